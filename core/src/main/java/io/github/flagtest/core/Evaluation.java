@@ -1,0 +1,24 @@
+package io.github.flagtest.core;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One read of a flag, as recorded by {@link FakeFlags}.
+ *
+ * @param flag the flag name
+ * @param value the answer given: a Boolean, or the variant String (or the caller's fallback)
+ * @param context the evaluation context passed in; empty if none
+ * @param callSite the frame of the code that asked, never a flagtest, Mockito or JDK frame
+ * @param thread the name of the reading thread
+ * @param time when the read happened; never earlier than the previous read of the same fake
+ * @since 0.1.0
+ */
+public record Evaluation(
+        String flag, Object value, Map<String, ?> context, StackTraceElement callSite, String thread, Instant time) {
+
+    /** The call site as {@code File.java:42}, the form failure messages use. */
+    public String site() {
+        return CallSites.format(callSite);
+    }
+}

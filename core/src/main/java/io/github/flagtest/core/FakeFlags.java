@@ -1,0 +1,170 @@
+package io.github.flagtest.core;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The fake flag provider of one test: answers reads from a {@link FlagState}, records every read as
+ * an {@link Evaluation}, and lets the test flip flags mid-test (a kill-switch test). Thread-safe.
+ *
+ * <p>A flag the state does not declare is <em>undeclared</em>: {@link #isEnabled(String)} answers
+ * OFF, the production-safe default, {@link #value(String, Class, Object)} the caller's fallback,
+ * and the name is listed by {@link #undeclaredReads()}.
+ *
+ * <pre>{@code
+ * FakeFlags flags = new FakeFlags(FlagState.of(Map.of("loyalty-points", true)));
+ * handler.handle(order, flags);
+ * flags.disable("loyalty-points"); // kill switch
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class FakeFlags implements FlagReader {
+
+    private final Object lock = new Object();
+    private final CallSites callSites;
+    private final List<Consumer<FlagState>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Evaluation> evaluations = new ArrayList<>(); // guarded by lock
+    private final Set<String> undeclared = new LinkedHashSet<>(); // guarded by lock
+    private Instant lastTime = Instant.EPOCH; // guarded by lock
+    private volatile FlagState state;
+
+    /** A fake that answers from {@code initial}. */
+    public FakeFlags(FlagState initial) {
+        this(initial, List.of());
+    }
+
+    /**
+     * A fake that answers from {@code initial} and also skips frames of classes whose names start
+     * with one of {@code callSiteSkipPrefixes} (a team's own flag wrapper) when it records call sites.
+     */
+    public FakeFlags(FlagState initial, Collection<String> callSiteSkipPrefixes) {
+        this.state = Objects.requireNonNull(initial, "initial");
+        this.callSites = new CallSites(List.copyOf(callSiteSkipPrefixes));
+    }
+
+    @Override
+    public boolean isEnabled(String flag) {
+        return isEnabled(flag, Map.of());
+    }
+
+    /** Whether {@code flag} is ON; {@code context} (for example a user id) is recorded with the read. */
+    public boolean isEnabled(String flag, Map<String, ?> context) {
+        Objects.requireNonNull(flag, "flag");
+        Objects.requireNonNull(context, "context");
+        boolean on = state.isOn(flag);
+        record(flag, on, context, state.declares(flag));
+        return on;
+    }
+
+    /**
+     * The value of {@code flag} as {@code type}: Boolean (ON/OFF), String (the variant, or
+     * "true"/"false"), a Number type parsed from the variant, or Object (the raw value). An
+     * undeclared flag answers {@code fallback}.
+     *
+     * @throws FlagTestException if the flag's value cannot be given as {@code type}
+     */
+    public <T> T value(String flag, Class<T> type, T fallback) {
+        return value(flag, type, fallback, Map.of());
+    }
+
+    /** As {@link #value(String, Class, Object)}, with an evaluation context that is recorded. */
+    public <T> T value(String flag, Class<T> type, T fallback, Map<String, ?> context) {
+        Objects.requireNonNull(flag, "flag");
+        Objects.requireNonNull(type, "type");
+        FlagState current = state;
+        boolean declared = current.declares(flag);
+        T answer = declared ? FlagValues.convert(flag, current.value(flag).orElseThrow(), type) : fallback;
+        record(flag, answer, context, declared);
+        return answer;
+    }
+
+    /** Turns {@code flag} ON from now on. */
+    public void enable(String flag) {
+        set(flag, true);
+    }
+
+    /** Turns {@code flag} OFF from now on. */
+    public void disable(String flag) {
+        set(flag, false);
+    }
+
+    /** Sets {@code flag} to {@code value} (Boolean or variant String) from now on. */
+    public void set(String flag, Object value) {
+        FlagState next;
+        synchronized (lock) {
+            next = state.with(flag, value);
+            state = next;
+        }
+        for (Consumer<FlagState> listener : listeners) {
+            listener.accept(next);
+        }
+    }
+
+    /** The current state, after any flips. */
+    public FlagState state() {
+        return state;
+    }
+
+    /** Every read so far, in read order. */
+    public List<Evaluation> evaluations() {
+        synchronized (lock) {
+            return List.copyOf(evaluations);
+        }
+    }
+
+    /** The reads of {@code flag} so far, in read order. */
+    public List<Evaluation> evaluations(String flag) {
+        synchronized (lock) {
+            return evaluations.stream().filter(e -> e.flag().equals(flag)).toList();
+        }
+    }
+
+    /** Names read while the state did not declare them, in first-read order. */
+    public Set<String> undeclaredReads() {
+        synchronized (lock) {
+            return Collections.unmodifiableSet(new LinkedHashSet<>(undeclared));
+        }
+    }
+
+    /**
+     * Calls {@code listener} with the new state after each {@code enable}, {@code disable} or
+     * {@code set}, on the thread that changed it.
+     */
+    public void onChange(Consumer<FlagState> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void record(String flag, Object value, Map<String, ?> context, boolean declared) {
+        StackTraceElement site = callSites.find();
+        Map<String, ?> contextCopy =
+                context.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(context));
+        String thread = Thread.currentThread().getName();
+        synchronized (lock) {
+            Instant now = Instant.now();
+            if (now.isBefore(lastTime)) {
+                now = lastTime;
+            }
+            lastTime = now;
+            evaluations.add(new Evaluation(flag, value, contextCopy, site, thread, now));
+            if (!declared) {
+                undeclared.add(flag);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FakeFlags" + state;
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.flagtest.core;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A team's flag definitions, read from an AWS AppConfig feature-flag document in either form:
+ *
+ * <ul>
+ *   <li>the stored form, {@code {"version":"1","flags":{...},"values":{...}}}, with descriptions,
+ *       {@code _deprecation} and {@code _createdAt};
+ *   <li>the retrieval form that clients get back, {@code {"flag":{"enabled":true}}}.
+ * </ul>
+ *
+ * <pre>{@code
+ * FlagCatalog catalog = FlagCatalog.load(Path.of("flags/prod.json"));
+ * catalog.get("loyalty-points").map(FlagDefinition::defaultValue); // Optional[false]
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class FlagCatalog {
+
+    private final String source;
+    private final Map<String, FlagDefinition> definitions;
+
+    FlagCatalog(String source, Map<String, FlagDefinition> definitions) {
+        this.source = source;
+        this.definitions = Collections.unmodifiableMap(new LinkedHashMap<>(definitions));
+    }
+
+    /**
+     * Reads the document at {@code document}.
+     *
+     * @throws FlagTestException if the file cannot be read, or is malformed (the message names the
+     *     JSON path or line of the error)
+     */
+    public static FlagCatalog load(Path document) {
+        String json;
+        try {
+            json = Files.readString(document);
+        } catch (IOException e) {
+            throw new FlagTestException("Cannot read flag document " + document + ": " + e, e);
+        }
+        return parse(json, document.toString());
+    }
+
+    /**
+     * Parses {@code json}; {@code sourceName} names it in error messages.
+     *
+     * @throws FlagTestException if the document is malformed (the message names the JSON path)
+     */
+    public static FlagCatalog parse(String json, String sourceName) {
+        return new FlagCatalog(sourceName, FlagDocumentParser.parse(json, sourceName));
+    }
+
+    /** Where the document came from, as given to {@link #load} or {@link #parse}. */
+    public String source() {
+        return source;
+    }
+
+    /** Every flag name, in document order. */
+    public Set<String> names() {
+        return definitions.keySet();
+    }
+
+    /** The definition of {@code flag}, if the document has it. */
+    public Optional<FlagDefinition> get(String flag) {
+        return Optional.ofNullable(definitions.get(flag));
+    }
+
+    /** Each flag's value in the document, as a state. */
+    public FlagState defaults() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        definitions.forEach((name, definition) -> values.put(name, definition.defaultValue()));
+        return FlagState.of(values);
+    }
+
+    /** The name closest to {@code unknown} (for "did you mean ..."), if one is reasonably close. */
+    public Optional<String> closestName(String unknown) {
+        return definitions.keySet().stream()
+                .min(Comparator.comparingInt((String name) -> distance(name, unknown))
+                        .thenComparing(Comparator.naturalOrder()))
+                .filter(name -> distance(name, unknown) <= Math.max(2, unknown.length() / 3));
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    @Override
+    public String toString() {
+        return "FlagCatalog[" + source + ", " + definitions.size() + " flags]";
+    }
+}

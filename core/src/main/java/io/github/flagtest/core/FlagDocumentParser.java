@@ -1,0 +1,178 @@
+package io.github.flagtest.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Parses both forms of an AppConfig feature-flag document; every error names its JSON path. */
+final class FlagDocumentParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String source;
+
+    private FlagDocumentParser(String source) {
+        this.source = source;
+    }
+
+    static Map<String, FlagDefinition> parse(String json, String source) {
+        if (json == null || json.isBlank()) {
+            throw new FlagTestException(source + ": the flag document is empty; expected a JSON object such as "
+                    + "{\"version\":\"1\",\"flags\":{},\"values\":{}}");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            var location = e.getLocation();
+            String where = location == null
+                    ? ""
+                    : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            throw new FlagTestException(
+                    source + ": malformed JSON" + where + ": " + e.getOriginalMessage() + "; fix the document", e);
+        }
+        FlagDocumentParser parser = new FlagDocumentParser(source);
+        ObjectNode document = parser.object(root, "$");
+        return document.has("flags") && document.has("version")
+                ? parser.stored(document)
+                : parser.retrieval(document);
+    }
+
+    private Map<String, FlagDefinition> stored(ObjectNode document) {
+        JsonNode version = document.get("version");
+        if (!version.isTextual() || !version.asText().equals("1")) {
+            throw error("$.version", "expected \"1\" but found " + version);
+        }
+        ObjectNode flags = object(document.get("flags"), "$.flags");
+        ObjectNode values = document.has("values") ? object(document.get("values"), "$.values") : JSON.createObjectNode();
+        for (Iterator<String> names = values.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!flags.has(name)) {
+                throw error("$.values." + name, "no flag '" + name + "' is declared in $.flags; declare it or remove the value");
+            }
+        }
+        Map<String, FlagDefinition> definitions = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = flags.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String name = entry.getKey();
+            String path = "$.flags." + name;
+            ObjectNode flag = object(entry.getValue(), path);
+            JsonNode value = values.get(name);
+            Object defaultValue = value == null ? Boolean.FALSE : storedValue(object(value, "$.values." + name), "$.values." + name);
+            definitions.put(name, new FlagDefinition(
+                    name,
+                    defaultValue,
+                    text(flag, "description", path),
+                    deprecated(flag, path),
+                    createdAt(flag, path)));
+        }
+        return definitions;
+    }
+
+    private Map<String, FlagDefinition> retrieval(ObjectNode document) {
+        Map<String, FlagDefinition> definitions = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String path = "$." + entry.getKey();
+            ObjectNode flag = object(entry.getValue(), path);
+            definitions.put(entry.getKey(), new FlagDefinition(
+                    entry.getKey(), storedValue(flag, path), "", deprecated(flag, path), createdAt(flag, path)));
+        }
+        return definitions;
+    }
+
+    /** {"enabled": b}, {"enabled": true, "_variant": "B"}, or AppConfig's {"_variants": [...]}. */
+    private Object storedValue(ObjectNode value, String path) {
+        if (value.has("_variants")) {
+            return defaultVariant(value.get("_variants"), path + "._variants");
+        }
+        JsonNode enabled = value.get("enabled");
+        if (enabled == null) {
+            throw error(path + ".enabled", "missing; add \"enabled\": true or false");
+        }
+        if (!enabled.isBoolean()) {
+            throw error(path + ".enabled", "expected true or false but found " + enabled);
+        }
+        if (value.has("_variant")) {
+            JsonNode variant = value.get("_variant");
+            if (!variant.isTextual() || variant.asText().isBlank()) {
+                throw error(path + "._variant", "expected a variant name but found " + variant);
+            }
+            return enabled.asBoolean() ? variant.asText() : Boolean.FALSE;
+        }
+        return enabled.asBoolean();
+    }
+
+    /** AppConfig serves the last variant without a rule when no rule matches: that is the default. */
+    private Object defaultVariant(JsonNode variants, String path) {
+        if (!variants.isArray() || variants.isEmpty()) {
+            throw error(path, "expected a non-empty array of variants but found " + variants);
+        }
+        Object fallback = null;
+        for (int i = 0; i < variants.size(); i++) {
+            ObjectNode variant = object(variants.get(i), path + "[" + i + "]");
+            String name = text(variant, "name", path + "[" + i + "]");
+            if (name.isBlank()) {
+                throw error(path + "[" + i + "].name", "missing; every variant needs a name");
+            }
+            if (!variant.has("rule")) {
+                JsonNode enabled = variant.get("enabled");
+                fallback = enabled != null && enabled.isBoolean() && !enabled.asBoolean() ? Boolean.FALSE : name;
+            }
+        }
+        if (fallback == null) {
+            throw error(path, "no default variant (one without a \"rule\"); add one as the last variant");
+        }
+        return fallback;
+    }
+
+    private boolean deprecated(ObjectNode flag, String path) {
+        JsonNode deprecation = flag.get("_deprecation");
+        if (deprecation == null || deprecation.isNull()) {
+            return false;
+        }
+        ObjectNode object = object(deprecation, path + "._deprecation");
+        return !"none".equalsIgnoreCase(text(object, "status", path + "._deprecation"));
+    }
+
+    private Optional<Instant> createdAt(ObjectNode flag, String path) {
+        JsonNode created = flag.get("_createdAt");
+        if (created == null || created.isNull()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(created.asText()));
+        } catch (DateTimeParseException e) {
+            throw error(path + "._createdAt", "expected an ISO-8601 instant such as \"2026-01-31T12:00:00Z\" but found " + created);
+        }
+    }
+
+    private String text(ObjectNode node, String field, String path) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return "";
+        }
+        if (!value.isTextual()) {
+            throw error(path + "." + field, "expected a string but found " + value);
+        }
+        return value.asText();
+    }
+
+    private ObjectNode object(JsonNode node, String path) {
+        if (node instanceof ObjectNode object) {
+            return object;
+        }
+        throw error(path, "expected a JSON object but found " + (node == null ? "nothing" : node.toString()));
+    }
+
+    private FlagTestException error(String path, String problem) {
+        return new FlagTestException(source + ": " + path + ": " + problem);
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.flagtest.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.openfeature.sdk.ErrorCode;
+import dev.openfeature.sdk.ImmutableContext;
+import dev.openfeature.sdk.ProviderEvaluation;
+import dev.openfeature.sdk.Reason;
+import dev.openfeature.sdk.Value;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class FakeFlagsProviderTest {
+
+    private final FakeFlags flags = new FakeFlags(FlagState.of(Map.of("dynamic-discount", true, "tier", "gold", "limit", "7")));
+    private final FakeFlagsProvider provider = new FakeFlagsProvider(flags);
+
+    @Test
+    @DisplayName("answers boolean and variant flags and records the evaluation context")
+    void answersAndRecords() {
+        ProviderEvaluation<Boolean> on =
+                provider.getBooleanEvaluation("dynamic-discount", false, new ImmutableContext("user-1"));
+
+        assertThat(on.getValue()).isTrue();
+        assertThat(on.getReason()).isEqualTo(Reason.STATIC.name());
+        assertThat(on.getVariant()).isEqualTo("on");
+        assertThat(provider.getStringEvaluation("tier", "basic", null).getValue()).isEqualTo("gold");
+        assertThat(provider.getIntegerEvaluation("limit", 0, null).getValue()).isEqualTo(7);
+        assertThat(provider.getObjectEvaluation("tier", new Value(), null).getValue().asString()).isEqualTo("gold");
+        assertThat(flags.evaluations("dynamic-discount").get(0).context()).isEqualTo(Map.of("targetingKey", "user-1"));
+    }
+
+    @Test
+    @DisplayName("answers the caller's default for a flag the test did not declare")
+    void undeclaredAnswersDefault() {
+        ProviderEvaluation<Boolean> answer = provider.getBooleanEvaluation("unknown", true, null);
+
+        assertThat(answer.getValue()).isTrue();
+        assertThat(answer.getReason()).isEqualTo(Reason.DEFAULT.name());
+        assertThat(provider.getObjectEvaluation("unknown", new Value("d"), null).getValue().asString()).isEqualTo("d");
+        assertThat(flags.undeclaredReads()).containsExactly("unknown");
+    }
+
+    @Test
+    @DisplayName("reports a type mismatch as OpenFeature's TYPE_MISMATCH error")
+    void typeMismatch() {
+        var api = dev.openfeature.sdk.OpenFeatureAPI.getInstance();
+        String domain = "flagtest-provider-test";
+        api.setProviderAndWait(domain, provider);
+        try {
+            var details = api.getClient(domain).getIntegerDetails("tier", 3);
+            assertThat(details.getValue()).isEqualTo(3);
+            assertThat(details.getErrorCode()).isEqualTo(ErrorCode.TYPE_MISMATCH);
+            assertThat(details.getErrorMessage()).contains("Flag 'tier' is gold, which cannot be read as Integer");
+        } finally {
+            api.setProviderAndWait(domain, new dev.openfeature.sdk.NoOpProvider());
+        }
+    }
+}

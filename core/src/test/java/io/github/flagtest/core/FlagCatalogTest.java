@@ -1,0 +1,122 @@
+package io.github.flagtest.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FlagCatalogTest {
+
+    static final String STORED = """
+            {
+              "version": "1",
+              "flags": {
+                "loyalty-points": {"name": "Loyalty points", "description": "Awards points", "_createdAt": "2026-01-31T12:00:00Z"},
+                "old-banner": {"name": "Old banner", "_deprecation": {"status": "planned"}},
+                "checkout": {"name": "Checkout"},
+                "rich-mail": {"name": "Rich mail"},
+                "never-set": {"name": "Never set"}
+              },
+              "values": {
+                "loyalty-points": {"enabled": true},
+                "old-banner": {"enabled": false},
+                "checkout": {"enabled": true, "_variant": "B"},
+                "rich-mail": {"_variants": [{"name": "rich", "enabled": true, "rule": "(eq $tier \\"gold\\")"}, {"name": "classic", "enabled": true}]}
+              }
+            }
+            """;
+
+    @Nested
+    @DisplayName("reads the stored form")
+    class StoredForm {
+
+        private final FlagCatalog catalog = FlagCatalog.parse(STORED, "dev.json");
+
+        @Test
+        @DisplayName("with names in document order, defaults, descriptions, deprecation and age")
+        void definitions() {
+            assertThat(catalog.names()).containsExactly("loyalty-points", "old-banner", "checkout", "rich-mail", "never-set");
+            assertThat(catalog.get("loyalty-points")).contains(new FlagDefinition(
+                    "loyalty-points", true, "Awards points", false, Optional.of(Instant.parse("2026-01-31T12:00:00Z"))));
+            assertThat(catalog.get("old-banner").orElseThrow().deprecated()).isTrue();
+            assertThat(catalog.get("checkout").orElseThrow().defaultValue()).isEqualTo("B");
+            assertThat(catalog.get("rich-mail").orElseThrow().defaultValue()).isEqualTo("classic");
+            assertThat(catalog.get("never-set").orElseThrow().defaultValue()).isEqualTo(false);
+            assertThat(catalog.get("unknown")).isEmpty();
+        }
+
+        @Test
+        @DisplayName("and gives its values as a flag state")
+        void defaults() {
+            assertThat(catalog.defaults())
+                    .hasToString("[loyalty-points=ON, old-banner=OFF, checkout=B, rich-mail=classic, never-set=OFF]");
+        }
+    }
+
+    @Test
+    @DisplayName("reads the retrieval form that clients get back")
+    void retrievalForm() {
+        FlagCatalog catalog = FlagCatalog.parse(
+                "{\"a\":{\"enabled\":true,\"limit\":5},\"b\":{\"enabled\":false},\"c\":{\"enabled\":true,\"_variant\":\"X\"}}", "served");
+
+        assertThat(catalog.defaults()).hasToString("[a=ON, b=OFF, c=X]");
+    }
+
+    @Test
+    @DisplayName("loads a file and names it in errors")
+    void loadsFiles(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("prod.json"), STORED);
+        assertThat(FlagCatalog.load(file).names()).hasSize(5);
+        assertThatThrownBy(() -> FlagCatalog.load(dir.resolve("missing.json")))
+                .isInstanceOf(FlagTestException.class)
+                .hasMessageContaining("Cannot read flag document " + dir.resolve("missing.json"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            not an object              | []                                                                   | doc.json: $: expected a JSON object but found []
+            flag not an object         | {"a": true}                                                          | doc.json: $.a: expected a JSON object but found true
+            enabled missing            | {"a": {}}                                                            | doc.json: $.a.enabled: missing; add "enabled": true or false
+            enabled not boolean        | {"a": {"enabled": "yes"}}                                            | doc.json: $.a.enabled: expected true or false but found "yes"
+            bad version                | {"version": "2", "flags": {}}                                        | doc.json: $.version: expected "1" but found "2"
+            flags not an object        | {"version": "1", "flags": []}                                        | doc.json: $.flags: expected a JSON object but found []
+            value of undeclared flag   | {"version": "1", "flags": {}, "values": {"x": {"enabled": true}}}    | doc.json: $.values.x: no flag 'x' is declared in $.flags
+            stored enabled not boolean | {"version": "1", "flags": {"x": {}}, "values": {"x": {"enabled": 1}}} | doc.json: $.values.x.enabled: expected true or false but found 1
+            bad createdAt              | {"version": "1", "flags": {"x": {"_createdAt": "yesterday"}}}        | doc.json: $.flags.x._createdAt: expected an ISO-8601 instant
+            variants without default   | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "a", "rule": "r"}]}}} | doc.json: $.values.x._variants: no default variant
+            empty document             | '   '                                                                | doc.json: the flag document is empty
+            """)
+    @DisplayName("rejects malformed documents with the JSON path of the error")
+    void rejectsMalformed(String what, String json, String message) {
+        assertThatThrownBy(() -> FlagCatalog.parse(json, "doc.json"))
+                .isInstanceOf(FlagTestException.class)
+                .hasMessageStartingWith(message);
+    }
+
+    @Test
+    @DisplayName("reports the line and column of a JSON syntax error")
+    void syntaxError() {
+        assertThatThrownBy(() -> FlagCatalog.parse("{\n  \"a\": {\"enabled\": tru}\n}", "doc.json"))
+                .isInstanceOf(FlagTestException.class)
+                .hasMessageStartingWith("doc.json: malformed JSON at line 2, column");
+    }
+
+    @Test
+    @DisplayName("suggests the closest name for a typo, and nothing for a stranger")
+    void closestName() {
+        FlagCatalog catalog = FlagCatalog.parse(STORED, "dev.json");
+
+        assertThat(catalog.closestName("loyalty-point")).contains("loyalty-points");
+        assertThat(catalog.closestName("chekout")).contains("checkout");
+        assertThat(catalog.closestName("completely-different-name")).isEmpty();
+    }
+}
