@@ -1,0 +1,63 @@
+package io.github.flagtest.junit;
+
+import io.github.flagtest.core.FakeFlags;
+import java.util.Optional;
+
+/**
+ * The documented global adapter behind {@link FlagTest#currentFlags()} and the OpenFeature routing
+ * provider: which test's flags belong to the running thread (and the threads it starts).
+ */
+final class CurrentFlags {
+
+    private static final InheritableThreadLocal<Binding> CURRENT = new InheritableThreadLocal<>();
+
+    private CurrentFlags() {}
+
+    static Optional<FakeFlags> get() {
+        Binding binding = CURRENT.get();
+        return binding != null && binding.active ? Optional.of(binding.flags) : Optional.empty();
+    }
+
+    static Binding bind(FakeFlags flags) {
+        Binding binding = new Binding(flags);
+        CURRENT.set(binding);
+        return binding;
+    }
+
+    /** Binds {@code binding} on this thread for the duration of a task; returns what to restore. */
+    static Binding swap(Binding binding) {
+        Binding previous = CURRENT.get();
+        if (binding == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(binding);
+        }
+        return previous;
+    }
+
+    static Binding currentBinding() {
+        Binding binding = CURRENT.get();
+        return binding != null && binding.active ? binding : null;
+    }
+
+    /**
+     * One test's binding. Closing it deactivates it everywhere, so threads that inherited it during
+     * the test (pools started by the code under test) stop seeing that test's flags.
+     */
+    static final class Binding implements AutoCloseable {
+        private final FakeFlags flags;
+        private volatile boolean active = true;
+
+        private Binding(FakeFlags flags) {
+            this.flags = flags;
+        }
+
+        @Override
+        public void close() {
+            active = false;
+            if (CURRENT.get() == this) {
+                CURRENT.remove();
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.github.flagtest.junit;
+
+import io.github.flagtest.core.FakeFlags;
+import io.github.flagtest.core.FlagState;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ClassTemplateInvocationContext;
+import org.junit.jupiter.api.extension.ClassTemplateInvocationContextProvider;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The JUnit Jupiter extension behind {@link WithFlag}, {@link FlagMatrix}, {@link
+ * FeatureEntryPoint} and {@link FlagClient}; those annotations register it, so tests rarely name it.
+ * Register it by hand ({@code @ExtendWith(FlagExtension.class)}) to get {@code FakeFlags} and
+ * {@code FlagState} parameters in a test that pins no flag.
+ *
+ * <p>A thin facade: each concern (flag resolution, matrices, entry points, flag clients,
+ * OpenFeature, run records) lives in its own package-private class.
+ *
+ * @since 0.1.0
+ */
+public class FlagExtension
+        implements BeforeEachCallback,
+                AfterEachCallback,
+                ParameterResolver,
+                TestTemplateInvocationContextProvider,
+                ClassTemplateInvocationContextProvider {
+
+    static final Namespace NAMESPACE = Namespace.create(FlagExtension.class);
+
+    private static final System.Logger LOG = System.getLogger("io.github.flagtest");
+
+    /** Created by JUnit. */
+    public FlagExtension() {}
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Settings settings = Settings.of(context);
+        List<MatrixRun> matrixRuns = MatrixRun.around(context);
+        FlagState state = FlagResolver.resolve(context, settings, matrixRuns);
+        List<String> skip = new ArrayList<>(settings.callSiteSkip());
+        FlagClientTypes.of(context).forEach(type -> skip.add(type.getName()));
+        TestFlags test = new TestFlags(new FakeFlags(state, skip), matrixRuns);
+        context.getStore(NAMESPACE).put(TestFlags.class, test);
+        OpenFeatureSupport.install(context);
+        TestFields.inject(context, test);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        TestFlags test = context.getStore(NAMESPACE).remove(TestFlags.class, TestFlags.class);
+        if (test == null) {
+            return; // beforeEach failed before the test was set up; nothing to check
+        }
+        List<Throwable> failures = new ArrayList<>();
+        List<EntryPointCheck.Call> calls = new ArrayList<>();
+        try {
+            Settings settings = Settings.of(context);
+            for (EntryPoint entryPoint : test.entryPoints) {
+                List<EntryPointCheck.Call> own = EntryPointCheck.calls(entryPoint, test.timeline);
+                calls.addAll(own);
+                EntryPointCheck.failure(entryPoint, own, test.initial).ifPresent(failures::add);
+            }
+            undeclared(context, settings, test).ifPresent(failures::add);
+            Set<String> read = new java.util.HashSet<>();
+            test.flags.evaluations().forEach(evaluation -> read.add(evaluation.flag()));
+            test.matrixRuns.forEach(run -> run.unread().ran(read));
+            Optional<Recorder> recorder = Recorder.of(context, settings);
+            if (recorder.isPresent()) {
+                recorder.get().write(TestRecord.of(context, settings, test, calls, result(context, failures), failure(context, failures)));
+            }
+        } finally {
+            test.close();
+        }
+        if (!failures.isEmpty()) {
+            Throwable first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            if (first instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw (Error) first;
+        }
+    }
+
+    private static Optional<Throwable> undeclared(ExtensionContext context, Settings settings, TestFlags test) {
+        List<String> undeclared = List.copyOf(test.flags.undeclaredReads());
+        if (undeclared.isEmpty() || settings.undeclared() == Settings.Mode.OFF) {
+            return Optional.empty();
+        }
+        String fix = undeclared.stream()
+                .map(flag -> "@WithFlag(name = \"" + flag + "\", enabled = false)")
+                .reduce((a, b) -> a + ", " + b)
+                .orElseThrow();
+        String message = Describe.test(context) + " read undeclared flag(s) " + undeclared
+                + ", which answered OFF (or the caller's default); declare them with " + fix
+                + ", a @FlagMatrix, the flagtest.profile or the flagtest.catalog document";
+        if (settings.undeclared() == Settings.Mode.FAIL) {
+            return Optional.of(new AssertionFailedError(message + " (flagtest.undeclared=fail)"));
+        }
+        Set<String> warned = context.getParent()
+                .orElse(context)
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent("undeclared-warned", key -> ConcurrentHashMap.<String>newKeySet(), Set.class);
+        if (undeclared.stream().anyMatch(flag -> warnedOnce(warned, flag))) {
+            LOG.log(System.Logger.Level.WARNING, "flagtest: " + message);
+        }
+        return Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean warnedOnce(Set<?> warned, String flag) {
+        return ((Set<String>) warned).add(flag);
+    }
+
+    private static String result(ExtensionContext context, List<Throwable> failures) {
+        Optional<Throwable> thrown = context.getExecutionException();
+        if (thrown.isPresent()) {
+            return thrown.get() instanceof TestAbortedException ? "ABORTED" : "FAILED";
+        }
+        return failures.isEmpty() ? "SUCCESSFUL" : "FAILED";
+    }
+
+    private static String failure(ExtensionContext context, List<Throwable> failures) {
+        return context.getExecutionException()
+                .or(() -> failures.stream().findFirst())
+                .map(Throwable::getMessage)
+                .orElse(null);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return ParameterSupport.supports(parameterContext.getParameter());
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Parameter parameter = parameterContext.getParameter();
+        TestFlags test = extensionContext.getStore(NAMESPACE).get(TestFlags.class, TestFlags.class);
+        if (test == null) {
+            throw new ParameterResolutionException(parameter.getType().getSimpleName() + " parameter '"
+                    + parameter.getName() + "' of " + parameterContext.getDeclaringExecutable()
+                    + ": flagtest gives one per test; ask for it in a test, @BeforeEach or @AfterEach method");
+        }
+        return ParameterSupport.resolve(parameterContext, test);
+    }
+
+    @Override
+    public boolean supportsTestTemplate(ExtensionContext context) {
+        return context.getTestMethod().filter(MatrixProvider::supports).isPresent();
+    }
+
+    @Override
+    public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+        return MatrixProvider.invocations(context, context.getRequiredTestMethod()).map(TestTemplateInvocationContext.class::cast);
+    }
+
+    @Override
+    public boolean supportsClassTemplate(ExtensionContext context) {
+        return context.getTestClass().filter(MatrixProvider::supports).isPresent();
+    }
+
+    @Override
+    public Stream<ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(ExtensionContext context) {
+        return MatrixProvider.invocations(context, context.getRequiredTestClass()).map(ClassTemplateInvocationContext.class::cast);
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.flagtest.junit;
+
+import io.github.flagtest.core.FlagState;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ClassTemplateInvocationContext;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/** Turns a {@link FlagMatrix} on a method or class into one invocation per flag combination. */
+final class MatrixProvider {
+
+    static final int MAX_ALL_COMBINATIONS = 10;
+
+    private static final Set<String> OTHER_TEST_KINDS = Set.of(
+            "org.junit.jupiter.api.Test",
+            "org.junit.jupiter.api.RepeatedTest",
+            "org.junit.jupiter.api.TestFactory",
+            "org.junit.jupiter.params.ParameterizedTest");
+
+    private MatrixProvider() {}
+
+    static boolean supports(AnnotatedElement element) {
+        return AnnotationSupport.isAnnotated(element, FlagMatrix.class);
+    }
+
+    static Stream<Invocation> invocations(ExtensionContext context, AnnotatedElement element) {
+        FlagMatrix matrix = AnnotationSupport.findAnnotation(element, FlagMatrix.class).orElseThrow();
+        String where = element instanceof Method method ? Describe.method(method) : Describe.type((Class<?>) element);
+        if (element instanceof Method method) {
+            checkNoOtherTestKind(method, where);
+        }
+        Settings settings = Settings.of(context);
+        List<MatrixFlag> flags = flags(matrix, where, settings);
+        List<FlagState> runs = MatrixRuns.of(flags, matrix.strategy());
+        UnreadFlags unread = new UnreadFlags(where, flags.stream().map(MatrixFlag::name).toList(), settings.unread());
+        context.getStore(FlagExtension.NAMESPACE).put(UnreadFlags.class, unread);
+        return runs.stream().map(run -> new Invocation(new MatrixRun(where, matrix.strategy(), run, unread)));
+    }
+
+    private static List<MatrixFlag> flags(FlagMatrix matrix, String where, Settings settings) {
+        if (matrix.value().length == 0) {
+            throw new ExtensionConfigurationException("@FlagMatrix on " + where
+                    + " lists no flag; name the flags to combine, e.g. @FlagMatrix({\"loyalty-points\", \"free-shipping\"})");
+        }
+        List<MatrixFlag> flags = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (String entry : matrix.value()) {
+            MatrixFlag flag;
+            try {
+                flag = MatrixFlag.parse(entry);
+            } catch (IllegalArgumentException e) {
+                throw new ExtensionConfigurationException("@FlagMatrix on " + where + ": " + e.getMessage());
+            }
+            if (!names.add(flag.name())) {
+                throw new ExtensionConfigurationException("@FlagMatrix on " + where + ": flag '" + flag.name()
+                        + "' is listed twice; list each flag once");
+            }
+            FlagResolver.checkName(flag.name(), "@FlagMatrix", where, settings.catalog());
+            flags.add(flag);
+        }
+        if (matrix.strategy() == FlagMatrix.Strategy.ALL_COMBINATIONS && flags.size() > MAX_ALL_COMBINATIONS) {
+            throw new ExtensionConfigurationException("@FlagMatrix on " + where + " lists " + flags.size()
+                    + " flags: ALL_COMBINATIONS would run the test " + Math.round(Math.pow(2, flags.size()))
+                    + "+ times (at most " + MAX_ALL_COMBINATIONS + " flags); use strategy = PAIRWISE, which covers every "
+                    + "pair of flags in " + Pairwise.optimalRunCount(flags.size()) + " runs for on/off flags");
+        }
+        return flags;
+    }
+
+    private static void checkNoOtherTestKind(Method method, String where) {
+        for (Annotation annotation : method.getAnnotations()) {
+            String name = annotation.annotationType().getName();
+            if (OTHER_TEST_KINDS.contains(name)) {
+                String simple = annotation.annotationType().getSimpleName();
+                String fix = simple.equals("Test")
+                        ? "remove @Test: @FlagMatrix alone makes the method a test"
+                        : "put @FlagMatrix on the class instead, which runs every @" + simple + " under each combination";
+                throw new ExtensionConfigurationException(
+                        "@FlagMatrix on " + where + " cannot be combined with @" + simple + " on the same method; " + fix);
+            }
+        }
+    }
+
+    /** One run of a method or class matrix. */
+    static final class Invocation implements TestTemplateInvocationContext, ClassTemplateInvocationContext {
+
+        private final MatrixRun run;
+
+        Invocation(MatrixRun run) {
+            this.run = run;
+        }
+
+        @Override
+        public String getDisplayName(int invocationIndex) {
+            return run.assignment().toString();
+        }
+
+        @Override
+        public List<Extension> getAdditionalExtensions() {
+            return List.of();
+        }
+
+        @Override
+        public void prepareInvocation(ExtensionContext context) {
+            run.storeIn(context);
+        }
+    }
+}

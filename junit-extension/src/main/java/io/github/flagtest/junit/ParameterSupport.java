@@ -1,0 +1,46 @@
+package io.github.flagtest.junit;
+
+import io.github.flagtest.core.FakeFlags;
+import io.github.flagtest.core.FlagState;
+import java.lang.reflect.Parameter;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/** The parameters flagtest resolves: FakeFlags, FlagState, entry points, flag clients, an OpenFeature Client. */
+final class ParameterSupport {
+
+    private ParameterSupport() {}
+
+    static boolean supports(Parameter parameter) {
+        Class<?> type = parameter.getType();
+        return type == FakeFlags.class
+                || type == FlagState.class
+                || AnnotationSupport.isAnnotated(parameter, FeatureEntryPoint.class)
+                || AnnotationSupport.isAnnotated(parameter, FlagClient.class)
+                || OpenFeatureSupport.isClient(type);
+    }
+
+    static Object resolve(ParameterContext context, TestFlags test) {
+        Parameter parameter = context.getParameter();
+        Class<?> type = parameter.getType();
+        String where = "parameter '" + parameter.getName() + "' of " + context.getDeclaringExecutable().getName() + "()";
+        var entryPoint = AnnotationSupport.findAnnotation(parameter, FeatureEntryPoint.class);
+        if (entryPoint.isPresent()) {
+            String described = "@FeatureEntryPoint(\"" + entryPoint.get().value() + "\") on " + where;
+            TestFields.checkMethods(entryPoint.get(), type, described);
+            Object mock = Mocks.entryPoint(type, parameter.getName(), described);
+            test.entryPoints.add(new EntryPoint(entryPoint.get(), where, () -> mock));
+            return mock;
+        }
+        if (AnnotationSupport.isAnnotated(parameter, FlagClient.class)) {
+            return Mocks.flagClient(type, parameter.getName(), test.flags, "@FlagClient on " + where);
+        }
+        if (type == FakeFlags.class) {
+            return test.flags;
+        }
+        if (type == FlagState.class) {
+            return test.initial;
+        }
+        return OpenFeatureSupport.client();
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.flagtest.junit;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+
+/**
+ * Fills {@link FeatureEntryPoint} and {@link FlagClient} fields of the test instances before
+ * {@code @BeforeEach} methods run, and clears what it filled after the test.
+ */
+final class TestFields {
+
+    private TestFields() {}
+
+    static void inject(ExtensionContext context, TestFlags test) {
+        for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+            Class<?> type = instance.getClass();
+            for (Field field : fields(type, FeatureEntryPoint.class)) {
+                FeatureEntryPoint annotation = AnnotationSupport.findAnnotation(field, FeatureEntryPoint.class).orElseThrow();
+                String where = "@FeatureEntryPoint(\"" + annotation.value() + "\") on field " + Describe.field(field);
+                checkMethods(annotation, field.getType(), where);
+                Object current = read(field, instance);
+                if (current == null) {
+                    write(field, instance, Mocks.entryPoint(field.getType(), field.getName(), where));
+                    test.onClose(() -> write(field, instance, null));
+                } else if (!Mocks.isMockOrSpy(current)) {
+                    throw notAMock(where, current);
+                }
+                test.entryPoints.add(new EntryPoint(annotation, "field " + Describe.field(field), () -> read(field, instance)));
+            }
+            for (Field field : fields(type, FlagClient.class)) {
+                String where = "@FlagClient on field " + Describe.field(field);
+                Object current = read(field, instance);
+                if (current != null) {
+                    throw new ExtensionConfigurationException(where + ": the field already holds " + current
+                            + "; leave it null, flagtest creates the flag client mock");
+                }
+                write(field, instance, Mocks.flagClient(field.getType(), field.getName(), test.flags, where));
+                test.onClose(() -> write(field, instance, null));
+            }
+        }
+    }
+
+    static ExtensionConfigurationException notAMock(String where, Object value) {
+        return new ExtensionConfigurationException(where + ": the field holds a " + value.getClass().getName()
+                + " that is neither a Mockito mock nor a spy; leave it null (flagtest creates a mock or spy) "
+                + "or assign mock(...) or spy(...)");
+    }
+
+    static void checkMethods(FeatureEntryPoint annotation, Class<?> type, String where) {
+        List<String> names = Arrays.stream(type.getMethods()).map(Method::getName).toList();
+        for (String method : annotation.methods()) {
+            if (!names.contains(method)) {
+                throw new ExtensionConfigurationException(where + ": methods names '" + method + "', but "
+                        + type.getSimpleName() + " has no public method of that name; use one of "
+                        + Arrays.stream(type.getMethods())
+                                .filter(m -> m.getDeclaringClass() != Object.class)
+                                .map(Method::getName)
+                                .distinct()
+                                .sorted()
+                                .toList());
+            }
+        }
+    }
+
+    private static List<Field> fields(Class<?> type, Class<? extends java.lang.annotation.Annotation> annotation) {
+        List<Field> fields = AnnotationSupport.findAnnotatedFields(type, annotation, field -> true, HierarchyTraversalMode.TOP_DOWN);
+        for (Field field : fields) {
+            if (Modifier.isStatic(field.getModifiers()) || Modifier.isFinal(field.getModifiers())) {
+                throw new ExtensionConfigurationException("@" + annotation.getSimpleName() + " on field "
+                        + Describe.field(field) + ": the field is static or final; make it a non-final instance field");
+            }
+        }
+        return fields;
+    }
+
+    static Object read(Field field, Object instance) {
+        try {
+            field.setAccessible(true);
+            return field.get(instance);
+        } catch (IllegalAccessException e) {
+            throw new ExtensionConfigurationException("Cannot read field " + Describe.field(field) + ": " + e, e);
+        }
+    }
+
+    private static void write(Field field, Object instance, Object value) {
+        try {
+            field.setAccessible(true);
+            field.set(instance, value);
+        } catch (IllegalAccessException e) {
+            throw new ExtensionConfigurationException("Cannot set field " + Describe.field(field) + ": " + e, e);
+        }
+    }
+}
