@@ -9,10 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ClassTemplateInvocationContext;
 import org.junit.jupiter.api.extension.ClassTemplateInvocationContextProvider;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -36,6 +38,7 @@ import org.opentest4j.TestAbortedException;
  */
 public class FlagExtension
         implements BeforeEachCallback,
+                AfterAllCallback,
                 AfterEachCallback,
                 ParameterResolver,
                 TestTemplateInvocationContextProvider,
@@ -79,7 +82,12 @@ public class FlagExtension
             undeclared(context, settings, test).ifPresent(failures::add);
             Set<String> read = new java.util.HashSet<>();
             test.flags.evaluations().forEach(evaluation -> read.add(evaluation.flag()));
-            test.matrixRuns.forEach(run -> run.unread().ran(read));
+            for (MatrixRun run : test.matrixRuns) {
+                run.unread().ran(read);
+                if (!run.classLevel()) {
+                    run.unread().completed().ifPresent(failures::add);
+                }
+            }
             Optional<Recorder> recorder = Recorder.of(context, settings);
             if (recorder.isPresent()) {
                 recorder.get().write(TestRecord.of(context, settings, test, calls, result(context, failures), failure(context, failures)));
@@ -140,6 +148,15 @@ public class FlagExtension
                 .or(() -> failures.stream().findFirst())
                 .map(Throwable::getMessage)
                 .orElse(null);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        Optional<ExtensionConfigurationException> failure =
+                UnreadFlags.ownedBy(context).flatMap(UnreadFlags::finished);
+        if (failure.isPresent()) {
+            throw failure.get();
+        }
     }
 
     @Override

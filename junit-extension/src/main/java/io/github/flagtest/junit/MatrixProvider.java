@@ -42,9 +42,11 @@ final class MatrixProvider {
         Settings settings = Settings.of(context);
         List<MatrixFlag> flags = flags(matrix, where, settings);
         List<FlagState> runs = MatrixRuns.of(flags, matrix.strategy());
-        UnreadFlags unread = new UnreadFlags(where, flags.stream().map(MatrixFlag::name).toList(), settings.unread());
-        context.getStore(FlagExtension.NAMESPACE).put(UnreadFlags.class, unread);
-        return runs.stream().map(run -> new Invocation(new MatrixRun(where, matrix.strategy(), run, unread)));
+        UnreadFlags unread =
+                new UnreadFlags(where, flags.stream().map(MatrixFlag::name).toList(), settings.unread(), runs.size());
+        unread.storeIn(context);
+        boolean classLevel = element instanceof Class<?>;
+        return runs.stream().map(run -> new Invocation(new MatrixRun(where, matrix.strategy(), run, unread, classLevel)));
     }
 
     private static List<MatrixFlag> flags(FlagMatrix matrix, String where, Settings settings) {

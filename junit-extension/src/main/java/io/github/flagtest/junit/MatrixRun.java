@@ -7,7 +7,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** The assignment of one matrix invocation, kept in the store of that invocation's context. */
-record MatrixRun(String where, FlagMatrix.Strategy strategy, FlagState assignment, UnreadFlags unread) {
+record MatrixRun(
+        String where, FlagMatrix.Strategy strategy, FlagState assignment, UnreadFlags unread, boolean classLevel) {
 
     void storeIn(ExtensionContext invocation) {
         invocation.getStore(FlagExtension.NAMESPACE).put(key(invocation), this);

@@ -3,13 +3,15 @@ package io.github.flagtest.junit;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Tracks which flags of one {@link FlagMatrix} the code under test read in any of its runs; closed
- * (by JUnit, from the template's store) after the last run, it warns or fails for unread flags.
+ * Tracks which flags of one {@link FlagMatrix} the code under test read in any of its runs. When the
+ * last run completes (the last invocation of a method matrix; {@code afterAll} of a class matrix) it warns about, or fails for, flags that were never read. JUnit closes it from the
+ * template's store; that reports too if runs were skipped.
  */
 final class UnreadFlags implements AutoCloseable {
 
@@ -17,18 +19,50 @@ final class UnreadFlags implements AutoCloseable {
 
     private final String where;
     private final Settings.Mode mode;
+    private final int expectedCompletions;
     private final Set<String> unread; // guarded by this
-    private final AtomicInteger runs = new AtomicInteger();
+    private int tests; // guarded by this
+    private int completions; // guarded by this
+    private boolean reported; // guarded by this
 
-    UnreadFlags(String where, Collection<String> flags, Settings.Mode mode) {
+    UnreadFlags(String where, Collection<String> flags, Settings.Mode mode, int expectedCompletions) {
         this.where = where;
         this.mode = mode;
+        this.expectedCompletions = expectedCompletions;
         this.unread = new LinkedHashSet<>(flags);
     }
 
+    /** A test ran under this matrix and read {@code flagsRead}. */
     synchronized void ran(Collection<String> flagsRead) {
-        runs.incrementAndGet();
+        tests++;
         unread.removeAll(flagsRead);
+    }
+
+    /**
+     * One run of the matrix completed; after the last one, the failure to throw (with {@code
+     * flagtest.unread=fail}), if any. Warnings are logged here.
+     */
+    synchronized Optional<ExtensionConfigurationException> completed() {
+        completions++;
+        return completions == expectedCompletions ? report() : Optional.empty();
+    }
+
+    /** Every run completed (a class matrix's {@code afterAll}): the failure to throw, if any. */
+    synchronized Optional<ExtensionConfigurationException> finished() {
+        return report();
+    }
+
+    void storeIn(ExtensionContext template) {
+        template.getStore(FlagExtension.NAMESPACE).put(key(template), this);
+    }
+
+    /** The tracker of the class matrix declared by {@code context} itself, if any. */
+    static Optional<UnreadFlags> ownedBy(ExtensionContext context) {
+        return Optional.ofNullable(context.getStore(FlagExtension.NAMESPACE).get(key(context), UnreadFlags.class));
+    }
+
+    private static String key(ExtensionContext context) {
+        return "unread:" + context.getUniqueId();
     }
 
     synchronized List<String> unread() {
@@ -36,18 +70,26 @@ final class UnreadFlags implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        List<String> never = unread();
-        if (never.isEmpty() || runs.get() == 0) {
-            return;
+    public synchronized void close() {
+        Optional<ExtensionConfigurationException> failure = report();
+        if (failure.isPresent()) {
+            throw failure.get();
         }
-        String message = "@FlagMatrix on " + where + ": the code under test never read " + never + " in any of "
-                + runs.get() + " runs through FakeFlags, @FlagClient, OpenFeature or AppConfigEndpoint, so the matrix"
+    }
+
+    private Optional<ExtensionConfigurationException> report() {
+        if (reported || unread.isEmpty() || tests == 0) {
+            return Optional.empty();
+        }
+        reported = true;
+        String message = "@FlagMatrix on " + where + ": the code under test never read " + unread() + " in any of "
+                + tests + " runs through FakeFlags, @FlagClient, OpenFeature or AppConfigEndpoint, so the matrix"
                 + " may prove nothing; read the flag through one of them or remove it from the matrix"
                 + (mode == Settings.Mode.FAIL ? "" : " (flagtest.unread=fail makes this an error)");
         if (mode == Settings.Mode.FAIL) {
-            throw new ExtensionConfigurationException(message);
+            return Optional.of(new ExtensionConfigurationException(message));
         }
         LOG.log(System.Logger.Level.WARNING, "flagtest: " + message);
+        return Optional.empty();
     }
 }
