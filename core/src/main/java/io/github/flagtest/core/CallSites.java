@@ -40,9 +40,8 @@ final class CallSites {
     }
 
     StackTraceElement find() {
-        Optional<StackFrame> frame =
-                WALKER.walk(frames -> frames.filter(f -> !skipped(f.getDeclaringClass()))
-                        .findFirst());
+        Optional<StackFrame> frame = WALKER.walk(
+                frames -> frames.filter(f -> !skipped(f.getDeclaringClass())).findFirst());
         return frame.map(StackFrame::toStackTraceElement).orElse(UNKNOWN);
     }
 

@@ -32,17 +32,14 @@ final class FlagDocumentParser {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
-            String where = location == null
-                    ? ""
-                    : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            String where =
+                    location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
             throw new FlagTestException(
                     source + ": malformed JSON" + where + ": " + e.getOriginalMessage() + "; fix the document", e);
         }
         FlagDocumentParser parser = new FlagDocumentParser(source);
         ObjectNode document = parser.object(root, "$");
-        return document.has("flags") && document.has("version")
-                ? parser.stored(document)
-                : parser.retrieval(document);
+        return document.has("flags") && document.has("version") ? parser.stored(document) : parser.retrieval(document);
     }
 
     private Map<String, FlagDefinition> stored(ObjectNode document) {
@@ -51,11 +48,14 @@ final class FlagDocumentParser {
             throw error("$.version", "expected \"1\" but found " + version);
         }
         ObjectNode flags = object(document.get("flags"), "$.flags");
-        ObjectNode values = document.has("values") ? object(document.get("values"), "$.values") : JSON.createObjectNode();
+        ObjectNode values =
+                document.has("values") ? object(document.get("values"), "$.values") : JSON.createObjectNode();
         for (Iterator<String> names = values.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!flags.has(name)) {
-                throw error("$.values." + name, "no flag '" + name + "' is declared in $.flags; declare it or remove the value");
+                throw error(
+                        "$.values." + name,
+                        "no flag '" + name + "' is declared in $.flags; declare it or remove the value");
             }
         }
         Map<String, FlagDefinition> definitions = new LinkedHashMap<>();
@@ -65,13 +65,16 @@ final class FlagDocumentParser {
             String path = "$.flags." + name;
             ObjectNode flag = object(entry.getValue(), path);
             JsonNode value = values.get(name);
-            Object defaultValue = value == null ? Boolean.FALSE : storedValue(object(value, "$.values." + name), "$.values." + name);
-            definitions.put(name, new FlagDefinition(
+            Object defaultValue =
+                    value == null ? Boolean.FALSE : storedValue(object(value, "$.values." + name), "$.values." + name);
+            definitions.put(
                     name,
-                    defaultValue,
-                    text(flag, "description", path),
-                    deprecated(flag, path),
-                    createdAt(flag, path)));
+                    new FlagDefinition(
+                            name,
+                            defaultValue,
+                            text(flag, "description", path),
+                            deprecated(flag, path),
+                            createdAt(flag, path)));
         }
         return definitions;
     }
@@ -82,8 +85,14 @@ final class FlagDocumentParser {
             Map.Entry<String, JsonNode> entry = it.next();
             String path = "$." + entry.getKey();
             ObjectNode flag = object(entry.getValue(), path);
-            definitions.put(entry.getKey(), new FlagDefinition(
-                    entry.getKey(), storedValue(flag, path), "", deprecated(flag, path), createdAt(flag, path)));
+            definitions.put(
+                    entry.getKey(),
+                    new FlagDefinition(
+                            entry.getKey(),
+                            storedValue(flag, path),
+                            "",
+                            deprecated(flag, path),
+                            createdAt(flag, path)));
         }
         return definitions;
     }
@@ -150,7 +159,9 @@ final class FlagDocumentParser {
         try {
             return Optional.of(Instant.parse(created.asText()));
         } catch (DateTimeParseException e) {
-            throw error(path + "._createdAt", "expected an ISO-8601 instant such as \"2026-01-31T12:00:00Z\" but found " + created);
+            throw error(
+                    path + "._createdAt",
+                    "expected an ISO-8601 instant such as \"2026-01-31T12:00:00Z\" but found " + created);
         }
     }
 

@@ -41,7 +41,9 @@ final class FlagValues {
     }
 
     private static FlagTestException mismatch(String flag, Object value, Class<?> type, Throwable cause) {
-        return new FlagTestException("Flag '" + flag + "' is " + FlagState.describe(value) + ", which cannot be read as "
-                + type.getSimpleName() + "; read it as Boolean or String, or give it a numeric variant", cause);
+        return new FlagTestException(
+                "Flag '" + flag + "' is " + FlagState.describe(value) + ", which cannot be read as "
+                        + type.getSimpleName() + "; read it as Boolean or String, or give it a numeric variant",
+                cause);
     }
 }

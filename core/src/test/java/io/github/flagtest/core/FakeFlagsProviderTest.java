@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class FakeFlagsProviderTest {
 
-    private final FakeFlags flags = new FakeFlags(FlagState.of(Map.of("dynamic-discount", true, "tier", "gold", "limit", "7")));
+    private final FakeFlags flags =
+            new FakeFlags(FlagState.of(Map.of("dynamic-discount", true, "tier", "gold", "limit", "7")));
     private final FakeFlagsProvider provider = new FakeFlagsProvider(flags);
 
     @Test
@@ -25,9 +26,13 @@ class FakeFlagsProviderTest {
         assertThat(on.getValue()).isTrue();
         assertThat(on.getReason()).isEqualTo(Reason.STATIC.name());
         assertThat(on.getVariant()).isEqualTo("on");
-        assertThat(provider.getStringEvaluation("tier", "basic", null).getValue()).isEqualTo("gold");
+        assertThat(provider.getStringEvaluation("tier", "basic", null).getValue())
+                .isEqualTo("gold");
         assertThat(provider.getIntegerEvaluation("limit", 0, null).getValue()).isEqualTo(7);
-        assertThat(provider.getObjectEvaluation("tier", new Value(), null).getValue().asString()).isEqualTo("gold");
+        assertThat(provider.getObjectEvaluation("tier", new Value(), null)
+                        .getValue()
+                        .asString())
+                .isEqualTo("gold");
         assertThat(flags.evaluations("dynamic-discount").get(0).context()).isEqualTo(Map.of("targetingKey", "user-1"));
     }
 
@@ -38,7 +43,10 @@ class FakeFlagsProviderTest {
 
         assertThat(answer.getValue()).isTrue();
         assertThat(answer.getReason()).isEqualTo(Reason.DEFAULT.name());
-        assertThat(provider.getObjectEvaluation("unknown", new Value("d"), null).getValue().asString()).isEqualTo("d");
+        assertThat(provider.getObjectEvaluation("unknown", new Value("d"), null)
+                        .getValue()
+                        .asString())
+                .isEqualTo("d");
         assertThat(flags.undeclaredReads()).containsExactly("unknown");
     }
 

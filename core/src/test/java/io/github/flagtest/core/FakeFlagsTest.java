@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class FakeFlagsTest {
 
-    private final FakeFlags flags = new FakeFlags(FlagState.of(Map.of("loyalty", true, "checkout", "B", "limit", "25")));
+    private final FakeFlags flags =
+            new FakeFlags(FlagState.of(Map.of("loyalty", true, "checkout", "B", "limit", "25")));
 
     @Nested
     @DisplayName("reads")
@@ -38,7 +39,8 @@ class FakeFlagsTest {
                             org.assertj.core.groups.Tuple.tuple("checkout", true, Map.of("user", "u-1")),
                             org.assertj.core.groups.Tuple.tuple("checkout", "B", Map.of()));
             assertThat(flags.evaluations("checkout")).hasSize(2);
-            assertThat(flags.evaluations().get(0).thread()).isEqualTo(Thread.currentThread().getName());
+            assertThat(flags.evaluations().get(0).thread())
+                    .isEqualTo(Thread.currentThread().getName());
         }
 
         @Test

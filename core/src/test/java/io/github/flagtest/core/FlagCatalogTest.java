@@ -44,9 +44,15 @@ class FlagCatalogTest {
         @Test
         @DisplayName("with names in document order, defaults, descriptions, deprecation and age")
         void definitions() {
-            assertThat(catalog.names()).containsExactly("loyalty-points", "old-banner", "checkout", "rich-mail", "never-set");
-            assertThat(catalog.get("loyalty-points")).contains(new FlagDefinition(
-                    "loyalty-points", true, "Awards points", false, Optional.of(Instant.parse("2026-01-31T12:00:00Z"))));
+            assertThat(catalog.names())
+                    .containsExactly("loyalty-points", "old-banner", "checkout", "rich-mail", "never-set");
+            assertThat(catalog.get("loyalty-points"))
+                    .contains(new FlagDefinition(
+                            "loyalty-points",
+                            true,
+                            "Awards points",
+                            false,
+                            Optional.of(Instant.parse("2026-01-31T12:00:00Z"))));
             assertThat(catalog.get("old-banner").orElseThrow().deprecated()).isTrue();
             assertThat(catalog.get("checkout").orElseThrow().defaultValue()).isEqualTo("B");
             assertThat(catalog.get("rich-mail").orElseThrow().defaultValue()).isEqualTo("classic");
@@ -66,7 +72,8 @@ class FlagCatalogTest {
     @DisplayName("reads the retrieval form that clients get back")
     void retrievalForm() {
         FlagCatalog catalog = FlagCatalog.parse(
-                "{\"a\":{\"enabled\":true,\"limit\":5},\"b\":{\"enabled\":false},\"c\":{\"enabled\":true,\"_variant\":\"X\"}}", "served");
+                "{\"a\":{\"enabled\":true,\"limit\":5},\"b\":{\"enabled\":false},\"c\":{\"enabled\":true,\"_variant\":\"X\"}}",
+                "served");
 
         assertThat(catalog.defaults()).hasToString("[a=ON, b=OFF, c=X]");
     }

@@ -63,6 +63,7 @@ class FlagStateTest {
                 .hasMessageContaining("must not be blank");
         assertThatThrownBy(() -> FlagState.of(Map.of("n", 3)))
                 .isInstanceOf(FlagTestException.class)
-                .hasMessage("Flag 'n' has value 3 of type java.lang.Integer; use a Boolean for an on/off flag or a String for a variant");
+                .hasMessage(
+                        "Flag 'n' has value 3 of type java.lang.Integer; use a Boolean for an on/off flag or a String for a variant");
     }
 }

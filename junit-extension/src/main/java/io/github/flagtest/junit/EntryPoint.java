@@ -11,7 +11,8 @@ record EntryPoint(FeatureEntryPoint annotation, String declaredAt, Supplier<Obje
     }
 
     boolean counts(String methodName) {
-        return annotation.methods().length == 0 || Arrays.asList(annotation.methods()).contains(methodName);
+        return annotation.methods().length == 0
+                || Arrays.asList(annotation.methods()).contains(methodName);
     }
 
     String describe() {

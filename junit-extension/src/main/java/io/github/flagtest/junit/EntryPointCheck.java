@@ -38,7 +38,10 @@ final class EntryPointCheck {
         if (!Mocks.isMockOrSpy(target)) {
             throw TestFields.notAMock(entryPoint.describe() + " (after the test)", target);
         }
-        String name = Mockito.mockingDetails(target).getMockCreationSettings().getMockName().toString();
+        String name = Mockito.mockingDetails(target)
+                .getMockCreationSettings()
+                .getMockName()
+                .toString();
         List<Call> calls = new ArrayList<>();
         for (Invocation invocation : Mockito.mockingDetails(target).getInvocations()) {
             String method = invocation.getMethod().getName();
@@ -46,7 +49,8 @@ final class EntryPointCheck {
                 continue;
             }
             boolean on = timeline.at(invocation.getSequenceNumber()).isOn(entryPoint.flag());
-            calls.add(new Call(entryPoint.flag(), name, method, arguments(invocation.getArguments()), site(invocation), on));
+            calls.add(new Call(
+                    entryPoint.flag(), name, method, arguments(invocation.getArguments()), site(invocation), on));
         }
         return calls;
     }
@@ -58,7 +62,8 @@ final class EntryPointCheck {
                     .mapToObj(i -> "  " + (i + 1) + ". " + whileOff.get(i))
                     .collect(Collectors.joining("\n"));
             return Optional.of(new AssertionFailedError(entryPoint.describe() + ": expected no call while '"
-                    + entryPoint.flag() + "' was OFF, but there " + (whileOff.size() == 1 ? "was 1" : "were " + whileOff.size())
+                    + entryPoint.flag() + "' was OFF, but there "
+                    + (whileOff.size() == 1 ? "was 1" : "were " + whileOff.size())
                     + ":\n" + list + "\nFlag state of this run: " + run
                     + "\nThe code under test must check '" + entryPoint.flag()
                     + "' before it calls the entry point (one if: the single point of execution)."));

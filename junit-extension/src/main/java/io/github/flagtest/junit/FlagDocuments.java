@@ -26,7 +26,8 @@ final class FlagDocuments {
         try {
             if (url != null) {
                 try (InputStream in = url.openStream()) {
-                    return FlagCatalog.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + resource);
+                    return FlagCatalog.parse(
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + resource);
                 }
             }
             Path file = Path.of(location).toAbsolutePath();

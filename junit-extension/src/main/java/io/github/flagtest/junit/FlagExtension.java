@@ -90,7 +90,9 @@ public class FlagExtension
             }
             Optional<Recorder> recorder = Recorder.of(context, settings);
             if (recorder.isPresent()) {
-                recorder.get().write(TestRecord.of(context, settings, test, calls, result(context, failures), failure(context, failures)));
+                recorder.get()
+                        .write(TestRecord.of(
+                                context, settings, test, calls, result(context, failures), failure(context, failures)));
             }
         } finally {
             test.close();
@@ -183,7 +185,8 @@ public class FlagExtension
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        return MatrixProvider.invocations(context, context.getRequiredTestMethod()).map(TestTemplateInvocationContext.class::cast);
+        return MatrixProvider.invocations(context, context.getRequiredTestMethod())
+                .map(TestTemplateInvocationContext.class::cast);
     }
 
     @Override
@@ -193,6 +196,7 @@ public class FlagExtension
 
     @Override
     public Stream<ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(ExtensionContext context) {
-        return MatrixProvider.invocations(context, context.getRequiredTestClass()).map(ClassTemplateInvocationContext.class::cast);
+        return MatrixProvider.invocations(context, context.getRequiredTestClass())
+                .map(ClassTemplateInvocationContext.class::cast);
     }
 }

@@ -69,11 +69,14 @@ final class FlagResolver {
 
     static void checkName(String flag, String annotation, String where, Optional<FlagCatalog> catalog) {
         if (flag.isBlank()) {
-            throw new ExtensionConfigurationException(annotation + " on " + where + ": the flag name is blank; name the flag");
+            throw new ExtensionConfigurationException(
+                    annotation + " on " + where + ": the flag name is blank; name the flag");
         }
         if (catalog.isPresent() && catalog.get().get(flag).isEmpty()) {
             FlagCatalog known = catalog.get();
-            String hint = known.closestName(flag).map(name -> "did you mean '" + name + "'? ").orElse("");
+            String hint = known.closestName(flag)
+                    .map(name -> "did you mean '" + name + "'? ")
+                    .orElse("");
             throw new ExtensionConfigurationException(annotation + " on " + where + ": flag '" + flag
                     + "' is not in the catalog " + known.source() + "; " + hint
                     + "fix the name or add the flag to the catalog");
@@ -85,9 +88,10 @@ final class FlagResolver {
             return pin.enabled();
         }
         if (!pin.enabled()) {
-            throw new ExtensionConfigurationException("@WithFlag(name = \"" + pin.name() + "\", value = \"" + pin.value()
-                    + "\", enabled = false) on " + level.name()
-                    + ": a variant is always ON; drop enabled = false, or drop value to pin the flag OFF");
+            throw new ExtensionConfigurationException(
+                    "@WithFlag(name = \"" + pin.name() + "\", value = \"" + pin.value()
+                            + "\", enabled = false) on " + level.name()
+                            + ": a variant is always ON; drop enabled = false, or drop value to pin the flag OFF");
         }
         return pin.value();
     }

@@ -27,7 +27,8 @@ record MatrixFlag(String name, List<Object> values) {
         int equals = entry.indexOf('=');
         String name = (equals < 0 ? entry : entry.substring(0, equals)).trim();
         if (name.isEmpty()) {
-            throw new IllegalArgumentException("entry \"" + entry + "\" has no flag name; write \"name\" or \"name=A|B\"");
+            throw new IllegalArgumentException(
+                    "entry \"" + entry + "\" has no flag name; write \"name\" or \"name=A|B\"");
         }
         if (equals < 0) {
             return new MatrixFlag(name, ON_OFF);

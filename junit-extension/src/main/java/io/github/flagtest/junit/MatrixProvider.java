@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ClassTemplateInvocationContext;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -34,7 +34,8 @@ final class MatrixProvider {
     }
 
     static Stream<Invocation> invocations(ExtensionContext context, AnnotatedElement element) {
-        FlagMatrix matrix = AnnotationSupport.findAnnotation(element, FlagMatrix.class).orElseThrow();
+        FlagMatrix matrix =
+                AnnotationSupport.findAnnotation(element, FlagMatrix.class).orElseThrow();
         String where = element instanceof Method method ? Describe.method(method) : Describe.type((Class<?>) element);
         if (element instanceof Method method) {
             checkNoOtherTestKind(method, where);
@@ -46,13 +47,15 @@ final class MatrixProvider {
                 new UnreadFlags(where, flags.stream().map(MatrixFlag::name).toList(), settings.unread(), runs.size());
         unread.storeIn(context);
         boolean classLevel = element instanceof Class<?>;
-        return runs.stream().map(run -> new Invocation(new MatrixRun(where, matrix.strategy(), run, unread, classLevel)));
+        return runs.stream()
+                .map(run -> new Invocation(new MatrixRun(where, matrix.strategy(), run, unread, classLevel)));
     }
 
     private static List<MatrixFlag> flags(FlagMatrix matrix, String where, Settings settings) {
         if (matrix.value().length == 0) {
-            throw new ExtensionConfigurationException("@FlagMatrix on " + where
-                    + " lists no flag; name the flags to combine, e.g. @FlagMatrix({\"loyalty-points\", \"free-shipping\"})");
+            throw new ExtensionConfigurationException(
+                    "@FlagMatrix on " + where
+                            + " lists no flag; name the flags to combine, e.g. @FlagMatrix({\"loyalty-points\", \"free-shipping\"})");
         }
         List<MatrixFlag> flags = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
@@ -73,7 +76,8 @@ final class MatrixProvider {
         if (matrix.strategy() == FlagMatrix.Strategy.ALL_COMBINATIONS && flags.size() > MAX_ALL_COMBINATIONS) {
             throw new ExtensionConfigurationException("@FlagMatrix on " + where + " lists " + flags.size()
                     + " flags: ALL_COMBINATIONS would run the test " + Math.round(Math.pow(2, flags.size()))
-                    + "+ times (at most " + MAX_ALL_COMBINATIONS + " flags); use strategy = PAIRWISE, which covers every "
+                    + "+ times (at most " + MAX_ALL_COMBINATIONS
+                    + " flags); use strategy = PAIRWISE, which covers every "
                     + "pair of flags in " + Pairwise.optimalRunCount(flags.size()) + " runs for on/off flags");
         }
         return flags;
@@ -86,9 +90,10 @@ final class MatrixProvider {
                 String simple = annotation.annotationType().getSimpleName();
                 String fix = simple.equals("Test")
                         ? "remove @Test: @FlagMatrix alone makes the method a test"
-                        : "put @FlagMatrix on the class instead, which runs every @" + simple + " under each combination";
-                throw new ExtensionConfigurationException(
-                        "@FlagMatrix on " + where + " cannot be combined with @" + simple + " on the same method; " + fix);
+                        : "put @FlagMatrix on the class instead, which runs every @" + simple
+                                + " under each combination";
+                throw new ExtensionConfigurationException("@FlagMatrix on " + where + " cannot be combined with @"
+                        + simple + " on the same method; " + fix);
             }
         }
     }

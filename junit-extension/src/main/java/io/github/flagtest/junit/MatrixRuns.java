@@ -13,14 +13,15 @@ final class MatrixRuns {
     private MatrixRuns() {}
 
     static List<FlagState> of(List<MatrixFlag> flags, Strategy strategy) {
-        List<int[]> rows =
-                switch (strategy) {
-                    case ALL_COMBINATIONS -> allCombinations(flags);
-                    case ONE_AT_A_TIME -> oneAtATime(flags);
-                    case PAIRWISE -> flags.stream().allMatch(MatrixFlag::isBoolean)
-                            ? Pairwise.optimalBoolean(flags.size())
-                            : Pairwise.ipog(flags.stream().map(f -> f.values().size()).toList());
-                };
+        List<int[]> rows = switch (strategy) {
+            case ALL_COMBINATIONS -> allCombinations(flags);
+            case ONE_AT_A_TIME -> oneAtATime(flags);
+            case PAIRWISE ->
+                flags.stream().allMatch(MatrixFlag::isBoolean)
+                        ? Pairwise.optimalBoolean(flags.size())
+                        : Pairwise.ipog(
+                                flags.stream().map(f -> f.values().size()).toList());
+        };
         List<FlagState> runs = new ArrayList<>(rows.size());
         for (int[] row : rows) {
             Map<String, Object> values = new LinkedHashMap<>();

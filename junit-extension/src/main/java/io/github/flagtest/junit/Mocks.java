@@ -32,8 +32,7 @@ final class Mocks {
                         + "(= spy(new " + type.getSimpleName() + "(...))) or declare the field with an interface type");
             }
             return Mockito.mock(
-                    type,
-                    withSettings().name(name).useConstructor().defaultAnswer(Answers.CALLS_REAL_METHODS));
+                    type, withSettings().name(name).useConstructor().defaultAnswer(Answers.CALLS_REAL_METHODS));
         } catch (MockitoException e) {
             throw new ExtensionConfigurationException(
                     where + ": Mockito cannot mock " + type.getName() + "; use a mockable type: " + e.getMessage(), e);

@@ -67,7 +67,8 @@ final class OpenFeatureRouting implements AutoCloseable {
         }
 
         @Override
-        public ProviderEvaluation<Boolean> getBooleanEvaluation(String key, Boolean defaultValue, EvaluationContext ctx) {
+        public ProviderEvaluation<Boolean> getBooleanEvaluation(
+                String key, Boolean defaultValue, EvaluationContext ctx) {
             return target().getBooleanEvaluation(key, defaultValue, ctx);
         }
 
@@ -77,7 +78,8 @@ final class OpenFeatureRouting implements AutoCloseable {
         }
 
         @Override
-        public ProviderEvaluation<Integer> getIntegerEvaluation(String key, Integer defaultValue, EvaluationContext ctx) {
+        public ProviderEvaluation<Integer> getIntegerEvaluation(
+                String key, Integer defaultValue, EvaluationContext ctx) {
             return target().getIntegerEvaluation(key, defaultValue, ctx);
         }
 

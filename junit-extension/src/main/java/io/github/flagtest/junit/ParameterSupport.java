@@ -23,7 +23,8 @@ final class ParameterSupport {
     static Object resolve(ParameterContext context, TestFlags test) {
         Parameter parameter = context.getParameter();
         Class<?> type = parameter.getType();
-        String where = "parameter '" + parameter.getName() + "' of " + context.getDeclaringExecutable().getName() + "()";
+        String where = "parameter '" + parameter.getName() + "' of "
+                + context.getDeclaringExecutable().getName() + "()";
         var entryPoint = AnnotationSupport.findAnnotation(parameter, FeatureEntryPoint.class);
         if (entryPoint.isPresent()) {
             String described = "@FeatureEntryPoint(\"" + entryPoint.get().value() + "\") on " + where;

@@ -37,12 +37,14 @@ final class Recorder implements AutoCloseable {
         }
         return Optional.of(context.getRoot()
                 .getStore(FlagExtension.NAMESPACE)
-                .getOrComputeIfAbsent(Recorder.class, key -> new Recorder(runFile(settings.reportDir())), Recorder.class));
+                .getOrComputeIfAbsent(
+                        Recorder.class, key -> new Recorder(runFile(settings.reportDir())), Recorder.class));
     }
 
     private static Path runFile(Path dir) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        String id = stamp + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = stamp + "-" + ProcessHandle.current().pid() + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
         return dir.resolve("runs").resolve("tests-" + id + ".jsonl");
     }
 
@@ -66,8 +68,10 @@ final class Recorder implements AutoCloseable {
                 writer.write(line);
                 writer.newLine();
             } catch (IOException e) {
-                throw new UncheckedIOException("flagtest cannot write its run record to " + file
-                        + "; set flagtest.report.dir to a writable directory or flagtest.report=false", e);
+                throw new UncheckedIOException(
+                        "flagtest cannot write its run record to " + file
+                                + "; set flagtest.report.dir to a writable directory or flagtest.report=false",
+                        e);
             }
         }
     }

@@ -84,8 +84,9 @@ record Settings(
         return switch (value.get().trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new ExtensionConfigurationException(
-                    "Configuration parameter " + key + "=" + value.get() + " is not valid; use true or false");
+            default ->
+                throw new ExtensionConfigurationException(
+                        "Configuration parameter " + key + "=" + value.get() + " is not valid; use true or false");
         };
     }
 }

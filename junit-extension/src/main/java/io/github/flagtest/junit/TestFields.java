@@ -22,7 +22,8 @@ final class TestFields {
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             Class<?> type = instance.getClass();
             for (Field field : fields(type, FeatureEntryPoint.class)) {
-                FeatureEntryPoint annotation = AnnotationSupport.findAnnotation(field, FeatureEntryPoint.class).orElseThrow();
+                FeatureEntryPoint annotation = AnnotationSupport.findAnnotation(field, FeatureEntryPoint.class)
+                        .orElseThrow();
                 String where = "@FeatureEntryPoint(\"" + annotation.value() + "\") on field " + Describe.field(field);
                 checkMethods(annotation, field.getType(), where);
                 Object current = read(field, instance);
@@ -32,7 +33,8 @@ final class TestFields {
                 } else if (!Mocks.isMockOrSpy(current)) {
                     throw notAMock(where, current);
                 }
-                test.entryPoints.add(new EntryPoint(annotation, "field " + Describe.field(field), () -> read(field, instance)));
+                test.entryPoints.add(
+                        new EntryPoint(annotation, "field " + Describe.field(field), () -> read(field, instance)));
             }
             for (Field field : fields(type, FlagClient.class)) {
                 String where = "@FlagClient on field " + Describe.field(field);
@@ -48,13 +50,15 @@ final class TestFields {
     }
 
     static ExtensionConfigurationException notAMock(String where, Object value) {
-        return new ExtensionConfigurationException(where + ": the field holds a " + value.getClass().getName()
-                + " that is neither a Mockito mock nor a spy; leave it null (flagtest creates a mock or spy) "
-                + "or assign mock(...) or spy(...)");
+        return new ExtensionConfigurationException(
+                where + ": the field holds a " + value.getClass().getName()
+                        + " that is neither a Mockito mock nor a spy; leave it null (flagtest creates a mock or spy) "
+                        + "or assign mock(...) or spy(...)");
     }
 
     static void checkMethods(FeatureEntryPoint annotation, Class<?> type, String where) {
-        List<String> names = Arrays.stream(type.getMethods()).map(Method::getName).toList();
+        List<String> names =
+                Arrays.stream(type.getMethods()).map(Method::getName).toList();
         for (String method : annotation.methods()) {
             if (!names.contains(method)) {
                 throw new ExtensionConfigurationException(where + ": methods names '" + method + "', but "
@@ -70,7 +74,8 @@ final class TestFields {
     }
 
     private static List<Field> fields(Class<?> type, Class<? extends java.lang.annotation.Annotation> annotation) {
-        List<Field> fields = AnnotationSupport.findAnnotatedFields(type, annotation, field -> true, HierarchyTraversalMode.TOP_DOWN);
+        List<Field> fields =
+                AnnotationSupport.findAnnotatedFields(type, annotation, field -> true, HierarchyTraversalMode.TOP_DOWN);
         for (Field field : fields) {
             if (Modifier.isStatic(field.getModifiers()) || Modifier.isFinal(field.getModifiers())) {
                 throw new ExtensionConfigurationException("@" + annotation.getSimpleName() + " on field "

@@ -52,7 +52,8 @@ class FlagMatrixTests {
         void strategies() {
             EngineExecutionResults results = run(StrategiesFixture.class);
 
-            results.testEvents().assertStatistics(stats -> stats.started(3 + 4 + 6).succeeded(13));
+            results.testEvents()
+                    .assertStatistics(stats -> stats.started(3 + 4 + 6).succeeded(13));
             assertThat(names(results))
                     .contains("[checkout=A]", "[checkout=C]")
                     .contains("[a=OFF, b=OFF, c=OFF]", "[a=OFF, b=OFF, c=ON]");
@@ -98,7 +99,9 @@ class FlagMatrixTests {
     class Misconfigured {
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"empty", "duplicate", "badVariant", "pinned", "tooMany", "withParameterizedTest", "withTest"})
+        @ValueSource(
+                strings = {"empty", "duplicate", "badVariant", "pinned", "tooMany", "withParameterizedTest", "withTest"
+                })
         @DisplayName("fails with a message that names the test and the fix")
         void misuse(String method) {
             EngineExecutionResults results = FlagTestKit.runMethod(MisuseFixture.class, method);
@@ -119,10 +122,14 @@ class FlagMatrixTests {
             run(SameFlagTwiceFixture.class)
                     .testEvents()
                     .assertThatEvents()
-                    .haveAtLeast(1, event(finishedWithFailure(
-                            instanceOf(ExtensionConfigurationException.class),
-                            message("@FlagMatrix on FlagMatrixTests.SameFlagTwiceFixture.test(): flag 'a' is also listed by "
-                                    + "the @FlagMatrix on FlagMatrixTests.SameFlagTwiceFixture; list it in one matrix only"))));
+                    .haveAtLeast(
+                            1,
+                            event(
+                                    finishedWithFailure(
+                                            instanceOf(ExtensionConfigurationException.class),
+                                            message(
+                                                    "@FlagMatrix on FlagMatrixTests.SameFlagTwiceFixture.test(): flag 'a' is also listed by "
+                                                            + "the @FlagMatrix on FlagMatrixTests.SameFlagTwiceFixture; list it in one matrix only"))));
         }
     }
 
@@ -153,10 +160,11 @@ class FlagMatrixTests {
             } finally {
                 logger.removeHandler(handler);
             }
-            assertThat(warnings).containsExactly("flagtest: @FlagMatrix on FlagMatrixTests.UnreadFixture.readsOnlyA(): "
-                    + "the code under test never read [b] in any of 4 runs through FakeFlags, @FlagClient, OpenFeature or "
-                    + "AppConfigEndpoint, so the matrix may prove nothing; read the flag through one of them or remove it "
-                    + "from the matrix (flagtest.unread=fail makes this an error)");
+            assertThat(warnings)
+                    .containsExactly("flagtest: @FlagMatrix on FlagMatrixTests.UnreadFixture.readsOnlyA(): "
+                            + "the code under test never read [b] in any of 4 runs through FakeFlags, @FlagClient, OpenFeature or "
+                            + "AppConfigEndpoint, so the matrix may prove nothing; read the flag through one of them or remove it "
+                            + "from the matrix (flagtest.unread=fail makes this an error)");
         }
 
         @Test
@@ -167,9 +175,13 @@ class FlagMatrixTests {
             results.testEvents().assertStatistics(stats -> stats.succeeded(3).failed(1));
             results.testEvents()
                     .assertThatEvents()
-                    .haveExactly(1, event(displayName("[a=ON, b=ON]"), finishedWithFailure(
-                            instanceOf(ExtensionConfigurationException.class),
-                            message(m -> m.contains("never read [b] in any of 4 runs")))));
+                    .haveExactly(
+                            1,
+                            event(
+                                    displayName("[a=ON, b=ON]"),
+                                    finishedWithFailure(
+                                            instanceOf(ExtensionConfigurationException.class),
+                                            message(m -> m.contains("never read [b] in any of 4 runs")))));
         }
 
         @Test
@@ -180,10 +192,15 @@ class FlagMatrixTests {
             results.testEvents().assertStatistics(stats -> stats.succeeded(4));
             results.containerEvents()
                     .assertThatEvents()
-                    .haveExactly(1, event(container(uniqueIdSubstring("class-template:")), finishedWithFailure(
-                            instanceOf(ExtensionConfigurationException.class),
-                            message(m -> m.startsWith("@FlagMatrix on FlagMatrixTests.UnreadClassFixture: the code under "
-                                    + "test never read [b] in any of 4 runs")))));
+                    .haveExactly(
+                            1,
+                            event(
+                                    container(uniqueIdSubstring("class-template:")),
+                                    finishedWithFailure(
+                                            instanceOf(ExtensionConfigurationException.class),
+                                            message(m -> m.startsWith(
+                                                    "@FlagMatrix on FlagMatrixTests.UnreadClassFixture: the code under "
+                                                            + "test never read [b] in any of 4 runs")))));
         }
     }
 
@@ -233,12 +250,19 @@ class FlagMatrixTests {
             assertThat(flags.value("checkout", String.class, "none")).isIn("A", "B", "C");
         }
 
-        @FlagMatrix(value = {"a", "b", "c"}, strategy = FlagMatrix.Strategy.ONE_AT_A_TIME)
+        @FlagMatrix(
+                value = {"a", "b", "c"},
+                strategy = FlagMatrix.Strategy.ONE_AT_A_TIME)
         void oneAtATime(FlagState state) {
-            assertThat(state.asMap().values().stream().filter(Boolean.TRUE::equals).count()).isLessThanOrEqualTo(1);
+            assertThat(state.asMap().values().stream()
+                            .filter(Boolean.TRUE::equals)
+                            .count())
+                    .isLessThanOrEqualTo(1);
         }
 
-        @FlagMatrix(value = {"a", "b", "c", "d", "e"}, strategy = FlagMatrix.Strategy.PAIRWISE)
+        @FlagMatrix(
+                value = {"a", "b", "c", "d", "e"},
+                strategy = FlagMatrix.Strategy.PAIRWISE)
         void pairwise(FlagState state) {
             assertThat(state.flags()).hasSize(5);
         }

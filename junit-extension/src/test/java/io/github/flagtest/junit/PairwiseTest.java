@@ -40,7 +40,8 @@ class PairwiseTest {
     @DisplayName("run counts match the known table: 3->4, 4->5, 5..10->6, 11..15->7, 16..35->8, 36..56->9, 57..126->10")
     void knownTable() {
         Map<Integer, Integer> expected = Map.of(2, 4, 3, 4, 4, 5, 5, 6, 10, 6, 11, 7, 15, 7, 16, 8, 35, 8, 36, 9);
-        expected.forEach((n, runs) -> assertThat(Pairwise.optimalRunCount(n)).as("n=%d", n).isEqualTo(runs));
+        expected.forEach((n, runs) ->
+                assertThat(Pairwise.optimalRunCount(n)).as("n=%d", n).isEqualTo(runs));
         assertThat(Pairwise.optimalRunCount(56)).isEqualTo(9);
         assertThat(Pairwise.optimalRunCount(57)).isEqualTo(10);
         assertThat(Pairwise.optimalRunCount(126)).isEqualTo(10);
@@ -115,12 +116,18 @@ class PairwiseTest {
 
         assertThat(MatrixRuns.of(flags, Strategy.ONE_AT_A_TIME))
                 .extracting(FlagState::toString)
-                .containsExactly("[a=OFF, b=OFF, c=X]", "[a=ON, b=OFF, c=X]", "[a=OFF, b=ON, c=X]", "[a=OFF, b=OFF, c=Y]",
+                .containsExactly(
+                        "[a=OFF, b=OFF, c=X]",
+                        "[a=ON, b=OFF, c=X]",
+                        "[a=OFF, b=ON, c=X]",
+                        "[a=OFF, b=OFF, c=Y]",
                         "[a=OFF, b=OFF, c=Z]");
     }
 
     private static List<MatrixFlag> booleans(int n) {
-        return IntStream.range(0, n).mapToObj(i -> MatrixFlag.parse("flag-" + i)).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> MatrixFlag.parse("flag-" + i))
+                .toList();
     }
 
     private static void assertEveryPairCovered(List<MatrixFlag> flags, List<FlagState> runs) {
@@ -131,9 +138,13 @@ class PairwiseTest {
                 for (Object va : a.values()) {
                     for (Object vb : b.values()) {
                         boolean covered = runs.stream()
-                                .anyMatch(run -> run.value(a.name()).orElseThrow().equals(va)
+                                .anyMatch(run -> run.value(a.name())
+                                                .orElseThrow()
+                                                .equals(va)
                                         && run.value(b.name()).orElseThrow().equals(vb));
-                        assertThat(covered).as("%s=%s with %s=%s", a.name(), va, b.name(), vb).isTrue();
+                        assertThat(covered)
+                                .as("%s=%s with %s=%s", a.name(), va, b.name(), vb)
+                                .isTrue();
                     }
                 }
             }

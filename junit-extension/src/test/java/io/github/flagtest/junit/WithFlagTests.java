@@ -52,7 +52,9 @@ class WithFlagTests {
         @Test
         @DisplayName("works through a team's composed annotation and for variants")
         void composedAndVariant() {
-            run(ComposedFixture.class).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+            run(ComposedFixture.class)
+                    .testEvents()
+                    .assertStatistics(stats -> stats.started(1).succeeded(1));
         }
 
         @Test
@@ -68,7 +70,9 @@ class WithFlagTests {
         @Test
         @DisplayName("shares one FakeFlags between the parameter, FlagTest.currentFlags() and threads it starts")
         void sharedFakeFlags() {
-            run(SharedFixture.class).testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+            run(SharedFixture.class)
+                    .testEvents()
+                    .assertStatistics(stats -> stats.started(2).succeeded(2));
         }
     }
 
@@ -82,18 +86,25 @@ class WithFlagTests {
             run(ConflictFixture.class)
                     .testEvents()
                     .assertThatEvents()
-                    .haveExactly(1, event(test("conflict"), finishedWithFailure(
-                            instanceOf(ExtensionConfigurationException.class),
-                            message("@WithFlag on WithFlagTests.ConflictFixture.conflict(): flag 'a' is pinned twice "
-                                    + "with different values (ON and OFF); keep one of them"))));
+                    .haveExactly(
+                            1,
+                            event(
+                                    test("conflict"),
+                                    finishedWithFailure(
+                                            instanceOf(ExtensionConfigurationException.class),
+                                            message(
+                                                    "@WithFlag on WithFlagTests.ConflictFixture.conflict(): flag 'a' is pinned twice "
+                                                            + "with different values (ON and OFF); keep one of them"))));
         }
 
         @Test
         @DisplayName("fails a variant pinned OFF")
         void variantOff() {
-            String failure = message(run(VariantOffFixture.class).testEvents().failed().list().get(0));
+            String failure = message(
+                    run(VariantOffFixture.class).testEvents().failed().list().get(0));
 
-            assertThat(failure).contains("a variant is always ON; drop enabled = false, or drop value to pin the flag OFF");
+            assertThat(failure)
+                    .contains("a variant is always ON; drop enabled = false, or drop value to pin the flag OFF");
         }
 
         @Test
@@ -102,8 +113,9 @@ class WithFlagTests {
             EngineExecutionResults results = run(TypoFixture.class, Map.of("flagtest.catalog", "flags/catalog.json"));
 
             assertThat(message(results.testEvents().failed().list().get(0)))
-                    .isEqualTo("@WithFlag on WithFlagTests.TypoFixture.typo(): flag 'loyalty-point' is not in the catalog "
-                            + "classpath:flags/catalog.json; did you mean 'loyalty-points'? fix the name or add the flag to the catalog");
+                    .isEqualTo(
+                            "@WithFlag on WithFlagTests.TypoFixture.typo(): flag 'loyalty-point' is not in the catalog "
+                                    + "classpath:flags/catalog.json; did you mean 'loyalty-points'? fix the name or add the flag to the catalog");
         }
 
         @Test
@@ -124,8 +136,9 @@ class WithFlagTests {
             EngineExecutionResults results = run(PinnedFixture.class, Map.of("flagtest.profile", "flags/broken.json"));
 
             assertThat(message(results.testEvents().failed().list().get(0)))
-                    .isEqualTo("flagtest.profile=flags/broken.json: classpath:flags/broken.json: $.values.checkout.enabled: "
-                            + "expected true or false but found \"yes\"");
+                    .isEqualTo(
+                            "flagtest.profile=flags/broken.json: classpath:flags/broken.json: $.values.checkout.enabled: "
+                                    + "expected true or false but found \"yes\"");
         }
 
         @Test
@@ -149,7 +162,11 @@ class WithFlagTests {
         @Test
         @DisplayName("explains a FakeFlags constructor parameter")
         void constructorParameter() {
-            assertThat(message(run(ConstructorFixture.class).testEvents().failed().list().get(0)))
+            assertThat(message(run(ConstructorFixture.class)
+                            .testEvents()
+                            .failed()
+                            .list()
+                            .get(0)))
                     .contains("FakeFlags parameter 'flags'")
                     .contains("flagtest gives one per test; ask for it in a test, @BeforeEach or @AfterEach method");
         }
@@ -252,7 +269,9 @@ class WithFlagTests {
             ExecutorService pool = Executors.newSingleThreadExecutor();
             try {
                 pool.submit(() -> {}).get(); // the pool thread exists before the test binds anything to it
-                assertThat(pool.submit(FlagTest.propagate(FlagTest::currentFlags)).get()).isSameAs(flags);
+                assertThat(pool.submit(FlagTest.propagate(FlagTest::currentFlags))
+                                .get())
+                        .isSameAs(flags);
                 FlagTest.propagate(pool).execute(() -> FlagTest.currentFlags().enable("via-executor"));
             } finally {
                 pool.shutdown();

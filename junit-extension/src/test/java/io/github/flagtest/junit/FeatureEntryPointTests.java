@@ -1,0 +1,424 @@
+package io.github.flagtest.junit;
+
+import static io.github.flagtest.junit.FlagTestKit.message;
+import static io.github.flagtest.junit.FlagTestKit.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import io.github.flagtest.core.FakeFlags;
+import io.github.flagtest.core.FlagReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.mockito.Mockito;
+import org.opentest4j.AssertionFailedError;
+
+@DisplayName("@FeatureEntryPoint")
+class FeatureEntryPointTests {
+
+    @Nested
+    @DisplayName("with the flag OFF")
+    class FlagOff {
+
+        @Test
+        @DisplayName("fails a test that called the entry point, listing each call, its arguments and file:line")
+        void failsWithCalls() {
+            EngineExecutionResults results = FlagTestKit.runMethod(OrderFixture.class, "offButCalled");
+
+            results.testEvents().assertStatistics(stats -> stats.failed(1));
+            String failure = message(results.testEvents().failed().list().get(0));
+            assertThat(failure)
+                    .startsWith(
+                            "@FeatureEntryPoint(\"loyalty-points\") on field FeatureEntryPointTests.OrderFixture.loyalty: "
+                                    + "expected no call while 'loyalty-points' was OFF, but there were 2:\n"
+                                    + "  1. loyalty.award(\"c-1\", 120) at ")
+                    .contains("  2. loyalty.award(\"c-2\", 7) at ")
+                    .containsPattern(
+                            Pattern.compile(
+                                    "at io\\.github\\.flagtest\\.junit\\.FeatureEntryPointTests\\$OrderService"
+                                            + "\\.placeUnguarded\\(FeatureEntryPointTests\\.java:\\d+\\) while loyalty-points=OFF"))
+                    .contains("Flag state of this run: [loyalty-points=OFF]")
+                    .endsWith(
+                            "The code under test must check 'loyalty-points' before it calls the entry point (one if: the "
+                                    + "single point of execution).");
+        }
+
+        @Test
+        @DisplayName("passes when the code checks the flag, and ON runs may call it")
+        void passesWhenGuarded() {
+            FlagTestKit.runMethod(OrderFixture.class, "offGuarded").testEvents().assertStatistics(s -> s.succeeded(1));
+            FlagTestKit.runMethod(OrderFixture.class, "onCalled").testEvents().assertStatistics(s -> s.succeeded(1));
+        }
+
+        @Test
+        @DisplayName("adds the violation to an already failing test instead of hiding its failure")
+        void keepsTheTestsOwnFailure() {
+            EngineExecutionResults results = FlagTestKit.runMethod(OrderFixture.class, "failsItselfAndCalls");
+
+            Throwable thrown = results.testEvents()
+                    .failed()
+                    .list()
+                    .get(0)
+                    .getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                    .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+                    .orElseThrow();
+            assertThat(thrown).hasMessage("the test's own failure");
+            assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(AssertionFailedError.class);
+        }
+    }
+
+    @Nested
+    @DisplayName("judges each call by the state at the time of the call")
+    class KillSwitch {
+
+        @Test
+        @DisplayName("a call after the flag was switched OFF fails; calls before it pass")
+        void killSwitch() {
+            EngineExecutionResults results = FlagTestKit.runMethod(OrderFixture.class, "killSwitchBroken");
+
+            String failure = message(results.testEvents().failed().list().get(0));
+            assertThat(failure)
+                    .contains("but there was 1:")
+                    .contains("loyalty.award(\"after\", 2)")
+                    .doesNotContain("award(\"before\"");
+        }
+
+        @Test
+        @DisplayName("a call after the flag was switched ON passes")
+        void switchedOn() {
+            FlagTestKit.runMethod(OrderFixture.class, "enabledMidTest")
+                    .testEvents()
+                    .assertStatistics(s -> s.succeeded(1));
+        }
+    }
+
+    @Nested
+    @DisplayName("finds its target")
+    class Targets {
+
+        @Test
+        @DisplayName("a null interface field becomes a mock, a null class field a spy running real methods")
+        void mockAndSpy() {
+            run(TargetsFixture.class)
+                    .testEvents()
+                    .assertStatistics(s -> s.started(3).succeeded(3));
+        }
+
+        @Test
+        @DisplayName("an entry point assigned in @BeforeEach is the one checked, and methods= narrows it")
+        void beforeEachAndMethods() {
+            EngineExecutionResults results = run(BeforeEachFixture.class);
+
+            results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
+            assertThat(message(results.testEvents().failed().list().get(0)))
+                    .contains("notifier.send(\"x\")")
+                    .doesNotContain("preview");
+        }
+
+        @Test
+        @DisplayName("a parameter works like a field")
+        void parameter() {
+            EngineExecutionResults results = run(ParameterFixture.class);
+
+            assertThat(message(results.testEvents().failed().list().get(0)))
+                    .startsWith(
+                            "@FeatureEntryPoint(\"loyalty-points\") on parameter 'loyalty' of called(): expected no call");
+        }
+
+        @Test
+        @DisplayName("a field filled by flagtest is cleared after the test, also with one instance per class")
+        void restoresField() {
+            run(PerClassFixture.class)
+                    .testEvents()
+                    .assertStatistics(s -> s.started(2).succeeded(2));
+            assertThat(PerClassFixture.seen).hasSize(2).doesNotHaveDuplicates();
+        }
+    }
+
+    @Nested
+    @DisplayName("with expectWhenEnabled")
+    class ExpectWhenEnabled {
+
+        @Test
+        @DisplayName("fails an ON run that never called the entry point")
+        void failsOnWithoutCall() {
+            EngineExecutionResults results = run(ExpectFixture.class);
+
+            results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
+            assertThat(message(results.testEvents().failed().list().get(0)))
+                    .isEqualTo(
+                            "@FeatureEntryPoint(\"loyalty-points\") on field FeatureEntryPointTests.ExpectFixture.loyalty: "
+                                    + "expected at least one call while 'loyalty-points' was ON (expectWhenEnabled = true), but there "
+                                    + "was none.\nFlag state of this run: [loyalty-points=ON]\nCheck that the test exercises the "
+                                    + "feature, or drop expectWhenEnabled.");
+        }
+    }
+
+    @Nested
+    @DisplayName("when misconfigured")
+    class Misconfigured {
+
+        @Test
+        @DisplayName("fails a field that holds neither a mock, a spy nor null")
+        void notAMock() {
+            assertThat(message(run(RealObjectFixture.class)
+                            .testEvents()
+                            .failed()
+                            .list()
+                            .get(0)))
+                    .isEqualTo(
+                            "@FeatureEntryPoint(\"loyalty-points\") on field FeatureEntryPointTests.RealObjectFixture.loyalty: "
+                                    + "the field holds a io.github.flagtest.junit.FeatureEntryPointTests$RealLoyalty that is neither a "
+                                    + "Mockito mock nor a spy; leave it null (flagtest creates a mock or spy) or assign mock(...) or spy(...)");
+        }
+
+        @Test
+        @DisplayName("fails a concrete class without a no-arg constructor")
+        void noDefaultConstructor() {
+            assertThat(message(run(NoConstructorFixture.class)
+                            .testEvents()
+                            .failed()
+                            .list()
+                            .get(0)))
+                    .contains(
+                            "Priced has no no-arg constructor, so flagtest cannot create a spy of it; assign one yourself "
+                                    + "(= spy(new Priced(...))) or declare the field with an interface type");
+        }
+
+        @Test
+        @DisplayName("fails methods= naming a method the type does not have")
+        void unknownMethod() {
+            EngineExecutionResults results = run(UnknownMethodFixture.class);
+
+            Throwable thrown = results.testEvents()
+                    .failed()
+                    .list()
+                    .get(0)
+                    .getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                    .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+                    .orElseThrow();
+            assertThat(thrown)
+                    .isInstanceOf(ExtensionConfigurationException.class)
+                    .hasMessageContaining(
+                            "methods names 'awrd', but LoyaltyService has no public method of that name; use one of [award]");
+        }
+    }
+
+    // ---- production-like code and fixtures ------------------------------------------------
+
+    public interface LoyaltyService {
+        void award(String customer, int points);
+    }
+
+    public interface Notifier {
+        void send(String message);
+
+        String preview(String message);
+    }
+
+    public static class ShippingCalculator {
+        public int cost(int weight) {
+            return weight * 2;
+        }
+    }
+
+    public static class RealLoyalty implements LoyaltyService {
+        @Override
+        public void award(String customer, int points) {}
+    }
+
+    public static class Priced {
+        public Priced(int price) {}
+    }
+
+    static final class OrderService {
+        private final FlagReader flags;
+        private final LoyaltyService loyalty;
+
+        OrderService(FlagReader flags, LoyaltyService loyalty) {
+            this.flags = flags;
+            this.loyalty = loyalty;
+        }
+
+        void place(String customer, int points) {
+            if (flags.isEnabled("loyalty-points")) {
+                loyalty.award(customer, points);
+            }
+        }
+
+        void placeUnguarded(String customer, int points) {
+            loyalty.award(customer, points);
+        }
+    }
+
+    @WithFlag(name = "loyalty-points", enabled = false)
+    static class OrderFixture {
+
+        @FeatureEntryPoint("loyalty-points")
+        LoyaltyService loyalty;
+
+        @Test
+        void offButCalled(FakeFlags flags) {
+            OrderService orders = new OrderService(flags, loyalty);
+            orders.placeUnguarded("c-1", 120);
+            orders.placeUnguarded("c-2", 7);
+        }
+
+        @Test
+        void offGuarded(FakeFlags flags) {
+            new OrderService(flags, loyalty).place("c-1", 120);
+        }
+
+        @Test
+        @WithFlag(name = "loyalty-points", enabled = true)
+        void onCalled(FakeFlags flags) {
+            new OrderService(flags, loyalty).place("c-1", 120);
+            Mockito.verify(loyalty).award("c-1", 120);
+        }
+
+        @Test
+        void failsItselfAndCalls(FakeFlags flags) {
+            new OrderService(flags, loyalty).placeUnguarded("c-1", 1);
+            throw new IllegalStateException("the test's own failure");
+        }
+
+        @Test
+        @WithFlag(name = "loyalty-points", enabled = true)
+        void killSwitchBroken(FakeFlags flags) {
+            OrderService orders = new OrderService(flags, loyalty);
+            orders.placeUnguarded("before", 1);
+            flags.disable("loyalty-points");
+            orders.placeUnguarded("after", 2);
+        }
+
+        @Test
+        void enabledMidTest(FakeFlags flags) {
+            flags.enable("loyalty-points");
+            new OrderService(flags, loyalty).placeUnguarded("after", 2);
+        }
+    }
+
+    @WithFlag(name = "loyalty-points", enabled = false)
+    @WithFlag(name = "free-shipping", enabled = true)
+    static class TargetsFixture {
+
+        @FeatureEntryPoint("loyalty-points")
+        LoyaltyService loyalty;
+
+        @FeatureEntryPoint("free-shipping")
+        ShippingCalculator shipping;
+
+        LoyaltyService existing = mock(LoyaltyService.class);
+
+        @FeatureEntryPoint("loyalty-points")
+        LoyaltyService assigned = existing;
+
+        @Test
+        void interfaceIsMock() {
+            assertThat(Mockito.mockingDetails(loyalty).isMock()).isTrue();
+            assertThat(Mockito.mockingDetails(loyalty).isSpy()).isFalse();
+        }
+
+        @Test
+        void classIsSpy() {
+            assertThat(Mockito.mockingDetails(shipping).isSpy()).isTrue();
+            assertThat(shipping.cost(3)).isEqualTo(6);
+        }
+
+        @Test
+        void existingMockIsKept() {
+            assertThat(assigned).isSameAs(existing);
+        }
+    }
+
+    @WithFlag(name = "sms", enabled = false)
+    static class BeforeEachFixture {
+
+        @FeatureEntryPoint(value = "sms", methods = "send")
+        Notifier notifier;
+
+        @BeforeEach
+        void replace() {
+            notifier = mock(Notifier.class, "notifier");
+        }
+
+        @Test
+        void previewIsNotTheEntryPoint() {
+            notifier.preview("x");
+        }
+
+        @Test
+        void sendIs() {
+            notifier.send("x");
+        }
+    }
+
+    @WithFlag(name = "loyalty-points", enabled = false)
+    static class ParameterFixture {
+        @Test
+        void called(@FeatureEntryPoint("loyalty-points") LoyaltyService loyalty) {
+            loyalty.award("c", 1);
+        }
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @WithFlag(name = "loyalty-points", enabled = true)
+    static class PerClassFixture {
+        static final List<Object> seen = new ArrayList<>();
+
+        @FeatureEntryPoint("loyalty-points")
+        LoyaltyService loyalty;
+
+        @Test
+        void first() {
+            seen.add(loyalty);
+        }
+
+        @Test
+        void second() {
+            seen.add(loyalty);
+        }
+    }
+
+    static class ExpectFixture {
+        @FeatureEntryPoint(value = "loyalty-points", expectWhenEnabled = true)
+        LoyaltyService loyalty;
+
+        @FlagMatrix("loyalty-points")
+        void neverCalls() {}
+    }
+
+    @WithFlag(name = "loyalty-points", enabled = false)
+    static class RealObjectFixture {
+        @FeatureEntryPoint("loyalty-points")
+        LoyaltyService loyalty = new RealLoyalty();
+
+        @Test
+        void test() {}
+    }
+
+    @WithFlag(name = "pricing", enabled = false)
+    static class NoConstructorFixture {
+        @FeatureEntryPoint("pricing")
+        Priced priced;
+
+        @Test
+        void test() {}
+    }
+
+    @WithFlag(name = "loyalty-points", enabled = false)
+    static class UnknownMethodFixture {
+        @FeatureEntryPoint(value = "loyalty-points", methods = "awrd")
+        LoyaltyService loyalty;
+
+        @Test
+        void test() {}
+    }
+}

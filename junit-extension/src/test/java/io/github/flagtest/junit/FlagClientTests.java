@@ -1,0 +1,123 @@
+package io.github.flagtest.junit;
+
+import static io.github.flagtest.junit.FlagTestKit.message;
+import static io.github.flagtest.junit.FlagTestKit.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.when;
+
+import io.github.flagtest.core.Evaluation;
+import io.github.flagtest.core.FakeFlags;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("@FlagClient")
+class FlagClientTests {
+
+    @Test
+    @DisplayName(
+            "answers a team's own client from the flag state, records reads at the business line, keeps other methods mockable")
+    void answersAndRecords() {
+        run(ClientFixture.class).testEvents().assertStatistics(s -> s.started(4).succeeded(4));
+    }
+
+    @Test
+    @DisplayName("fails a field that already holds a value")
+    void fieldMustBeNull() {
+        assertThat(message(
+                        run(AssignedFixture.class).testEvents().failed().list().get(0)))
+                .startsWith("@FlagClient on field FlagClientTests.AssignedFixture.features: the field already holds")
+                .endsWith("; leave it null, flagtest creates the flag client mock");
+    }
+
+    /** A team's own wrapper around its flag SDK. */
+    public interface Features {
+        boolean isOn(String flag);
+
+        boolean isOn(String flag, Map<String, Object> context);
+
+        String variant(String flag, String fallback);
+
+        int limit(String flag, int fallback);
+
+        List<String> owners();
+    }
+
+    /** A concrete vendor-like client: with the inline mock maker its own frames are on the stack. */
+    public static class VendorClient {
+        public boolean boolVariation(String key, boolean fallback) {
+            throw new UnsupportedOperationException("network");
+        }
+    }
+
+    static final class Checkout {
+        private final Features features;
+
+        Checkout(Features features) {
+            this.features = features;
+        }
+
+        String template() {
+            return features.variant("email-template", "classic");
+        }
+
+        boolean loyalty() {
+            return features.isOn("loyalty-points");
+        }
+    }
+
+    @WithFlag(name = "loyalty-points", enabled = true)
+    @WithFlag(name = "email-template", value = "rich")
+    @WithFlag(name = "batch-size", value = "25")
+    static class ClientFixture {
+
+        @FlagClient
+        Features features;
+
+        @Test
+        void answersFromState(FakeFlags flags) {
+            assertThat(features.isOn("loyalty-points")).isTrue();
+            assertThat(features.isOn("loyalty-points", Map.of("user", "u-1"))).isTrue();
+            assertThat(features.variant("email-template", "classic")).isEqualTo("rich");
+            assertThat(features.limit("batch-size", 10)).isEqualTo(25);
+            assertThat(flags.evaluations()).hasSize(4);
+            assertThat(flags.evaluations().get(1).context()).isEqualTo(Map.of("user", "u-1"));
+        }
+
+        @Test
+        void undeclaredAnswersTheDefault(FakeFlags flags) {
+            assertThat(features.isOn("unknown")).isFalse();
+            assertThat(features.variant("unknown", "classic")).isEqualTo("classic");
+            assertThat(features.limit("unknown", 10)).isEqualTo(10);
+            assertThat(flags.undeclaredReads()).containsExactly("unknown");
+        }
+
+        @Test
+        void callSiteIsBusinessCode(FakeFlags flags, @FlagClient VendorClient vendor) {
+            new Checkout(features).loyalty();
+            assertThat(vendor.boolVariation("loyalty-points", false)).isTrue();
+
+            List<Evaluation> reads = flags.evaluations();
+            assertThat(reads.get(0).callSite().getClassName()).isEqualTo(Checkout.class.getName());
+            assertThat(reads.get(0).callSite().getMethodName()).isEqualTo("loyalty");
+            assertThat(reads.get(1).callSite().getClassName()).isEqualTo(ClientFixture.class.getName());
+        }
+
+        @Test
+        void otherMethodsKeepMockitoDefaultsAndCanBeStubbed() {
+            assertThat(features.owners()).isEmpty();
+            when(features.owners()).thenReturn(List.of("team-a"));
+            assertThat(features.owners()).containsExactly("team-a");
+        }
+    }
+
+    static class AssignedFixture {
+        @FlagClient
+        Features features = org.mockito.Mockito.mock(Features.class);
+
+        @Test
+        @WithFlag(name = "x")
+        void test() {}
+    }
+}

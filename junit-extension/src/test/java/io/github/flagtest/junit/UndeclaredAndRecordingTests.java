@@ -1,0 +1,161 @@
+package io.github.flagtest.junit;
+
+import static io.github.flagtest.junit.FlagTestKit.message;
+import static io.github.flagtest.junit.FlagTestKit.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flagtest.core.FakeFlags;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UndeclaredAndRecordingTests {
+
+    @Nested
+    @DisplayName("flagtest.undeclared")
+    class Undeclared {
+
+        @Test
+        @DisplayName("off (default): an undeclared read is OFF and the test passes")
+        void off() {
+            run(UndeclaredFixture.class).testEvents().assertStatistics(s -> s.succeeded(1));
+        }
+
+        @Test
+        @DisplayName(
+                "fail: fails the test after it ran, even if the handler swallowed everything, and says what to add")
+        void fail() {
+            var results = run(UndeclaredFixture.class, Map.of("flagtest.undeclared", "fail"));
+
+            assertThat(message(results.testEvents().failed().list().get(0)))
+                    .isEqualTo(
+                            "UndeclaredAndRecordingTests.UndeclaredFixture.readsUndeclared() read undeclared flag(s) "
+                                    + "[surprise], which answered OFF (or the caller's default); declare them with "
+                                    + "@WithFlag(name = \"surprise\", enabled = false), a @FlagMatrix, the flagtest.profile or the "
+                                    + "flagtest.catalog document (flagtest.undeclared=fail)");
+        }
+
+        @Test
+        @DisplayName("a catalog declares every flag it lists")
+        void catalogDeclares() {
+            run(
+                            CatalogReadFixture.class,
+                            Map.of("flagtest.undeclared", "fail", "flagtest.catalog", "flags/catalog.json"))
+                    .testEvents()
+                    .assertStatistics(s -> s.succeeded(1));
+        }
+    }
+
+    @Nested
+    @DisplayName("run records")
+    class Records {
+
+        @Test
+        @DisplayName("write one JSON line per test with state, grouped reads, entry-point calls and result")
+        void jsonLines(@TempDir Path dir) throws Exception {
+            run(RecordedFixture.class, Map.of("flagtest.report", "true", "flagtest.report.dir", dir.toString()))
+                    .testEvents()
+                    .assertStatistics(s -> s.started(3));
+
+            List<JsonNode> records = records(dir);
+            assertThat(records).hasSize(3);
+            JsonNode loop = records.stream()
+                    .filter(r -> r.get("method").asText().equals("readsInALoop"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(loop.get("state").toString()).isEqualTo("{\"loyalty-points\":true}");
+            assertThat(loop.get("evaluations")).hasSize(1);
+            assertThat(loop.get("evaluations").get(0).get("count").asInt()).isEqualTo(50);
+            assertThat(loop.get("evaluations").get(0).get("site").asText())
+                    .startsWith("UndeclaredAndRecordingTests.java:");
+            assertThat(loop.get("result").asText()).isEqualTo("SUCCESSFUL");
+            assertThat(loop.get("entryPoints").get(0).get("flag").asText()).isEqualTo("loyalty-points");
+
+            JsonNode failed = records.stream()
+                    .filter(r -> r.get("method").asText().equals("callsWhileOff"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(failed.get("result").asText()).isEqualTo("FAILED");
+            assertThat(failed.get("entryPointCalls").get(0).get("flagOn").asBoolean())
+                    .isFalse();
+            assertThat(failed.get("failure").asText()).contains("expected no call while 'loyalty-points' was OFF");
+
+            assertThat(records).extracting(r -> r.get("result").asText()).contains("ABORTED");
+        }
+
+        @Test
+        @DisplayName("are not written with flagtest.report=false")
+        void off(@TempDir Path dir) {
+            run(RecordedFixture.class, Map.of("flagtest.report", "false", "flagtest.report.dir", dir.toString()));
+
+            assertThat(dir.resolve("runs")).doesNotExist();
+        }
+    }
+
+    static List<JsonNode> records(Path dir) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> records = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir.resolve("runs"))) {
+            for (Path file : files.toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    records.add(json.readTree(line));
+                }
+            }
+        }
+        return records;
+    }
+
+    static class UndeclaredFixture {
+        @Test
+        @WithFlag(name = "declared")
+        void readsUndeclared(FakeFlags flags) {
+            try {
+                assertThat(flags.isEnabled("surprise")).isFalse();
+            } catch (RuntimeException swallowed) {
+                // a handler's catch-all cannot hide the undeclared read
+            }
+        }
+    }
+
+    static class CatalogReadFixture {
+        @Test
+        @WithFlag(name = "loyalty-points")
+        void readsCatalogFlag(FakeFlags flags) {
+            assertThat(flags.isEnabled("old-banner")).isTrue();
+        }
+    }
+
+    @WithFlag(name = "loyalty-points", enabled = true)
+    static class RecordedFixture {
+
+        @FeatureEntryPoint("loyalty-points")
+        FeatureEntryPointTests.LoyaltyService loyalty;
+
+        @Test
+        void readsInALoop(FakeFlags flags) {
+            for (int i = 0; i < 50; i++) {
+                flags.isEnabled("loyalty-points");
+            }
+        }
+
+        @Test
+        @WithFlag(name = "loyalty-points", enabled = false)
+        void callsWhileOff() {
+            loyalty.award("c", 1);
+        }
+
+        @Test
+        void aborted() {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "not today");
+        }
+    }
+}
