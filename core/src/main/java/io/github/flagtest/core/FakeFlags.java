@@ -145,8 +145,23 @@ public final class FakeFlags implements FlagReader {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /**
+     * Records a document served over HTTP (by {@link AppConfigEndpoint}) as one read of each of its
+     * flags; the call site names the operation and the configuration profile, e.g. {@code
+     * appconfig:orders/dev/flags}.
+     */
+    void recordServed(FlagState served, String operation, String profile) {
+        StackTraceElement site = new StackTraceElement(AppConfigEndpoint.class.getName(), operation, profile, -1);
+        Map<String, ?> context = Map.of("source", profile);
+        served.asMap().forEach((flag, value) -> append(flag, value, context, site, state.declares(flag)));
+    }
+
     private void record(String flag, Object value, Map<String, ?> context, boolean declared) {
         StackTraceElement site = callSites.find();
+        append(flag, value, context, site, declared);
+    }
+
+    private void append(String flag, Object value, Map<String, ?> context, StackTraceElement site, boolean declared) {
         Map<String, ?> contextCopy =
                 context.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(context));
         String thread = Thread.currentThread().getName();

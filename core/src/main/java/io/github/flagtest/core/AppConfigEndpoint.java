@@ -1,0 +1,193 @@
+package io.github.flagtest.core;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local AWS AppConfig that serves a {@link FakeFlags}' current state in the feature-flag
+ * retrieval form, so that unmodified clients read the fake:
+ *
+ * <ul>
+ *   <li>the AppConfig Data API ({@code StartConfigurationSession}, {@code GetLatestConfiguration})
+ *       for an {@code AppConfigDataClient} (or Powertools' AppConfig provider) with an endpoint
+ *       override: {@link #uri()};
+ *   <li>the AppConfig agent / Lambda extension path
+ *       {@code /applications/{app}/environments/{env}/configurations/{profile}} with optional
+ *       {@code ?flag=}: {@link #agentUri(String, String, String)}.
+ * </ul>
+ *
+ * <pre>{@code
+ * try (AppConfigEndpoint endpoint = AppConfigEndpoint.start(flags)) {
+ *     AppConfigDataClient client = AppConfigDataClient.builder()
+ *             .endpointOverride(endpoint.uri())
+ *             .region(Region.US_EAST_1)
+ *             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+ *             .build();
+ *     // flags.disable("loyalty-points") -> the next GetLatestConfiguration returns the new document
+ * }
+ * }</pre>
+ *
+ * <p>Listens on 127.0.0.1 and an ephemeral port. Every document served is recorded as one read of
+ * each flag in it, so entry-point and single-site checks keep working. In JUnit tests, ask for an
+ * {@code AppConfigEndpoint} parameter: flagtest starts one per test and closes it afterwards.
+ *
+ * @since 0.1.0
+ */
+public final class AppConfigEndpoint implements AutoCloseable {
+
+    /** The system property through which AWS SDK v2 finds a service-specific AppConfig Data endpoint. */
+    public static final String SDK_ENDPOINT_PROPERTY = "aws.endpointUrlAppConfigData";
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    static {
+        NoDelay.enable();
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final AppConfigHandler handler;
+    private final URI uri;
+    private Optional<String> previousProperty; // set by setSystemProperty(), guarded by this
+    private boolean closed; // guarded by this
+
+    private AppConfigEndpoint(FakeFlags flags, Names names) throws IOException {
+        this.handler = new AppConfigHandler(flags, names);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "flagtest-appconfig-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        this.uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Starts an endpoint that serves {@code flags} under any application, environment and profile name. */
+    public static AppConfigEndpoint start(FakeFlags flags) {
+        return start(flags, Names.ANY);
+    }
+
+    /**
+     * Starts an endpoint that serves {@code flags} only under these names; any other name answers
+     * {@code ResourceNotFoundException}, as AWS does.
+     */
+    public static AppConfigEndpoint start(FakeFlags flags, String app, String env, String profile) {
+        return start(flags, new Names(required(app, "app"), required(env, "env"), required(profile, "profile")));
+    }
+
+    private static AppConfigEndpoint start(FakeFlags flags, Names names) {
+        Objects.requireNonNull(flags, "flags");
+        try {
+            return new AppConfigEndpoint(flags, names);
+        } catch (IOException e) {
+            throw new FlagTestException("AppConfigEndpoint cannot listen on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+
+    /** The endpoint override for an {@code AppConfigDataClient}, e.g. {@code http://127.0.0.1:50123}. */
+    public URI uri() {
+        return uri;
+    }
+
+    /** The agent / Lambda extension URL of one configuration profile. */
+    public URI agentUri(String app, String env, String profile) {
+        return uri.resolve("/applications/" + encode(app) + "/environments/" + encode(env) + "/configurations/"
+                + encode(profile));
+    }
+
+    /** The port, for {@code AWS_APPCONFIG_EXTENSION_HTTP_PORT}. */
+    public int port() {
+        return uri.getPort();
+    }
+
+    /** How many sessions {@code StartConfigurationSession} opened. */
+    public int sessionsStarted() {
+        return handler.sessionsStarted();
+    }
+
+    /** How many non-empty documents were served (Data API and agent path). */
+    public int configurationsServed() {
+        return handler.configurationsServed();
+    }
+
+    /**
+     * Sets {@value #SDK_ENDPOINT_PROPERTY} to {@link #uri()} until {@link #close()}, so SDK clients
+     * built without an endpoint override read this endpoint. The property is JVM-wide: in parallel
+     * runs, guard the test with {@code @ResourceLock(Resources.SYSTEM_PROPERTIES)}.
+     */
+    public synchronized AppConfigEndpoint setSystemProperty() {
+        if (previousProperty == null) {
+            previousProperty = Optional.ofNullable(System.getProperty(SDK_ENDPOINT_PROPERTY));
+        }
+        System.setProperty(SDK_ENDPOINT_PROPERTY, uri.toString());
+        return this;
+    }
+
+    /** Stops the server at once (open connections are dropped) and restores the system property. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            server.stop(0);
+            executor.shutdownNow();
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (previousProperty != null) {
+                previousProperty.ifPresentOrElse(
+                        value -> System.setProperty(SDK_ENDPOINT_PROPERTY, value),
+                        () -> System.clearProperty(SDK_ENDPOINT_PROPERTY));
+            }
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            handler.handle(exchange);
+        }
+    }
+
+    private static String required(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new FlagTestException("AppConfigEndpoint.start: " + what + " must not be blank");
+        }
+        return value;
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Override
+    public String toString() {
+        return "AppConfigEndpoint[" + uri + "]";
+    }
+
+    /** The application, environment and profile names served; {@link #ANY} serves every name. */
+    record Names(String app, String env, String profile) {
+        static final Names ANY = new Names(null, null, null);
+
+        boolean accepts(String app, String env, String profile) {
+            return this.app == null || (this.app.equals(app) && this.env.equals(env) && this.profile.equals(profile));
+        }
+    }
+}

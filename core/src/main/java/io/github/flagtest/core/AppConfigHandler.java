@@ -1,0 +1,260 @@
+package io.github.flagtest.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The HTTP surface of {@link AppConfigEndpoint}: routes requests, keeps sessions and tokens, serves
+ * documents, and answers errors the way AWS does ({@code x-amzn-ErrorType} and a JSON body).
+ */
+final class AppConfigHandler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int DEFAULT_POLL_INTERVAL = 60;
+
+    private final FakeFlags flags;
+    private final AppConfigEndpoint.Names names;
+    private final Map<String, Session> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Integer> versions = new HashMap<>(); // guarded by itself
+    private final AtomicInteger sessions = new AtomicInteger();
+    private final AtomicInteger served = new AtomicInteger();
+
+    AppConfigHandler(FakeFlags flags, AppConfigEndpoint.Names names) {
+        this.flags = flags;
+        this.names = names;
+    }
+
+    int sessionsStarted() {
+        return sessions.get();
+    }
+
+    int configurationsServed() {
+        return served.get();
+    }
+
+    void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        String method = exchange.getRequestMethod();
+        try {
+            if (path.equals("/configurationsessions")) {
+                requireMethod(method, "POST", "StartConfigurationSession");
+                startSession(exchange);
+            } else if (path.equals("/configuration")) {
+                requireMethod(method, "GET", "GetLatestConfiguration");
+                latestConfiguration(exchange);
+            } else if (path.startsWith("/applications/")) {
+                requireMethod(method, "GET", "the AppConfig agent path");
+                agent(exchange, path);
+            } else {
+                throw new AwsError(404, "UnknownOperationException", "flagtest's AppConfigEndpoint serves "
+                        + "/configurationsessions, /configuration and /applications/{app}/environments/{env}/"
+                        + "configurations/{profile}, not " + method + " " + path);
+            }
+        } catch (AwsError error) {
+            send(exchange, error.status, error.body(), Map.of("x-amzn-ErrorType", error.type));
+        }
+    }
+
+    private void startSession(HttpExchange exchange) throws IOException {
+        JsonNode request;
+        try {
+            request = JSON.readTree(exchange.getRequestBody());
+        } catch (JsonProcessingException e) {
+            throw AwsError.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (request == null || !request.isObject()) {
+            throw AwsError.badRequest("The request body must be a JSON object");
+        }
+        String app = text(request, "ApplicationIdentifier");
+        String env = text(request, "EnvironmentIdentifier");
+        String profile = text(request, "ConfigurationProfileIdentifier");
+        checkNames(app, env, profile);
+        int interval = request.path("RequiredMinimumPollIntervalInSeconds").asInt(DEFAULT_POLL_INTERVAL);
+        if (interval < 15 || interval > 86_400) {
+            throw AwsError.badRequest("RequiredMinimumPollIntervalInSeconds must be between 15 and 86400, was " + interval);
+        }
+        sessions.incrementAndGet();
+        String token = newToken(new Session(app, env, profile, interval, null));
+        ObjectNode body = JSON.createObjectNode().put("InitialConfigurationToken", token);
+        send(exchange, 201, body.toString().getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
+    }
+
+    private void latestConfiguration(HttpExchange exchange) throws IOException {
+        List<String> values = query(exchange).getOrDefault("configuration_token", List.of());
+        if (values.isEmpty() || values.get(0).isBlank()) {
+            throw AwsError.badRequest("The configuration_token query parameter is required");
+        }
+        Session session = tokens.remove(values.get(0));
+        if (session == null) {
+            throw AwsError.badRequest("The configuration token is invalid or was already used; use the "
+                    + "NextPollConfigurationToken of the previous response");
+        }
+        FlagState state = flags.state();
+        String document = RetrievalDocument.of(state);
+        boolean changed = !document.equals(session.lastDocument());
+        String next = newToken(session.served(document));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Next-Poll-Configuration-Token", next);
+        headers.put("Next-Poll-Interval-In-Seconds", Integer.toString(session.interval()));
+        headers.put("Version-Label", version(document));
+        if (changed) {
+            record(state, session.app(), session.env(), session.profile(), "GetLatestConfiguration");
+        }
+        send(exchange, 200, changed ? document.getBytes(StandardCharsets.UTF_8) : new byte[0], headers);
+    }
+
+    private void agent(HttpExchange exchange, String path) throws IOException {
+        String[] parts = path.split("/", -1);
+        if (parts.length != 7
+                || !parts[1].equals("applications")
+                || !parts[3].equals("environments")
+                || !parts[5].equals("configurations")) {
+            throw new AwsError(404, "ResourceNotFoundException", "Expected /applications/{app}/environments/{env}/"
+                    + "configurations/{profile} but got " + path);
+        }
+        String app = decode(parts[2]);
+        String env = decode(parts[4]);
+        String profile = decode(parts[6]);
+        checkNames(app, env, profile);
+        FlagState state = flags.state();
+        List<String> wanted = query(exchange).getOrDefault("flag", List.of());
+        for (String flag : wanted) {
+            if (!state.declares(flag)) {
+                throw new AwsError(404, "ResourceNotFoundException", "Flag '" + flag + "' is not in configuration profile "
+                        + profile + " (declared: " + state.flags() + ")");
+            }
+        }
+        FlagState servedState = wanted.isEmpty() ? state : subset(state, wanted);
+        String document = wanted.size() == 1
+                ? RetrievalDocument.flag(state, wanted.get(0))
+                : RetrievalDocument.of(servedState);
+        record(servedState, app, env, profile, "agent");
+        send(exchange, 200, document.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
+    }
+
+    private void record(FlagState state, String app, String env, String profile, String operation) {
+        served.incrementAndGet();
+        flags.recordServed(state, operation, "appconfig:" + app + "/" + env + "/" + profile);
+    }
+
+    private void checkNames(String app, String env, String profile) {
+        if (!names.accepts(app, env, profile)) {
+            throw new AwsError(404, "ResourceNotFoundException", "No configuration profile " + app + "/" + env + "/"
+                    + profile + "; this endpoint serves " + names.app() + "/" + names.env() + "/" + names.profile());
+        }
+    }
+
+    private String newToken(Session session) {
+        String token = UUID.randomUUID().toString();
+        tokens.put(token, session);
+        return token;
+    }
+
+    private String version(String document) {
+        synchronized (versions) {
+            return Integer.toString(versions.computeIfAbsent(document, d -> versions.size() + 1));
+        }
+    }
+
+    private static FlagState subset(FlagState state, List<String> wanted) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        wanted.forEach(flag -> values.put(flag, state.value(flag).orElseThrow()));
+        return FlagState.of(values);
+    }
+
+    private static String text(JsonNode request, String field) {
+        JsonNode value = request.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw AwsError.badRequest(field + " is required");
+        }
+        return value.asText();
+    }
+
+    private static void requireMethod(String actual, String expected, String operation) {
+        if (!actual.equals(expected)) {
+            throw new AwsError(405, "MethodNotAllowedException", operation + " takes " + expected + ", not " + actual);
+        }
+    }
+
+    private static Map<String, List<String>> query(HttpExchange exchange) {
+        Map<String, List<String>> parameters = new HashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw == null || raw.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : raw.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            parameters.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        }
+        return parameters;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw AwsError.badRequest("Malformed URL encoding in '" + text + "'");
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body, Map<String, String> headers)
+            throws IOException {
+        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        if (!headers.containsKey("Content-Type")) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    /** One configuration session: its names, poll interval and the document it last received. */
+    private record Session(String app, String env, String profile, int interval, String lastDocument) {
+        Session served(String document) {
+            return new Session(app, env, profile, interval, document);
+        }
+    }
+
+    /** An error answered the AWS way. */
+    private static final class AwsError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+        private final String type;
+
+        AwsError(int status, String type, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.type = type;
+        }
+
+        static AwsError badRequest(String message) {
+            return new AwsError(400, "BadRequestException", message);
+        }
+
+        byte[] body() {
+            ObjectNode body = JSON.createObjectNode().put("__type", type).put("Message", getMessage());
+            return body.toString().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}

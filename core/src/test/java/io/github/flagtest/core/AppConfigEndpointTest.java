@@ -1,0 +1,252 @@
+package io.github.flagtest.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.appconfigdata.AppConfigDataClient;
+import software.amazon.awssdk.services.appconfigdata.model.BadRequestException;
+import software.amazon.awssdk.services.appconfigdata.model.GetLatestConfigurationResponse;
+import software.amazon.awssdk.services.appconfigdata.model.ResourceNotFoundException;
+import software.amazon.lambda.powertools.parameters.appconfig.AppConfigProvider;
+
+@DisplayName("AppConfigEndpoint")
+class AppConfigEndpointTest {
+
+    private final FakeFlags flags =
+            new FakeFlags(FlagState.empty().with("loyalty-points", true).with("checkout", "B"));
+    private final AppConfigEndpoint endpoint = AppConfigEndpoint.start(flags, "orders", "dev", "flags");
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void stop() {
+        endpoint.close();
+    }
+
+    private AppConfigDataClient sdk(URI uri) {
+        return AppConfigDataClient.builder()
+                .endpointOverride(uri)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    @Nested
+    @DisplayName("serves an unmodified AWS SDK v2 AppConfigDataClient")
+    class Sdk {
+
+        @Test
+        @DisplayName("the retrieval form in both states, an empty body when unchanged, the new document after a flip")
+        void sessionAndPolling() {
+            try (AppConfigDataClient client = sdk(endpoint.uri())) {
+                String token = client.startConfigurationSession(r -> r.applicationIdentifier("orders")
+                                .environmentIdentifier("dev")
+                                .configurationProfileIdentifier("flags"))
+                        .initialConfigurationToken();
+
+                GetLatestConfigurationResponse first = client.getLatestConfiguration(r -> r.configurationToken(token));
+                assertThat(first.configuration().asUtf8String())
+                        .isEqualTo("{\"loyalty-points\":{\"enabled\":true},\"checkout\":{\"enabled\":true,\"_variant\":\"B\"}}");
+                assertThat(first.contentType()).isEqualTo("application/json");
+                assertThat(first.nextPollIntervalInSeconds()).isEqualTo(60);
+                assertThat(first.versionLabel()).isEqualTo("1");
+
+                GetLatestConfigurationResponse unchanged =
+                        client.getLatestConfiguration(r -> r.configurationToken(first.nextPollConfigurationToken()));
+                assertThat(unchanged.configuration().asByteArray()).isEmpty();
+
+                flags.disable("loyalty-points");
+                GetLatestConfigurationResponse flipped =
+                        client.getLatestConfiguration(r -> r.configurationToken(unchanged.nextPollConfigurationToken()));
+                assertThat(flipped.configuration().asUtf8String()).startsWith("{\"loyalty-points\":{\"enabled\":false}");
+                assertThat(flipped.versionLabel()).isEqualTo("2");
+            }
+            assertThat(endpoint.sessionsStarted()).isEqualTo(1);
+            assertThat(endpoint.configurationsServed()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("records each served document as one read per flag, all at one site")
+        void recordsReads() {
+            try (AppConfigDataClient client = sdk(endpoint.uri())) {
+                String token = client.startConfigurationSession(r -> r.applicationIdentifier("orders")
+                                .environmentIdentifier("dev")
+                                .configurationProfileIdentifier("flags"))
+                        .initialConfigurationToken();
+                client.getLatestConfiguration(r -> r.configurationToken(token));
+            }
+            assertThat(flags.evaluations())
+                    .extracting(Evaluation::flag, Evaluation::value, Evaluation::site)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("loyalty-points", true, "appconfig:orders/dev/flags"),
+                            org.assertj.core.groups.Tuple.tuple("checkout", "B", "appconfig:orders/dev/flags"));
+        }
+
+        @Test
+        @DisplayName("answers unknown names with ResourceNotFoundException and bad tokens with BadRequestException")
+        void errors() {
+            try (AppConfigDataClient client = sdk(endpoint.uri())) {
+                assertThatThrownBy(() -> client.startConfigurationSession(r -> r.applicationIdentifier("billing")
+                                .environmentIdentifier("dev")
+                                .configurationProfileIdentifier("flags")))
+                        .isInstanceOf(ResourceNotFoundException.class)
+                        .hasMessageContaining("No configuration profile billing/dev/flags");
+                assertThatThrownBy(() -> client.getLatestConfiguration(r -> r.configurationToken("not-a-token")))
+                        .isInstanceOf(BadRequestException.class)
+                        .hasMessageContaining("The configuration token is invalid or was already used");
+            }
+        }
+
+        @Test
+        @DisplayName("is found through the aws.endpointUrlAppConfigData system property, restored on close")
+        void systemProperty() {
+            String before = System.getProperty(AppConfigEndpoint.SDK_ENDPOINT_PROPERTY);
+            AppConfigEndpoint other = AppConfigEndpoint.start(flags).setSystemProperty();
+            try (AppConfigDataClient client = AppConfigDataClient.builder()
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build()) {
+                String token = client.startConfigurationSession(r -> r.applicationIdentifier("any")
+                                .environmentIdentifier("any")
+                                .configurationProfileIdentifier("any"))
+                        .initialConfigurationToken();
+                assertThat(token).isNotBlank();
+                assertThat(other.sessionsStarted()).isEqualTo(1);
+            } finally {
+                other.close();
+            }
+            assertThat(System.getProperty(AppConfigEndpoint.SDK_ENDPOINT_PROPERTY)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    @DisplayName("serves Powertools' AppConfig provider in both states and after a mid-test flip")
+    void powertools() {
+        try (AppConfigDataClient client = sdk(endpoint.uri())) {
+            AppConfigProvider provider = AppConfigProvider.builder()
+                    .withClient(client)
+                    .withApplication("orders")
+                    .withEnvironment("dev")
+                    .build();
+            provider.withMaxAge(0, ChronoUnit.SECONDS);
+            assertThat(provider.get("flags")).contains("\"loyalty-points\":{\"enabled\":true}");
+
+            flags.disable("loyalty-points");
+            provider.withMaxAge(0, ChronoUnit.SECONDS);
+            assertThat(provider.get("flags")).contains("\"loyalty-points\":{\"enabled\":false}");
+        }
+    }
+
+    @Nested
+    @DisplayName("serves the AppConfig agent / Lambda extension path")
+    class Agent {
+
+        @Test
+        @DisplayName("the whole profile, one flag with ?flag=, several with repeated flag=")
+        void agentPath() throws Exception {
+            URI profile = endpoint.agentUri("orders", "dev", "flags");
+
+            assertThat(get(profile).body())
+                    .isEqualTo("{\"loyalty-points\":{\"enabled\":true},\"checkout\":{\"enabled\":true,\"_variant\":\"B\"}}");
+            assertThat(get(URI.create(profile + "?flag=loyalty-points")).body()).isEqualTo("{\"enabled\":true}");
+            assertThat(get(URI.create(profile + "?flag=loyalty-points&flag=checkout")).body())
+                    .isEqualTo("{\"loyalty-points\":{\"enabled\":true},\"checkout\":{\"enabled\":true,\"_variant\":\"B\"}}");
+            assertThat(flags.evaluations()).hasSize(2 + 1 + 2);
+        }
+
+        @Test
+        @DisplayName("answers unknown names, unknown flags and wrong methods with AWS-style errors")
+        void agentErrors() throws Exception {
+            HttpResponse<String> unknown = get(endpoint.agentUri("orders", "prod", "flags"));
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(unknown.headers().firstValue("x-amzn-ErrorType")).contains("ResourceNotFoundException");
+            assertThat(unknown.body()).contains("\"__type\":\"ResourceNotFoundException\"");
+
+            HttpResponse<String> unknownFlag = get(URI.create(endpoint.agentUri("orders", "dev", "flags") + "?flag=nope"));
+            assertThat(unknownFlag.statusCode()).isEqualTo(404);
+            assertThat(unknownFlag.body()).contains("Flag 'nope' is not in configuration profile flags");
+
+            HttpResponse<String> post = http.send(
+                    HttpRequest.newBuilder(endpoint.uri().resolve("/configuration"))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(post.statusCode()).isEqualTo(405);
+            assertThat(post.body()).contains("GetLatestConfiguration takes GET, not POST");
+
+            HttpResponse<String> malformed = http.send(
+                    HttpRequest.newBuilder(endpoint.uri().resolve("/configurationsessions"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{not json"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(malformed.statusCode()).isEqualTo(400);
+            assertThat(malformed.body()).contains("BadRequestException").contains("not valid JSON");
+        }
+    }
+
+    @Nested
+    @DisplayName("lifecycle")
+    class Lifecycle {
+
+        @Test
+        @DisplayName("listens on 127.0.0.1 and a fresh ephemeral port per endpoint")
+        void ports() {
+            try (AppConfigEndpoint second = AppConfigEndpoint.start(flags)) {
+                assertThat(endpoint.uri().getHost()).isEqualTo("127.0.0.1");
+                assertThat(second.port()).isNotEqualTo(endpoint.port()).isPositive();
+            }
+        }
+
+        @Test
+        @DisplayName("closes promptly with a client that never finishes its request, and stops its threads")
+        void closesWithStuckClient() throws Exception {
+            AppConfigEndpoint stuck = AppConfigEndpoint.start(flags);
+            try (Socket socket = new Socket("127.0.0.1", stuck.port())) {
+                socket.getOutputStream().write("GET /configuration HTTP/1.1\r\nHost: x\r\n".getBytes()); // never ends
+                socket.getOutputStream().flush();
+                long start = System.nanoTime();
+                stuck.close();
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+                socket.setSoTimeout(5_000);
+                assertThat(readOrReset(socket.getInputStream())).as("the server dropped the connection").isEqualTo(-1);
+            }
+            assertThat(Thread.getAllStackTraces().keySet())
+                    .noneMatch(t -> t.getName().startsWith("flagtest-appconfig-") && t.isAlive() && !t.isDaemon());
+            assertThatThrownBy(() -> http.send(
+                            HttpRequest.newBuilder(stuck.uri().resolve("/configuration")).build(),
+                            HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(java.io.IOException.class);
+        }
+    }
+
+    /** -1 at end of stream; a reset connection is a dropped connection too. */
+    private static int readOrReset(InputStream in) throws java.io.IOException {
+        try {
+            return in.read();
+        } catch (java.net.SocketException reset) {
+            return -1;
+        }
+    }
+
+    private HttpResponse<String> get(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
