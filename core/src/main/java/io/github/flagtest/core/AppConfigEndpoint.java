@@ -106,8 +106,8 @@ public final class AppConfigEndpoint implements AutoCloseable {
 
     /** The agent / Lambda extension URL of one configuration profile. */
     public URI agentUri(String app, String env, String profile) {
-        return uri.resolve("/applications/" + encode(app) + "/environments/" + encode(env) + "/configurations/"
-                + encode(profile));
+        return uri.resolve(
+                "/applications/" + encode(app) + "/environments/" + encode(env) + "/configurations/" + encode(profile));
     }
 
     /** The port, for {@code AWS_APPCONFIG_EXTENSION_HTTP_PORT}. */

@@ -61,9 +61,12 @@ final class AppConfigHandler {
                 requireMethod(method, "GET", "the AppConfig agent path");
                 agent(exchange, path);
             } else {
-                throw new AwsError(404, "UnknownOperationException", "flagtest's AppConfigEndpoint serves "
-                        + "/configurationsessions, /configuration and /applications/{app}/environments/{env}/"
-                        + "configurations/{profile}, not " + method + " " + path);
+                throw new AwsError(
+                        404,
+                        "UnknownOperationException",
+                        "flagtest's AppConfigEndpoint serves "
+                                + "/configurationsessions, /configuration and /applications/{app}/environments/{env}/"
+                                + "configurations/{profile}, not " + method + " " + path);
             }
         } catch (AwsError error) {
             send(exchange, error.status, error.body(), Map.of("x-amzn-ErrorType", error.type));
@@ -86,12 +89,17 @@ final class AppConfigHandler {
         checkNames(app, env, profile);
         int interval = request.path("RequiredMinimumPollIntervalInSeconds").asInt(DEFAULT_POLL_INTERVAL);
         if (interval < 15 || interval > 86_400) {
-            throw AwsError.badRequest("RequiredMinimumPollIntervalInSeconds must be between 15 and 86400, was " + interval);
+            throw AwsError.badRequest(
+                    "RequiredMinimumPollIntervalInSeconds must be between 15 and 86400, was " + interval);
         }
         sessions.incrementAndGet();
         String token = newToken(new Session(app, env, profile, interval, null));
         ObjectNode body = JSON.createObjectNode().put("InitialConfigurationToken", token);
-        send(exchange, 201, body.toString().getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
+        send(
+                exchange,
+                201,
+                body.toString().getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json"));
     }
 
     private void latestConfiguration(HttpExchange exchange) throws IOException {
@@ -125,8 +133,10 @@ final class AppConfigHandler {
                 || !parts[1].equals("applications")
                 || !parts[3].equals("environments")
                 || !parts[5].equals("configurations")) {
-            throw new AwsError(404, "ResourceNotFoundException", "Expected /applications/{app}/environments/{env}/"
-                    + "configurations/{profile} but got " + path);
+            throw new AwsError(
+                    404,
+                    "ResourceNotFoundException",
+                    "Expected /applications/{app}/environments/{env}/" + "configurations/{profile} but got " + path);
         }
         String app = decode(parts[2]);
         String env = decode(parts[4]);
@@ -136,14 +146,16 @@ final class AppConfigHandler {
         List<String> wanted = query(exchange).getOrDefault("flag", List.of());
         for (String flag : wanted) {
             if (!state.declares(flag)) {
-                throw new AwsError(404, "ResourceNotFoundException", "Flag '" + flag + "' is not in configuration profile "
-                        + profile + " (declared: " + state.flags() + ")");
+                throw new AwsError(
+                        404,
+                        "ResourceNotFoundException",
+                        "Flag '" + flag + "' is not in configuration profile " + profile + " (declared: "
+                                + state.flags() + ")");
             }
         }
         FlagState servedState = wanted.isEmpty() ? state : subset(state, wanted);
-        String document = wanted.size() == 1
-                ? RetrievalDocument.flag(state, wanted.get(0))
-                : RetrievalDocument.of(servedState);
+        String document =
+                wanted.size() == 1 ? RetrievalDocument.flag(state, wanted.get(0)) : RetrievalDocument.of(servedState);
         record(servedState, app, env, profile, "agent");
         send(exchange, 200, document.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
     }
@@ -155,8 +167,11 @@ final class AppConfigHandler {
 
     private void checkNames(String app, String env, String profile) {
         if (!names.accepts(app, env, profile)) {
-            throw new AwsError(404, "ResourceNotFoundException", "No configuration profile " + app + "/" + env + "/"
-                    + profile + "; this endpoint serves " + names.app() + "/" + names.env() + "/" + names.profile());
+            throw new AwsError(
+                    404,
+                    "ResourceNotFoundException",
+                    "No configuration profile " + app + "/" + env + "/" + profile + "; this endpoint serves "
+                            + names.app() + "/" + names.env() + "/" + names.profile());
         }
     }
 

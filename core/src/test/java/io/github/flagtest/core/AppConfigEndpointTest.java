@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -63,7 +62,8 @@ class AppConfigEndpointTest {
 
                 GetLatestConfigurationResponse first = client.getLatestConfiguration(r -> r.configurationToken(token));
                 assertThat(first.configuration().asUtf8String())
-                        .isEqualTo("{\"loyalty-points\":{\"enabled\":true},\"checkout\":{\"enabled\":true,\"_variant\":\"B\"}}");
+                        .isEqualTo(
+                                "{\"loyalty-points\":{\"enabled\":true},\"checkout\":{\"enabled\":true,\"_variant\":\"B\"}}");
                 assertThat(first.contentType()).isEqualTo("application/json");
                 assertThat(first.nextPollIntervalInSeconds()).isEqualTo(60);
                 assertThat(first.versionLabel()).isEqualTo("1");
@@ -73,9 +73,10 @@ class AppConfigEndpointTest {
                 assertThat(unchanged.configuration().asByteArray()).isEmpty();
 
                 flags.disable("loyalty-points");
-                GetLatestConfigurationResponse flipped =
-                        client.getLatestConfiguration(r -> r.configurationToken(unchanged.nextPollConfigurationToken()));
-                assertThat(flipped.configuration().asUtf8String()).startsWith("{\"loyalty-points\":{\"enabled\":false}");
+                GetLatestConfigurationResponse flipped = client.getLatestConfiguration(
+                        r -> r.configurationToken(unchanged.nextPollConfigurationToken()));
+                assertThat(flipped.configuration().asUtf8String())
+                        .startsWith("{\"loyalty-points\":{\"enabled\":false}");
                 assertThat(flipped.versionLabel()).isEqualTo("2");
             }
             assertThat(endpoint.sessionsStarted()).isEqualTo(1);
@@ -133,7 +134,8 @@ class AppConfigEndpointTest {
             } finally {
                 other.close();
             }
-            assertThat(System.getProperty(AppConfigEndpoint.SDK_ENDPOINT_PROPERTY)).isEqualTo(before);
+            assertThat(System.getProperty(AppConfigEndpoint.SDK_ENDPOINT_PROPERTY))
+                    .isEqualTo(before);
         }
     }
 
@@ -165,10 +167,13 @@ class AppConfigEndpointTest {
             URI profile = endpoint.agentUri("orders", "dev", "flags");
 
             assertThat(get(profile).body())
-                    .isEqualTo("{\"loyalty-points\":{\"enabled\":true},\"checkout\":{\"enabled\":true,\"_variant\":\"B\"}}");
+                    .isEqualTo(
+                            "{\"loyalty-points\":{\"enabled\":true},\"checkout\":{\"enabled\":true,\"_variant\":\"B\"}}");
             assertThat(get(URI.create(profile + "?flag=loyalty-points")).body()).isEqualTo("{\"enabled\":true}");
-            assertThat(get(URI.create(profile + "?flag=loyalty-points&flag=checkout")).body())
-                    .isEqualTo("{\"loyalty-points\":{\"enabled\":true},\"checkout\":{\"enabled\":true,\"_variant\":\"B\"}}");
+            assertThat(get(URI.create(profile + "?flag=loyalty-points&flag=checkout"))
+                            .body())
+                    .isEqualTo(
+                            "{\"loyalty-points\":{\"enabled\":true},\"checkout\":{\"enabled\":true,\"_variant\":\"B\"}}");
             assertThat(flags.evaluations()).hasSize(2 + 1 + 2);
         }
 
@@ -180,7 +185,8 @@ class AppConfigEndpointTest {
             assertThat(unknown.headers().firstValue("x-amzn-ErrorType")).contains("ResourceNotFoundException");
             assertThat(unknown.body()).contains("\"__type\":\"ResourceNotFoundException\"");
 
-            HttpResponse<String> unknownFlag = get(URI.create(endpoint.agentUri("orders", "dev", "flags") + "?flag=nope"));
+            HttpResponse<String> unknownFlag =
+                    get(URI.create(endpoint.agentUri("orders", "dev", "flags") + "?flag=nope"));
             assertThat(unknownFlag.statusCode()).isEqualTo(404);
             assertThat(unknownFlag.body()).contains("Flag 'nope' is not in configuration profile flags");
 
@@ -226,12 +232,15 @@ class AppConfigEndpointTest {
                 stuck.close();
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
                 socket.setSoTimeout(5_000);
-                assertThat(readOrReset(socket.getInputStream())).as("the server dropped the connection").isEqualTo(-1);
+                assertThat(readOrReset(socket.getInputStream()))
+                        .as("the server dropped the connection")
+                        .isEqualTo(-1);
             }
             assertThat(Thread.getAllStackTraces().keySet())
                     .noneMatch(t -> t.getName().startsWith("flagtest-appconfig-") && t.isAlive() && !t.isDaemon());
             assertThatThrownBy(() -> http.send(
-                            HttpRequest.newBuilder(stuck.uri().resolve("/configuration")).build(),
+                            HttpRequest.newBuilder(stuck.uri().resolve("/configuration"))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString()))
                     .isInstanceOf(java.io.IOException.class);
         }

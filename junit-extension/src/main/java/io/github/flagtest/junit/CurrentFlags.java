@@ -14,12 +14,16 @@ final class CurrentFlags {
     private CurrentFlags() {}
 
     static Optional<FakeFlags> get() {
-        Binding binding = CURRENT.get();
-        return binding != null && binding.active ? Optional.of(binding.flags) : Optional.empty();
+        return test().map(test -> test.flags);
     }
 
-    static Binding bind(FakeFlags flags) {
-        Binding binding = new Binding(flags);
+    static Optional<TestFlags> test() {
+        Binding binding = CURRENT.get();
+        return binding != null && binding.active ? Optional.of(binding.test) : Optional.empty();
+    }
+
+    static Binding bind(TestFlags test) {
+        Binding binding = new Binding(test);
         CURRENT.set(binding);
         return binding;
     }
@@ -45,11 +49,11 @@ final class CurrentFlags {
      * the test (pools started by the code under test) stop seeing that test's flags.
      */
     static final class Binding implements AutoCloseable {
-        private final FakeFlags flags;
+        private final TestFlags test;
         private volatile boolean active = true;
 
-        private Binding(FakeFlags flags) {
-            this.flags = flags;
+        private Binding(TestFlags test) {
+            this.test = test;
         }
 
         @Override

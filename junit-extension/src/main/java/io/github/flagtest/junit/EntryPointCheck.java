@@ -1,8 +1,8 @@
 package io.github.flagtest.junit;
 
 import io.github.flagtest.core.FlagState;
-import java.lang.reflect.Array;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -19,18 +19,8 @@ final class EntryPointCheck {
 
     private EntryPointCheck() {}
 
-    /** One call to an entry point, as messages and the run record show it. */
-    record Call(String flag, String target, String method, String arguments, String site, boolean flagOn) {
-
-        @Override
-        public String toString() {
-            return target + "." + method + "(" + arguments + ") at " + site + " while " + flag + "="
-                    + (flagOn ? "ON" : "OFF");
-        }
-    }
-
     /** Every counted call of {@code entryPoint}, or empty if its field was cleared. */
-    static List<Call> calls(EntryPoint entryPoint, StateTimeline timeline) {
+    static List<EntryPointCall> calls(EntryPoint entryPoint, StateTimeline timeline) {
         Object target = entryPoint.target().get();
         if (target == null) {
             return List.of();
@@ -38,25 +28,35 @@ final class EntryPointCheck {
         if (!Mocks.isMockOrSpy(target)) {
             throw TestFields.notAMock(entryPoint.describe() + " (after the test)", target);
         }
+        return calls(target, Optional.of(entryPoint), timeline);
+    }
+
+    /** The calls on {@code target}, judged by {@code entryPoint}'s flag when there is one. */
+    static List<EntryPointCall> calls(Object target, Optional<EntryPoint> entryPoint, StateTimeline timeline) {
         String name = Mockito.mockingDetails(target)
                 .getMockCreationSettings()
                 .getMockName()
                 .toString();
-        List<Call> calls = new ArrayList<>();
+        List<EntryPointCall> calls = new ArrayList<>();
         for (Invocation invocation : Mockito.mockingDetails(target).getInvocations()) {
             String method = invocation.getMethod().getName();
-            if (invocation.getMethod().getDeclaringClass() == Object.class || !entryPoint.counts(method)) {
+            if (invocation.getMethod().getDeclaringClass() == Object.class
+                    || !entryPoint.map(e -> e.counts(method)).orElse(true)) {
                 continue;
             }
-            boolean on = timeline.at(invocation.getSequenceNumber()).isOn(entryPoint.flag());
-            calls.add(new Call(
-                    entryPoint.flag(), name, method, arguments(invocation.getArguments()), site(invocation), on));
+            Optional<String> flag = entryPoint.map(EntryPoint::flag);
+            boolean on = flag.map(
+                            f -> timeline.at(invocation.getSequenceNumber()).isOn(f))
+                    .orElse(false);
+            calls.add(new EntryPointCall(
+                    flag, name, method, Arrays.asList(invocation.getArguments()), site(invocation), on));
         }
         return calls;
     }
 
-    static Optional<AssertionFailedError> failure(EntryPoint entryPoint, List<Call> calls, FlagState run) {
-        List<Call> whileOff = calls.stream().filter(call -> !call.flagOn()).toList();
+    static Optional<AssertionFailedError> failure(EntryPoint entryPoint, List<EntryPointCall> calls, FlagState run) {
+        List<EntryPointCall> whileOff =
+                calls.stream().filter(call -> !call.flagOn()).toList();
         if (!whileOff.isEmpty()) {
             String list = IntStream.range(0, whileOff.size())
                     .mapToObj(i -> "  " + (i + 1) + ". " + whileOff.get(i))
@@ -81,27 +81,5 @@ final class EntryPointCheck {
     private static String site(Invocation invocation) {
         String location = invocation.getLocation().toString();
         return location.startsWith("-> at ") ? location.substring("-> at ".length()) : location;
-    }
-
-    private static String arguments(Object[] arguments) {
-        List<String> parts = new ArrayList<>();
-        for (Object argument : arguments) {
-            parts.add(format(argument));
-        }
-        return String.join(", ", parts);
-    }
-
-    private static String format(Object value) {
-        if (value instanceof String text) {
-            return "\"" + text + "\"";
-        }
-        if (value != null && value.getClass().isArray()) {
-            List<String> parts = new ArrayList<>();
-            for (int i = 0; i < Array.getLength(value); i++) {
-                parts.add(format(Array.get(value, i)));
-            }
-            return "[" + String.join(", ", parts) + "]";
-        }
-        return String.valueOf(value);
     }
 }

@@ -71,11 +71,11 @@ public class FlagExtension
             return; // beforeEach failed before the test was set up; nothing to check
         }
         List<Throwable> failures = new ArrayList<>();
-        List<EntryPointCheck.Call> calls = new ArrayList<>();
+        List<EntryPointCall> calls = new ArrayList<>();
         try {
             Settings settings = Settings.of(context);
             for (EntryPoint entryPoint : test.entryPoints) {
-                List<EntryPointCheck.Call> own = EntryPointCheck.calls(entryPoint, test.timeline);
+                List<EntryPointCall> own = EntryPointCheck.calls(entryPoint, test.timeline);
                 calls.addAll(own);
                 EntryPointCheck.failure(entryPoint, own, test.initial).ifPresent(failures::add);
             }

@@ -1,8 +1,12 @@
 package io.github.flagtest.junit;
 
 import io.github.flagtest.core.FakeFlags;
+import io.github.flagtest.core.FlagState;
 import io.github.flagtest.core.FlagTestException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 
@@ -36,6 +40,65 @@ public final class FlagTest {
                         + Thread.currentThread().getName() + "', which runs no flagtest test; call it from a test that "
                         + "uses @WithFlag, @FlagMatrix or @ExtendWith(FlagExtension.class), and wrap tasks for "
                         + "other threads with FlagTest.propagate(...)"));
+    }
+
+    /** The flag state the running test started with (its matrix run, pins, profile and catalog). */
+    public static FlagState currentState() {
+        currentFlags();
+        return CurrentFlags.test().orElseThrow().initial;
+    }
+
+    /**
+     * Every call so far to the {@link FeatureEntryPoint}s of {@code flag} in the running test, each
+     * judged by the flag state at the time of the call.
+     *
+     * @throws FlagTestException outside a flagtest test, or if no entry point is registered for
+     *     {@code flag}
+     */
+    public static List<EntryPointCall> entryPointCalls(String flag) {
+        currentFlags();
+        TestFlags test = CurrentFlags.test().orElseThrow();
+        List<EntryPoint> registered =
+                test.entryPoints.stream().filter(e -> e.flag().equals(flag)).toList();
+        if (registered.isEmpty()) {
+            throw new FlagTestException("No @FeatureEntryPoint(\"" + flag
+                    + "\") is registered in this test (registered: "
+                    + test.entryPoints.stream().map(EntryPoint::flag).distinct().toList()
+                    + "); annotate the entry point's field or parameter with @FeatureEntryPoint(\"" + flag + "\")");
+        }
+        List<EntryPointCall> calls = new ArrayList<>();
+        registered.forEach(entryPoint -> calls.addAll(EntryPointCheck.calls(entryPoint, test.timeline)));
+        return calls;
+    }
+
+    /**
+     * Every call so far to {@code mockOrSpy} (a Mockito mock or spy). If it is registered as a
+     * {@link FeatureEntryPoint} in the running test, each call carries the flag and its state at the
+     * time of the call; otherwise {@link EntryPointCall#flag()} is empty.
+     *
+     * @throws FlagTestException if {@code mockOrSpy} is not a Mockito mock or spy
+     */
+    public static List<EntryPointCall> entryPointCalls(Object mockOrSpy) {
+        Objects.requireNonNull(mockOrSpy, "mockOrSpy");
+        if (!Mocks.isMockOrSpy(mockOrSpy)) {
+            throw new FlagTestException(mockOrSpy.getClass().getName() + " is neither a Mockito mock nor a spy, so "
+                    + "flagtest cannot see its calls; pass the mock or spy the code under test calls");
+        }
+        Optional<TestFlags> test = CurrentFlags.test();
+        Optional<EntryPoint> entryPoint = test.flatMap(t -> t.entryPoints.stream()
+                .filter(e -> e.target().get() == mockOrSpy)
+                .findFirst());
+        StateTimeline timeline = test.map(t -> t.timeline).orElseGet(() -> new StateTimeline(FlagState.empty()));
+        return EntryPointCheck.calls(mockOrSpy, entryPoint, timeline);
+    }
+
+    /** The flag {@code mockOrSpy} is registered for as a {@link FeatureEntryPoint} in the running test. */
+    public static Optional<String> entryPointFlag(Object mockOrSpy) {
+        return CurrentFlags.test()
+                .flatMap(test -> test.entryPoints.stream()
+                        .filter(e -> e.target().get() == mockOrSpy)
+                        .findFirst())
+                .map(EntryPoint::flag);
     }
 
     /** {@code task}, run with the flags of the test that calls this method. */

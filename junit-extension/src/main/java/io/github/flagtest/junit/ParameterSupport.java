@@ -1,12 +1,16 @@
 package io.github.flagtest.junit;
 
+import io.github.flagtest.core.AppConfigEndpoint;
 import io.github.flagtest.core.FakeFlags;
 import io.github.flagtest.core.FlagState;
 import java.lang.reflect.Parameter;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
-/** The parameters flagtest resolves: FakeFlags, FlagState, entry points, flag clients, an OpenFeature Client. */
+/**
+ * The parameters flagtest resolves: FakeFlags, FlagState, AppConfigEndpoint, entry points, flag
+ * clients, an OpenFeature Client.
+ */
 final class ParameterSupport {
 
     private ParameterSupport() {}
@@ -17,6 +21,7 @@ final class ParameterSupport {
                 || type == FlagState.class
                 || AnnotationSupport.isAnnotated(parameter, FeatureEntryPoint.class)
                 || AnnotationSupport.isAnnotated(parameter, FlagClient.class)
+                || type == AppConfigEndpoint.class
                 || OpenFeatureSupport.isClient(type);
     }
 
@@ -41,6 +46,11 @@ final class ParameterSupport {
         }
         if (type == FlagState.class) {
             return test.initial;
+        }
+        if (type == AppConfigEndpoint.class) {
+            AppConfigEndpoint endpoint = AppConfigEndpoint.start(test.flags);
+            test.onClose(endpoint::close);
+            return endpoint;
         }
         return OpenFeatureSupport.client();
     }

@@ -28,7 +28,7 @@ final class TestFlags implements AutoCloseable {
         this.matrixRuns = List.copyOf(matrixRuns);
         this.timeline = new StateTimeline(initial);
         flags.onChange(timeline::changed);
-        this.binding = CurrentFlags.bind(flags);
+        this.binding = CurrentFlags.bind(this);
     }
 
     synchronized void onClose(Runnable restore) {

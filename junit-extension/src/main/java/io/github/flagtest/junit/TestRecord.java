@@ -22,7 +22,7 @@ final class TestRecord {
             ExtensionContext context,
             Settings settings,
             TestFlags test,
-            List<EntryPointCheck.Call> calls,
+            List<EntryPointCall> calls,
             String result,
             String failure) {
         Map<String, Object> record = new LinkedHashMap<>();
@@ -51,9 +51,9 @@ final class TestRecord {
         }
         record.put("entryPoints", entryPoints);
         List<Map<String, Object>> callRecords = new ArrayList<>();
-        for (EntryPointCheck.Call call : calls) {
+        for (EntryPointCall call : calls) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("flag", call.flag());
+            entry.put("flag", call.flag().orElse(null));
             entry.put("target", call.target());
             entry.put("method", call.method());
             entry.put("site", call.site());

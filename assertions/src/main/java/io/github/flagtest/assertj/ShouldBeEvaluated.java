@@ -1,0 +1,47 @@
+package io.github.flagtest.assertj;
+
+import org.assertj.core.error.BasicErrorMessageFactory;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/** The failure messages of {@link FakeFlagsAssert}'s read checks. */
+final class ShouldBeEvaluated extends BasicErrorMessageFactory {
+
+    private ShouldBeEvaluated(String format, Object... arguments) {
+        super(format, arguments);
+    }
+
+    static ErrorMessageFactory shouldHaveEvaluated(String flag, String read, String state) {
+        return new ShouldBeEvaluated(
+                "%nExpecting flag %s to be evaluated but it was never read.%nFlags read: %s%nFlag state of this run: %s",
+                flag, unquotedString(read), unquotedString(state));
+    }
+
+    static ErrorMessageFactory shouldNotHaveEvaluated(String flag, int count, String sites, String state) {
+        return new ShouldBeEvaluated(
+                "%nExpecting flag %s never to be evaluated but it was read %s time(s):%n" + sites
+                        + "%nFlag state of this run: %s",
+                flag,
+                count,
+                unquotedString(state));
+    }
+
+    static ErrorMessageFactory shouldHaveEvaluatedTimes(
+            String flag, int expected, int actual, String sites, String state) {
+        return new ShouldBeEvaluated(
+                "%nExpecting flag %s to be evaluated %s time(s) but it was read %s time(s)"
+                        + (actual == 0 ? "." : ":%n" + sites)
+                        + "%nFlag state of this run: %s",
+                flag,
+                expected,
+                actual,
+                unquotedString(state));
+    }
+
+    static ErrorMessageFactory shouldHaveEvaluatedWithContext(String flag, String key, Object value, String contexts) {
+        return new ShouldBeEvaluated(
+                "%nExpecting flag %s to be evaluated with context %s=%s but its reads had these contexts:%n" + contexts,
+                flag,
+                unquotedString(key),
+                value);
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.flagtest.junit;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * One call to a feature entry point in the current test, as {@link FlagTest#entryPointCalls(String)}
+ * reports it and failure messages show it.
+ *
+ * @param flag the flag of the {@link FeatureEntryPoint} the target is registered for, if it is
+ * @param target the mock's name (usually the field name)
+ * @param method the method called
+ * @param arguments the arguments passed
+ * @param site where it was called from, e.g. {@code com.example.OrderService.place(OrderService.java:42)}
+ * @param flagOn whether the flag was ON at the time of the call
+ * @since 0.1.0
+ */
+public record EntryPointCall(
+        Optional<String> flag, String target, String method, List<Object> arguments, String site, boolean flagOn) {
+
+    /** For example {@code loyalty.award("c-1", 120) at ...(OrderService.java:42) while loyalty-points=OFF}. */
+    @Override
+    public String toString() {
+        String call = target + "." + method + "("
+                + arguments.stream().map(EntryPointCall::format).collect(Collectors.joining(", ")) + ") at " + site;
+        return flag.map(name -> call + " while " + name + "=" + (flagOn ? "ON" : "OFF"))
+                .orElse(call);
+    }
+
+    private static String format(Object value) {
+        if (value instanceof String text) {
+            return "\"" + text + "\"";
+        }
+        if (value instanceof Object[] array) {
+            return "["
+                    + java.util.Arrays.stream(array).map(EntryPointCall::format).collect(Collectors.joining(", "))
+                    + "]";
+        }
+        if (value != null && value.getClass().isArray()) {
+            List<String> parts = new java.util.ArrayList<>();
+            for (int i = 0; i < java.lang.reflect.Array.getLength(value); i++) {
+                parts.add(format(java.lang.reflect.Array.get(value, i)));
+            }
+            return "[" + String.join(", ", parts) + "]";
+        }
+        return String.valueOf(value);
+    }
+}
