@@ -1,6 +1,7 @@
 package io.github.flagtest.core;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -64,7 +65,7 @@ public final class AppConfigEndpoint implements AutoCloseable {
     private boolean closed; // guarded by this
 
     private AppConfigEndpoint(FakeFlags flags, Names names) throws IOException {
-        this.handler = new AppConfigHandler(flags, names);
+        this.handler = new AppConfigHandler(new FakeFlagsSource(flags, names));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "flagtest-appconfig-" + THREADS.incrementAndGet());
@@ -182,12 +183,49 @@ public final class AppConfigEndpoint implements AutoCloseable {
         return "AppConfigEndpoint[" + uri + "]";
     }
 
+    /**
+     * The AppConfig Data API and agent path over {@code source}, to mount in a server of your own
+     * (flagtest's embedded E2E backend does): tokens, sessions, headers and errors as {@link
+     * AppConfigEndpoint} answers them.
+     */
+    public static HttpHandler httpHandler(FlagSource source) {
+        AppConfigHandler handler = new AppConfigHandler(Objects.requireNonNull(source, "source"));
+        return exchange -> {
+            try (exchange) {
+                handler.handle(exchange);
+            }
+        };
+    }
+
     /** The application, environment and profile names served; {@link #ANY} serves every name. */
     record Names(String app, String env, String profile) {
         static final Names ANY = new Names(null, null, null);
 
         boolean accepts(String app, String env, String profile) {
             return this.app == null || (this.app.equals(app) && this.env.equals(env) && this.profile.equals(profile));
+        }
+
+        @Override
+        public String toString() {
+            return app == null ? "any profile" : "this endpoint serves " + app + "/" + env + "/" + profile;
+        }
+    }
+
+    /** Serves one test's fake under the accepted names and records what it served. */
+    private record FakeFlagsSource(FakeFlags flags, Names names) implements FlagSource {
+        @Override
+        public Optional<FlagState> state(String app, String env, String profile) {
+            return names.accepts(app, env, profile) ? Optional.of(flags.state()) : Optional.empty();
+        }
+
+        @Override
+        public void served(FlagState served, String operation, String app, String env, String profile) {
+            flags.recordServed(served, operation, "appconfig:" + app + "/" + env + "/" + profile);
+        }
+
+        @Override
+        public String toString() {
+            return names.toString();
         }
     }
 }

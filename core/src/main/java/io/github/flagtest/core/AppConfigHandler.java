@@ -27,16 +27,14 @@ final class AppConfigHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DEFAULT_POLL_INTERVAL = 60;
 
-    private final FakeFlags flags;
-    private final AppConfigEndpoint.Names names;
+    private final FlagSource source;
     private final Map<String, Session> tokens = new ConcurrentHashMap<>();
     private final Map<String, Integer> versions = new HashMap<>(); // guarded by itself
     private final AtomicInteger sessions = new AtomicInteger();
     private final AtomicInteger served = new AtomicInteger();
 
-    AppConfigHandler(FakeFlags flags, AppConfigEndpoint.Names names) {
-        this.flags = flags;
-        this.names = names;
+    AppConfigHandler(FlagSource source) {
+        this.source = source;
     }
 
     int sessionsStarted() {
@@ -86,7 +84,7 @@ final class AppConfigHandler {
         String app = text(request, "ApplicationIdentifier");
         String env = text(request, "EnvironmentIdentifier");
         String profile = text(request, "ConfigurationProfileIdentifier");
-        checkNames(app, env, profile);
+        state(app, env, profile);
         int interval = request.path("RequiredMinimumPollIntervalInSeconds").asInt(DEFAULT_POLL_INTERVAL);
         if (interval < 15 || interval > 86_400) {
             throw AwsError.badRequest(
@@ -112,7 +110,7 @@ final class AppConfigHandler {
             throw AwsError.badRequest("The configuration token is invalid or was already used; use the "
                     + "NextPollConfigurationToken of the previous response");
         }
-        FlagState state = flags.state();
+        FlagState state = state(session.app(), session.env(), session.profile());
         String document = RetrievalDocument.of(state);
         boolean changed = !document.equals(session.lastDocument());
         String next = newToken(session.served(document));
@@ -141,8 +139,7 @@ final class AppConfigHandler {
         String app = decode(parts[2]);
         String env = decode(parts[4]);
         String profile = decode(parts[6]);
-        checkNames(app, env, profile);
-        FlagState state = flags.state();
+        FlagState state = state(app, env, profile);
         List<String> wanted = query(exchange).getOrDefault("flag", List.of());
         for (String flag : wanted) {
             if (!state.declares(flag)) {
@@ -162,17 +159,15 @@ final class AppConfigHandler {
 
     private void record(FlagState state, String app, String env, String profile, String operation) {
         served.incrementAndGet();
-        flags.recordServed(state, operation, "appconfig:" + app + "/" + env + "/" + profile);
+        source.served(state, operation, app, env, profile);
     }
 
-    private void checkNames(String app, String env, String profile) {
-        if (!names.accepts(app, env, profile)) {
-            throw new AwsError(
-                    404,
-                    "ResourceNotFoundException",
-                    "No configuration profile " + app + "/" + env + "/" + profile + "; this endpoint serves "
-                            + names.app() + "/" + names.env() + "/" + names.profile());
-        }
+    private FlagState state(String app, String env, String profile) {
+        return source.state(app, env, profile)
+                .orElseThrow(() -> new AwsError(
+                        404,
+                        "ResourceNotFoundException",
+                        "No configuration profile " + app + "/" + env + "/" + profile + "; " + source));
     }
 
     private String newToken(Session session) {

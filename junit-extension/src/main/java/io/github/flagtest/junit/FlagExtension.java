@@ -51,6 +51,17 @@ public class FlagExtension
     /** Created by JUnit. */
     public FlagExtension() {}
 
+    /**
+     * The flag state flagtest gives the test (or class template invocation) of {@code context}: its
+     * matrix assignments, pins, profile and catalog defaults. For other extensions, such as the E2E
+     * harness, that need the state without depending on callback order.
+     *
+     * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException on misuse, as for tests
+     */
+    public static FlagState flagState(ExtensionContext context) {
+        return FlagResolver.resolve(context, Settings.of(context), MatrixRun.around(context));
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         Settings settings = Settings.of(context);

@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ClassTemplateInvocationContext;
@@ -41,10 +42,14 @@ final class MatrixProvider {
             checkNoOtherTestKind(method, where);
         }
         Settings settings = Settings.of(context);
-        List<MatrixFlag> flags = flags(matrix, where, settings);
+        Optional<E2EClass> e2e = E2EClass.of(element, context);
+        List<MatrixFlag> flags = matrix.value().length == 0 && e2e.isPresent()
+                ? e2e.get().booleanFlags().stream().map(MatrixFlag::parse).toList()
+                : flags(matrix, where, settings);
         List<FlagState> runs = MatrixRuns.of(flags, matrix.strategy());
+        Settings.Mode unreadMode = e2e.isPresent() ? Settings.Mode.OFF : settings.unread(); // reads happen in the function
         UnreadFlags unread =
-                new UnreadFlags(where, flags.stream().map(MatrixFlag::name).toList(), settings.unread(), runs.size());
+                new UnreadFlags(where, flags.stream().map(MatrixFlag::name).toList(), unreadMode, runs.size());
         unread.storeIn(context);
         boolean classLevel = element instanceof Class<?>;
         return runs.stream()

@@ -78,7 +78,7 @@ final class UnreadFlags implements AutoCloseable {
     }
 
     private Optional<ExtensionConfigurationException> report() {
-        if (reported || unread.isEmpty() || tests == 0) {
+        if (reported || unread.isEmpty() || tests == 0 || mode == Settings.Mode.OFF) {
             return Optional.empty();
         }
         reported = true;

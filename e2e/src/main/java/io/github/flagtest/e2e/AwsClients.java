@@ -1,0 +1,23 @@
+package io.github.flagtest.e2e;
+
+import software.amazon.awssdk.services.appconfig.AppConfigClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/** The SDK v2 clients the deployer talks to a backend with; the same code for every backend. */
+record AwsClients(LambdaClient lambda, AppConfigClient appConfig, SsmClient ssm) implements AutoCloseable {
+
+    static AwsClients create(ClientSettings settings) {
+        return new AwsClients(
+                settings.configure(LambdaClient.builder()).build(),
+                settings.configure(AppConfigClient.builder()).build(),
+                settings.configure(SsmClient.builder()).build());
+    }
+
+    @Override
+    public void close() {
+        lambda.close();
+        appConfig.close();
+        ssm.close();
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.flagtest.e2e;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import software.amazon.awssdk.regions.Region;
+
+/** Chooses and starts the backend named by {@code flagtest.e2e.backend}. */
+final class Backends {
+
+    static final String BACKEND = "flagtest.e2e.backend";
+    static final String IMAGE = "flagtest.e2e.image";
+    static final String ROLE = "flagtest.e2e.role";
+    static final String ENDPOINT = "flagtest.e2e.endpoint";
+
+    private Backends() {}
+
+    /**
+     * The backend to use: the setting, or for {@code auto}: Docker present -> {@code localstack}
+     * with a token, else {@code floci}; no Docker -> {@code embedded}.
+     */
+    static String choose(Optional<String> setting, Supplier<Boolean> docker, Optional<String> token) {
+        String value = setting.map(s -> s.trim().toLowerCase(Locale.ROOT)).orElse("auto");
+        return switch (value) {
+            case "embedded", "localstack", "floci", "endpoint", "aws" -> value;
+            case "auto" -> docker.get() ? (token.filter(t -> !t.isBlank()).isPresent() ? "localstack" : "floci") : "embedded";
+            default -> throw new ExtensionConfigurationException(BACKEND + "=" + setting.orElse("") + " is not a backend; use "
+                    + "auto, embedded, localstack, floci, endpoint or aws");
+        };
+    }
+
+    /** Starts {@code name}; {@code config} reads configuration parameters and then environment variables. */
+    static Backend start(String name, Function<String, Optional<String>> config) {
+        Optional<String> token = config.apply(ContainerSettings.TOKEN);
+        Region region = Region.of(config.apply("AWS_REGION").orElse("us-east-1"));
+        try {
+            return switch (name) {
+                case "embedded" -> new EmbeddedBackend();
+                case "localstack" -> new ContainerBackend(ContainerSettings.localstack(config.apply(IMAGE), token));
+                case "floci" -> new ContainerBackend(ContainerSettings.floci(config.apply(IMAGE)));
+                case "endpoint" -> RemoteBackend.endpoint(
+                        URI.create(config.apply(ENDPOINT)
+                                .or(() -> config.apply("AWS_ENDPOINT_URL"))
+                                .orElseThrow(() -> new ExtensionConfigurationException(BACKEND + "=endpoint needs "
+                                        + "AWS_ENDPOINT_URL (or " + ENDPOINT + ") naming the running emulator, e.g. "
+                                        + "http://localhost:4566"))),
+                        region);
+                case "aws" -> RemoteBackend.aws(region, config.apply(ROLE)
+                        .orElseThrow(() -> new ExtensionConfigurationException(BACKEND + "=aws needs " + ROLE
+                                + " = the ARN of an IAM role the function can assume")));
+                default -> throw new ExtensionConfigurationException("Unknown backend " + name);
+            };
+        } catch (ExtensionConfigurationException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw new ExtensionConfigurationException("flagtest e2e: the " + name + " backend cannot start: " + e
+                    + "; tried " + BACKEND + "=" + name + (name.equals("embedded") ? "" : " (Docker/Testcontainers or the "
+                    + "endpoint must be reachable)") + "; choose another with -D" + BACKEND + "=embedded|localstack|floci|"
+                    + "endpoint|aws", e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.github.flagtest.e2e;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import io.github.flagtest.core.AppConfigEndpoint;
+import io.github.flagtest.e2e.AwsHttp.AwsError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * An AWS-compatible HTTP surface on 127.0.0.1 and an ephemeral port, inside the test JVM: Lambda,
+ * the AppConfig control and data planes, the AppConfig agent path, and SSM parameters; enough for
+ * flagtest's deployer and for functions that read their flags with the AWS SDK. Unsupported
+ * operations answer AWS-style errors.
+ */
+final class EmbeddedAws implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "flagtest-embedded-aws");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final EmbeddedLambda lambda;
+    private final EmbeddedAppConfig appConfig = new EmbeddedAppConfig();
+    private final EmbeddedSsm ssm = new EmbeddedSsm();
+    private final HttpHandler appConfigData = AppConfigEndpoint.httpHandler(appConfig);
+    private final Path jniDir;
+    private final URI uri;
+
+    EmbeddedAws() throws IOException {
+        this.jniDir = Files.createTempDirectory("flagtest-ric-");
+        Path jni = extractJni(jniDir);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        this.lambda = new EmbeddedLambda(jni, Map.of(
+                "AWS_ENDPOINT_URL", uri.toString(),
+                "AWS_REGION", "us-east-1",
+                "AWS_DEFAULT_REGION", "us-east-1",
+                "AWS_ACCESS_KEY_ID", "test",
+                "AWS_SECRET_ACCESS_KEY", "test",
+                "AWS_APPCONFIG_EXTENSION_HTTP_PORT", Integer.toString(server.getAddress().getPort())));
+        server.setExecutor(executor);
+        server.createContext("/", this::route);
+        server.start();
+    }
+
+    URI uri() {
+        return uri;
+    }
+
+    EmbeddedLambda lambda() {
+        return lambda;
+    }
+
+    /** Whether every resource the deployer created was deleted again. */
+    boolean isEmpty() {
+        return lambda.functions().isEmpty() && appConfig.isEmpty() && ssm.isEmpty();
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            try {
+                if (target != null && target.startsWith("AmazonSSM.")) {
+                    ssm.handle(exchange, target.substring("AmazonSSM.".length()));
+                } else if (path.startsWith(EmbeddedLambda.PREFIX)) {
+                    lambda.handle(exchange);
+                } else if (path.equals("/configurationsessions")
+                        || path.equals("/configuration")
+                        || (path.contains("/configurations/") && exchange.getRequestMethod().equals("GET"))) {
+                    appConfigData.handle(exchange);
+                } else if (path.startsWith("/applications")
+                        || path.startsWith("/deploymentstrategies")
+                        || path.startsWith("/deployementstrategies")) { // sic: AWS's own path for Get/Delete
+                    appConfig.handle(exchange);
+                } else {
+                    throw AwsError.badRequest("UnknownOperationException", "flagtest's embedded AWS does not serve "
+                            + exchange.getRequestMethod() + " " + path
+                            + (target == null ? "" : " (" + target + ")"));
+                }
+            } catch (AwsError error) {
+                AwsHttp.error(exchange, error);
+            }
+        }
+    }
+
+    /**
+     * The RIC's JNI library, extracted once for this backend: every child JVM loads it from here
+     * instead of the RIC's single fixed /tmp path, so parallel runtimes never race on it.
+     */
+    private static Path extractJni(Path dir) throws IOException {
+        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String name = arch.equals("aarch64") || arch.equals("arm64")
+                ? "libaws-lambda-jni.linux-aarch_64.so"
+                : "libaws-lambda-jni.linux-x86_64.so";
+        if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64") || name.contains("aarch"))) {
+            throw new UnsupportedOperationException("The embedded E2E backend runs functions with the AWS Lambda Runtime "
+                    + "Interface Client, whose native library exists for Linux x86_64 and aarch64 only (this is " + os
+                    + "/" + arch + "); use flagtest.e2e.backend=localstack, floci or endpoint instead");
+        }
+        try (InputStream in = FunctionRuntime.class.getResourceAsStream("/jni/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("jni/" + name + " is missing from the class path: add "
+                        + "com.amazonaws:aws-lambda-java-runtime-interface-client to the test dependencies");
+            }
+            Path target = dir.resolve(name);
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lambda.close();
+        } finally {
+            server.stop(0);
+            executor.shutdownNow();
+            try (var files = Files.list(jniDir)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+                Files.deleteIfExists(jniDir);
+            } catch (IOException e) {
+                // a temp dir left behind is harmless; say so rather than hide it
+                System.getLogger("io.github.flagtest").log(System.Logger.Level.DEBUG, "cannot delete " + jniDir, e);
+            }
+        }
+    }
+}

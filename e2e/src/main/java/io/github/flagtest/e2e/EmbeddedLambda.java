@@ -1,0 +1,191 @@
+package io.github.flagtest.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.github.flagtest.e2e.AwsHttp.AwsError;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Lambda's CreateFunction, GetFunction, UpdateFunctionConfiguration, DeleteFunction and Invoke
+ * (REST JSON, {@code /2015-03-31/functions}). Each function is a {@link FunctionRuntime}.
+ */
+final class EmbeddedLambda implements AutoCloseable {
+
+    static final String PREFIX = "/2015-03-31/functions";
+    static final String CLASS_PATH_ENTRY = "flagtest-classpath.txt";
+
+    private final Map<String, FunctionRuntime> functions = new ConcurrentHashMap<>();
+    private final Path jni;
+    private final Map<String, String> platformEnvironment;
+
+    EmbeddedLambda(Path jni, Map<String, String> platformEnvironment) {
+        this.jni = jni;
+        this.platformEnvironment = platformEnvironment;
+    }
+
+    Map<String, FunctionRuntime> functions() {
+        return functions;
+    }
+
+    void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String rest = exchange.getRequestURI().getPath().substring(PREFIX.length());
+        String[] parts = rest.isEmpty() || rest.equals("/") ? new String[0] : rest.substring(1).split("/");
+        if (parts.length == 0 && method.equals("POST")) {
+            create(exchange);
+            return;
+        }
+        if (parts.length == 0) {
+            throw unsupported(exchange);
+        }
+        FunctionRuntime function = function(parts[0]);
+        if (parts.length == 1 && method.equals("GET")) {
+            ObjectNode body = AwsHttp.JSON.createObjectNode();
+            body.set("Configuration", configuration(function.config()));
+            body.putObject("Code").put("RepositoryType", "flagtest-embedded");
+            AwsHttp.json(exchange, 200, body);
+        } else if (parts.length == 1 && method.equals("DELETE")) {
+            functions.remove(parts[0]).close();
+            AwsHttp.send(exchange, 204, new byte[0], Map.of());
+        } else if (parts.length == 2 && parts[1].equals("configuration") && method.equals("GET")) {
+            AwsHttp.json(exchange, 200, configuration(function.config()));
+        } else if (parts.length == 2 && parts[1].equals("configuration") && method.equals("PUT")) {
+            JsonNode request = AwsHttp.body(exchange);
+            FunctionRuntime.Config current = function.config();
+            function.update(new FunctionRuntime.Config(
+                    current.name(),
+                    current.arn(),
+                    request.path("Handler").asText(current.handler()),
+                    request.has("Environment") ? variables(request) : current.environment(),
+                    request.path("Timeout").asInt(current.timeoutSeconds()),
+                    request.path("MemorySize").asInt(current.memoryMb()),
+                    current.classPath()));
+            AwsHttp.json(exchange, 200, configuration(function.config()));
+        } else if (parts.length == 2 && parts[1].equals("invocations") && method.equals("POST")) {
+            invoke(exchange, function);
+        } else {
+            throw unsupported(exchange);
+        }
+    }
+
+    private void create(HttpExchange exchange) throws IOException {
+        JsonNode request = AwsHttp.body(exchange);
+        String name = request.path("FunctionName").asText("");
+        String handler = request.path("Handler").asText("");
+        if (name.isBlank() || handler.isBlank()) {
+            throw AwsError.badRequest("InvalidParameterValueException", "FunctionName and Handler are required");
+        }
+        if (functions.containsKey(name)) {
+            throw new AwsError(409, "ResourceConflictException", "Function already exist: " + name);
+        }
+        String classPath = classPath(request.path("Code").path("ZipFile").asText(""));
+        FunctionRuntime.Config config = new FunctionRuntime.Config(
+                name,
+                "arn:aws:lambda:us-east-1:000000000000:function:" + name,
+                handler,
+                variables(request),
+                request.path("Timeout").asInt(3),
+                request.path("MemorySize").asInt(128),
+                classPath);
+        functions.put(name, new FunctionRuntime(config, jni, platformEnvironment));
+        AwsHttp.json(exchange, 201, configuration(config));
+    }
+
+    private void invoke(HttpExchange exchange, FunctionRuntime function) throws IOException {
+        String type = exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type");
+        if (type != null && !type.equals("RequestResponse")) {
+            throw AwsError.badRequest("InvalidParameterValueException",
+                    "flagtest's embedded Lambda supports RequestResponse invocations only, not " + type);
+        }
+        byte[] event = exchange.getRequestBody().readAllBytes();
+        FunctionRuntime.Invocation invocation = function.invoke(event.length == 0 ? "{}".getBytes() : event);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("X-Amz-Executed-Version", "$LATEST");
+        if ("Tail".equals(exchange.getRequestHeaders().getFirst("X-Amz-Log-Type"))) {
+            headers.put("X-Amz-Log-Result", Base64.getEncoder().encodeToString(tail(invocation.logTail())));
+        }
+        if (invocation.outcome().functionError() != null) {
+            headers.put("X-Amz-Function-Error", invocation.outcome().functionError());
+        }
+        AwsHttp.send(exchange, 200, invocation.outcome().payload(), headers);
+    }
+
+    /** The last 4 KB of the log lines, as Lambda's LogType=Tail returns. */
+    private static byte[] tail(List<String> lines) {
+        byte[] all = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+        int from = Math.max(0, all.length - 4096);
+        byte[] tail = new byte[all.length - from];
+        System.arraycopy(all, from, tail, 0, tail.length);
+        return tail;
+    }
+
+    /** The embedded backend ships a class path instead of a zip of classes: see {@link Artifacts}. */
+    private static String classPath(String zipBase64) throws IOException {
+        if (zipBase64.isBlank()) {
+            throw AwsError.badRequest("InvalidParameterValueException", "Code.ZipFile is required");
+        }
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(zipBase64)))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                if (entry.getName().equals(CLASS_PATH_ENTRY)) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8).trim();
+                }
+            }
+        }
+        throw AwsError.badRequest("InvalidParameterValueException", "flagtest's embedded Lambda runs functions from "
+                + "the test class path: the zip must hold " + CLASS_PATH_ENTRY);
+    }
+
+    private static Map<String, String> variables(JsonNode request) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        request.path("Environment").path("Variables").fields()
+                .forEachRemaining(entry -> variables.put(entry.getKey(), entry.getValue().asText()));
+        return variables;
+    }
+
+    private static ObjectNode configuration(FunctionRuntime.Config config) {
+        ObjectNode body = AwsHttp.JSON.createObjectNode()
+                .put("FunctionName", config.name())
+                .put("FunctionArn", config.arn())
+                .put("Runtime", "java17")
+                .put("Handler", config.handler())
+                .put("Timeout", config.timeoutSeconds())
+                .put("MemorySize", config.memoryMb())
+                .put("State", "Active")
+                .put("LastUpdateStatus", "Successful")
+                .put("PackageType", "Zip");
+        ObjectNode variables = body.putObject("Environment").putObject("Variables");
+        config.environment().forEach(variables::put);
+        return body;
+    }
+
+    private FunctionRuntime function(String name) {
+        FunctionRuntime function = functions.get(name);
+        if (function == null) {
+            throw AwsError.notFound("Function not found: arn:aws:lambda:us-east-1:000000000000:function:" + name);
+        }
+        return function;
+    }
+
+    private static AwsError unsupported(HttpExchange exchange) {
+        return AwsError.badRequest("UnsupportedOperationException", "flagtest's embedded Lambda does not support "
+                + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+    }
+
+    @Override
+    public void close() {
+        functions.values().forEach(FunctionRuntime::close);
+        functions.clear();
+    }
+}

@@ -1,0 +1,211 @@
+package io.github.flagtest.e2e;
+
+import io.github.flagtest.e2e.RuntimeApi.Outcome;
+import io.github.flagtest.e2e.RuntimeApi.Pending;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One embedded function: a child JVM running the official Runtime Interface Client against this
+ * function's {@link RuntimeApi}. Started at the first invocation, kept warm, restarted after a
+ * crash, a timeout or a configuration change, and killed on close. Invocations run one at a time,
+ * as in one Lambda execution environment.
+ */
+final class FunctionRuntime implements AutoCloseable {
+
+    static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+    /** What the function is. */
+    record Config(
+            String name,
+            String arn,
+            String handler,
+            Map<String, String> environment,
+            int timeoutSeconds,
+            int memoryMb,
+            String classPath) {}
+
+    private volatile RuntimeApi api; // one per runtime process, so a dead process's long poll takes nothing
+    private final FunctionLogs logs = new FunctionLogs();
+    private final ReentrantLock invocations = new ReentrantLock(true);
+    private final Path jni;
+    private final Map<String, String> platformEnvironment;
+    private volatile Config config;
+    private volatile Process process; // written under the invocations lock
+
+    FunctionRuntime(Config config, Path jni, Map<String, String> platformEnvironment) throws IOException {
+        this.config = config;
+        this.jni = jni;
+        this.platformEnvironment = Map.copyOf(platformEnvironment);
+    }
+
+    Config config() {
+        return config;
+    }
+
+    FunctionLogs logs() {
+        return logs;
+    }
+
+    /** Applies a new configuration; the next invocation starts a fresh runtime (a new execution environment). */
+    void update(Config next) {
+        invocations.lock();
+        try {
+            this.config = next;
+            stop();
+        } finally {
+            invocations.unlock();
+        }
+    }
+
+    /** Runs one invocation and returns what the function produced, with the log lines it printed. */
+    Invocation invoke(byte[] event) {
+        invocations.lock();
+        try {
+            long mark = logs.mark();
+            ensureStarted();
+            long timeoutMillis = config.timeoutSeconds() * 1000L;
+            Pending pending = api.submit(event, timeoutMillis);
+            Outcome outcome;
+            try {
+                outcome = pending.outcome().get(timeoutMillis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                stop();
+                outcome = error(pending.id(), "Task timed out after " + config.timeoutSeconds() + ".00 seconds", null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop();
+                outcome = error(pending.id(), "The invocation was interrupted", null);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Invocation failed inside flagtest: " + e.getCause(), e.getCause());
+            }
+            return new Invocation(outcome, logs.since(mark));
+        } finally {
+            invocations.unlock();
+        }
+    }
+
+    /** An invocation's outcome and the log lines printed meanwhile. */
+    record Invocation(Outcome outcome, List<String> logTail) {}
+
+    private void ensureStarted() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + config.memoryMb() + "m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-Xshare:auto");
+        command.add("-D" + JNI_PROPERTY + "=" + jni);
+        command.add("-cp");
+        command.add(config.classPath());
+        command.add(RIC_MAIN);
+        command.add(config.handler());
+        try {
+            api = new RuntimeApi(config.arn());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the Runtime API of function " + config.name() + ": " + e, e);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.clear();
+        env.putAll(environment());
+        try {
+            Process started = builder.start();
+            logs.follow(started.getInputStream(), "flagtest-logs-" + config.name());
+            started.onExit().thenAccept(this::exited);
+            process = started;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the runtime of function " + config.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>(platformEnvironment);
+        env.putAll(config.environment());
+        env.put("AWS_LAMBDA_RUNTIME_API", api.address());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", config.name());
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(config.memoryMb()));
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + config.name());
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "flagtest/embedded");
+        env.put("_HANDLER", config.handler());
+        String path = System.getenv("PATH");
+        if (path != null) {
+            env.put("PATH", path);
+        }
+        return env;
+    }
+
+    private void exited(Process gone) {
+        RuntimeApi current = api;
+        if (gone != process || current == null) {
+            return; // stopped on purpose (timeout, update, close): nothing was left waiting on it
+        }
+        current.failAll(error(
+                "-",
+                "Runtime exited with error: exit status " + gone.exitValue(),
+                "Runtime.ExitError"));
+    }
+
+    private static Outcome error(String requestId, String message, String type) {
+        var body = AwsHttp.JSON.createObjectNode();
+        body.put("errorMessage", "RequestId: " + requestId + " Error: " + message);
+        if (type != null) {
+            body.put("errorType", type);
+        }
+        return new Outcome(body.toString().getBytes(StandardCharsets.UTF_8), "Unhandled");
+    }
+
+    /** Whether a runtime process is running now. */
+    boolean isRunning() {
+        Process current = process;
+        return current != null && current.isAlive();
+    }
+
+    /** The process id of the running runtime, for tests that check nothing is left behind. */
+    long pid() {
+        Process current = process;
+        return current == null ? -1 : current.pid();
+    }
+
+    private void stop() {
+        Process current = process;
+        process = null;
+        if (current != null) {
+            current.destroyForcibly();
+            try {
+                current.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        RuntimeApi previous = api;
+        api = null;
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        invocations.lock();
+        try {
+            stop();
+        } finally {
+            invocations.unlock();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.flagtest.e2e;
+
+import java.time.Duration;
+
+/**
+ * What one invocation of a {@link DeployedFunction} returned.
+ *
+ * @since 0.1.0
+ */
+public interface InvocationResult {
+
+    /** The Invoke API's HTTP status (200 even when the function failed). */
+    int statusCode();
+
+    /** The response payload as JSON text (the error JSON when the function failed). */
+    String payload();
+
+    /** The payload read into {@code type} with Jackson. */
+    <T> T payload(Class<T> type);
+
+    /** The function error ({@code Unhandled}), or null when there is none, as in the AWS SDK. */
+    String functionError();
+
+    /** The log lines the function printed during this invocation. */
+    String logTail();
+
+    /** How long the invocation took, seen from the test. */
+    Duration duration();
+}

@@ -1,0 +1,56 @@
+package io.github.flagtest.e2e;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Deploys a real Lambda handler once for the test class, with its flag document in a real flag
+ * store, and hands each test a {@link DeployedFunction}. E2E tests cover happy flows: with every
+ * flag OFF they are the sanity baseline and must pass.
+ *
+ * <pre>{@code
+ * @LambdaE2E(handler = "com.example.orders.OrderHandler::handleRequest", flags = "flags/orders.json")
+ * @FlagMatrix(strategy = FlagMatrix.Strategy.ONE_AT_A_TIME)   // baseline, then each flag ON alone
+ * class OrdersE2ETest {
+ *     @Test
+ *     void placesAnOrder(DeployedFunction orders) {
+ *         assertThat(orders.invoke(event).functionError()).isNull();
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The backend comes from {@code flagtest.e2e.backend}: {@code auto} (default), {@code
+ * localstack}, {@code floci}, {@code endpoint}, {@code aws} or {@code embedded}. With an empty
+ * {@code @FlagMatrix}, the matrix is every on/off flag of the document. After the class a summary
+ * (run x test) is printed and written to {@code target/flagtest/e2e/}; a test that passes at the
+ * baseline and fails with one flag ON is called out as "mocked tests missed a case".
+ *
+ * @since 0.1.0
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@ExtendWith(LambdaE2EExtension.class)
+public @interface LambdaE2E {
+
+    /** The handler, {@code pkg.Class::method}; the class must be on the test class path. */
+    String handler();
+
+    /** The flag document (AppConfig stored or retrieval form): class path first, then file path. */
+    String flags() default "";
+
+    /** Extra environment variables of the function, each {@code KEY=value}. */
+    String[] environment() default {};
+
+    /** The function timeout, in seconds. */
+    int timeoutSeconds() default 30;
+
+    /** The function memory, in MB (the child JVM's heap on the embedded backend). */
+    int memoryMb() default 512;
+}

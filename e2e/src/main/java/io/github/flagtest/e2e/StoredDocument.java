@@ -1,0 +1,39 @@
+package io.github.flagtest.e2e;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flagtest.core.FlagState;
+
+/** A flag state as an AppConfig feature-flag document: stored form for AppConfig, retrieval form for SSM. */
+final class StoredDocument {
+
+    private StoredDocument() {}
+
+    static String stored(FlagState state) {
+        ObjectNode document = AwsHttp.JSON.createObjectNode().put("version", "1");
+        ObjectNode flags = document.putObject("flags");
+        ObjectNode values = document.putObject("values");
+        state.asMap().forEach((flag, value) -> {
+            flags.putObject(flag).put("name", flag);
+            values.set(flag, value(value));
+        });
+        return document.toString();
+    }
+
+    static String retrieval(FlagState state) {
+        ObjectNode document = AwsHttp.JSON.createObjectNode();
+        state.asMap().forEach((flag, value) -> document.set(flag, value(value)));
+        return document.toString();
+    }
+
+    private static ObjectNode value(Object value) {
+        ObjectNode node = AwsHttp.JSON.createObjectNode().put("enabled", state(value));
+        if (value instanceof String variant) {
+            node.put("_variant", variant);
+        }
+        return node;
+    }
+
+    private static boolean state(Object value) {
+        return value instanceof String || Boolean.TRUE.equals(value);
+    }
+}

@@ -1,0 +1,102 @@
+package io.github.flagtest.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.flagtest.core.FlagState;
+import io.github.flagtest.e2e.fixtures.FaultyHandlers;
+import io.github.flagtest.e2e.fixtures.GreetingHandler;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("embedded backend, driven through the deployer's SDK clients")
+class EmbeddedBackendTest {
+
+    private final EmbeddedBackend backend = new EmbeddedBackend();
+    private final Deployer deployer = new Deployer(backend, "test");
+
+    @AfterEach
+    void stop() {
+        try {
+            deployer.close();
+            assertThat(backend.aws().isEmpty()).as("every resource deleted").isTrue();
+        } finally {
+            backend.close();
+        }
+        assertThat(childJvms()).as("no runtime JVM left").isEmpty();
+    }
+
+    static List<ProcessHandle> childJvms() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+    }
+
+    private FlagStores.Created deploy(Class<?> handler, String method, FlagState flags, int timeoutSeconds) {
+        FlagStores.Created store = deployer.flagStore("fn", flags);
+        Map<String, String> env = new HashMap<>(store.functionEnvironment());
+        deployer.createFunction(
+                "fn", handler.getName() + "::" + method, env, timeoutSeconds, 256,
+                Artifacts.classPathZip(Artifacts.testClassPath()));
+        return store;
+    }
+
+    @Test
+    @DisplayName("deploys a real handler that reads its flags through the AppConfig Data SDK, and sees a flip after a restart")
+    void deployAndInvoke() {
+        FlagStores.Created store = deploy(GreetingHandler.class, "handleRequest", FlagState.of(Map.of("loud", false)), 30);
+
+        Result first = deployer.invoke("fn", "{\"name\":\"ana\"}".getBytes());
+        assertThat(first.functionError()).isNull();
+        assertThat(first.payload()).contains("\"greeting\":\"hello, ana\"");
+        assertThat(first.logTail()).contains("greeting ana");
+
+        store.store().enable("loud");
+        Result polled = deployer.invoke("fn", "{\"name\":\"ana\"}".getBytes());
+        assertThat(polled.payload()).contains("HELLO, ANA");
+
+        deployer.updateEnvironment("fn", Map.copyOf(store.functionEnvironment()));
+        assertThat(deployer.invoke("fn", "{}".getBytes()).payload()).contains("HELLO, STRANGER");
+        assertThat(backend.aws().lambda().functions().get("fn").isRunning()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a throwing handler is a result with a function error, not an exception")
+    void handlerThrows() {
+        deploy(FaultyHandlers.Throwing.class, "handleRequest", FlagState.empty(), 30);
+
+        Result result = deployer.invoke("fn", "{}".getBytes());
+
+        assertThat(result.functionError()).isEqualTo("Unhandled");
+        assertThat(result.payload()).contains("the handler failed on purpose").contains("IllegalStateException");
+    }
+
+    @Test
+    @DisplayName("a crashing runtime fails its invocation and is restarted for the next one")
+    void crash() {
+        deploy(FaultyHandlers.Crashing.class, "handleRequest", FlagState.empty(), 30);
+
+        Result crashed = deployer.invoke("fn", "{\"crash\":true}".getBytes());
+        assertThat(crashed.functionError()).isEqualTo("Unhandled");
+        assertThat(crashed.payload()).contains("Runtime exited with error: exit status 3").contains("Runtime.ExitError");
+
+        Result next = deployer.invoke("fn", "{}".getBytes());
+        assertThat(next.functionError()).isNull();
+        assertThat(next.payload()).isEqualTo("\"alive\"");
+    }
+
+    @Test
+    @DisplayName("an invocation past the timeout is a timed-out result, and the runtime is replaced")
+    void timeout() {
+        deploy(FaultyHandlers.Sleeping.class, "handleRequest", FlagState.empty(), 2);
+
+        Result result = deployer.invoke("fn", "{}".getBytes());
+
+        assertThat(result.functionError()).isEqualTo("Unhandled");
+        assertThat(result.payload()).contains("Task timed out after 2.00 seconds");
+        assertThat(result.duration()).isLessThan(Duration.ofSeconds(10));
+        assertThat(backend.aws().lambda().functions().get("fn").isRunning()).isFalse();
+    }
+}
