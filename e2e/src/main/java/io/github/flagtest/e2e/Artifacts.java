@@ -22,8 +22,21 @@ final class Artifacts {
 
     /** Jars of test tooling that a function never needs at run time. */
     static final Set<String> TEST_ONLY = Set.of(
-            "junit-", "opentest4j", "apiguardian", "assertj-", "mockito-", "byte-buddy", "objenesis", "testcontainers",
-            "docker-java", "duct-tape", "jna", "flagtest-", "surefire", "hamcrest", "aws-lambda-java-tests",
+            "junit-",
+            "opentest4j",
+            "apiguardian",
+            "assertj-",
+            "mockito-",
+            "byte-buddy",
+            "objenesis",
+            "testcontainers",
+            "docker-java",
+            "duct-tape",
+            "jna",
+            "flagtest-",
+            "surefire",
+            "hamcrest",
+            "aws-lambda-java-tests",
             "aws-lambda-java-runtime-interface-client");
 
     private Artifacts() {}
@@ -66,8 +79,10 @@ final class Artifacts {
             for (Path entry : entries) {
                 if (Files.isDirectory(entry)) {
                     try (Stream<Path> files = Files.walk(entry)) {
-                        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                            out.putNextEntry(new ZipEntry(entry.relativize(file).toString().replace(File.separatorChar, '/')));
+                        for (Path file :
+                                files.filter(Files::isRegularFile).sorted().toList()) {
+                            out.putNextEntry(new ZipEntry(
+                                    entry.relativize(file).toString().replace(File.separatorChar, '/')));
                             Files.copy(file, out);
                             out.closeEntry();
                         }

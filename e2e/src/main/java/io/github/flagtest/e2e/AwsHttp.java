@@ -50,7 +50,11 @@ final class AwsHttp {
     }
 
     static void json(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        send(exchange, status, body.toString().getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
+        send(
+                exchange,
+                status,
+                body.toString().getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json"));
     }
 
     static void error(HttpExchange exchange, AwsError error) throws IOException {

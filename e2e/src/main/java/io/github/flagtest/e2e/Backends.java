@@ -26,9 +26,11 @@ final class Backends {
         String value = setting.map(s -> s.trim().toLowerCase(Locale.ROOT)).orElse("auto");
         return switch (value) {
             case "embedded", "localstack", "floci", "endpoint", "aws" -> value;
-            case "auto" -> docker.get() ? (token.filter(t -> !t.isBlank()).isPresent() ? "localstack" : "floci") : "embedded";
-            default -> throw new ExtensionConfigurationException(BACKEND + "=" + setting.orElse("") + " is not a backend; use "
-                    + "auto, embedded, localstack, floci, endpoint or aws");
+            case "auto" ->
+                docker.get() ? (token.filter(t -> !t.isBlank()).isPresent() ? "localstack" : "floci") : "embedded";
+            default ->
+                throw new ExtensionConfigurationException(BACKEND + "=" + setting.orElse("") + " is not a backend; use "
+                        + "auto, embedded, localstack, floci, endpoint or aws");
         };
     }
 
@@ -41,25 +43,35 @@ final class Backends {
                 case "embedded" -> new EmbeddedBackend();
                 case "localstack" -> new ContainerBackend(ContainerSettings.localstack(config.apply(IMAGE), token));
                 case "floci" -> new ContainerBackend(ContainerSettings.floci(config.apply(IMAGE)));
-                case "endpoint" -> RemoteBackend.endpoint(
-                        URI.create(config.apply(ENDPOINT)
-                                .or(() -> config.apply("AWS_ENDPOINT_URL"))
-                                .orElseThrow(() -> new ExtensionConfigurationException(BACKEND + "=endpoint needs "
-                                        + "AWS_ENDPOINT_URL (or " + ENDPOINT + ") naming the running emulator, e.g. "
-                                        + "http://localhost:4566"))),
-                        region);
-                case "aws" -> RemoteBackend.aws(region, config.apply(ROLE)
-                        .orElseThrow(() -> new ExtensionConfigurationException(BACKEND + "=aws needs " + ROLE
-                                + " = the ARN of an IAM role the function can assume")));
+                case "endpoint" ->
+                    RemoteBackend.endpoint(
+                            URI.create(config.apply(ENDPOINT)
+                                    .or(() -> config.apply("AWS_ENDPOINT_URL"))
+                                    .orElseThrow(() -> new ExtensionConfigurationException(BACKEND + "=endpoint needs "
+                                            + "AWS_ENDPOINT_URL (or " + ENDPOINT
+                                            + ") naming the running emulator, e.g. "
+                                            + "http://localhost:4566"))),
+                            region);
+                case "aws" ->
+                    RemoteBackend.aws(
+                            region,
+                            config.apply(ROLE)
+                                    .orElseThrow(() -> new ExtensionConfigurationException(BACKEND + "=aws needs "
+                                            + ROLE + " = the ARN of an IAM role the function can assume")));
                 default -> throw new ExtensionConfigurationException("Unknown backend " + name);
             };
         } catch (ExtensionConfigurationException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {
-            throw new ExtensionConfigurationException("flagtest e2e: the " + name + " backend cannot start: " + e
-                    + "; tried " + BACKEND + "=" + name + (name.equals("embedded") ? "" : " (Docker/Testcontainers or the "
-                    + "endpoint must be reachable)") + "; choose another with -D" + BACKEND + "=embedded|localstack|floci|"
-                    + "endpoint|aws", e);
+            throw new ExtensionConfigurationException(
+                    "flagtest e2e: the " + name + " backend cannot start: " + e
+                            + "; tried " + BACKEND + "=" + name
+                            + (name.equals("embedded")
+                                    ? ""
+                                    : " (Docker/Testcontainers or the " + "endpoint must be reachable)")
+                            + "; choose another with -D" + BACKEND + "=embedded|localstack|floci|"
+                            + "endpoint|aws",
+                    e);
         }
     }
 }

@@ -18,7 +18,8 @@ final class ContainerBackend implements Backend {
 
     ContainerBackend(ContainerSettings settings) {
         this.settings = settings;
-        DockerImageName image = DockerImageName.parse(settings.image()).asCompatibleSubstituteFor("localstack/localstack");
+        DockerImageName image =
+                DockerImageName.parse(settings.image()).asCompatibleSubstituteFor("localstack/localstack");
         this.container = new LocalStackContainer(image).withEnv(settings.environment());
         container.start();
     }

@@ -43,16 +43,22 @@ final class Deployer implements AutoCloseable {
     }
 
     void createFunction(
-            String name, String handler, Map<String, String> environment, int timeoutSeconds, int memoryMb, byte[] zip) {
-        aws.lambda().createFunction(r -> r.functionName(name)
-                .runtime(runtime())
-                .role(backend.role())
-                .handler(handler)
-                .code(code -> code.zipFile(SdkBytes.fromByteArray(zip)))
-                .timeout(timeoutSeconds)
-                .memorySize(memoryMb)
-                .environment(env -> env.variables(environment))
-                .tags(tags()));
+            String name,
+            String handler,
+            Map<String, String> environment,
+            int timeoutSeconds,
+            int memoryMb,
+            byte[] zip) {
+        aws.lambda()
+                .createFunction(r -> r.functionName(name)
+                        .runtime(runtime())
+                        .role(backend.role())
+                        .handler(handler)
+                        .code(code -> code.zipFile(SdkBytes.fromByteArray(zip)))
+                        .timeout(timeoutSeconds)
+                        .memorySize(memoryMb)
+                        .environment(env -> env.variables(environment))
+                        .tags(tags()));
         synchronized (cleanup) {
             cleanup.push(() -> aws.lambda().deleteFunction(r -> r.functionName(name)));
         }
@@ -61,15 +67,17 @@ final class Deployer implements AutoCloseable {
 
     /** New environment variables: a new execution environment, so no client-side cache survives. */
     void updateEnvironment(String name, Map<String, String> environment) {
-        aws.lambda().updateFunctionConfiguration(r -> r.functionName(name).environment(env -> env.variables(environment)));
+        aws.lambda()
+                .updateFunctionConfiguration(r -> r.functionName(name).environment(env -> env.variables(environment)));
         aws.lambda().waiter().waitUntilFunctionUpdatedV2(r -> r.functionName(name));
     }
 
     Result invoke(String name, byte[] payload) {
         long start = System.nanoTime();
-        InvokeResponse response = aws.lambda().invoke(r -> r.functionName(name)
-                .payload(SdkBytes.fromByteArray(payload))
-                .logType(LogType.TAIL));
+        InvokeResponse response = aws.lambda()
+                .invoke(r -> r.functionName(name)
+                        .payload(SdkBytes.fromByteArray(payload))
+                        .logType(LogType.TAIL));
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         String log = response.logResult() == null
                 ? ""
@@ -95,8 +103,10 @@ final class Deployer implements AutoCloseable {
                     delete.run();
                 } catch (RuntimeException e) {
                     if (failure == null) {
-                        failure = new IllegalStateException("flagtest e2e could not delete every resource of run " + runId
-                                + " (tag " + RUN_TAG + "=" + runId + "); delete them by that tag", e);
+                        failure = new IllegalStateException(
+                                "flagtest e2e could not delete every resource of run " + runId + " (tag " + RUN_TAG
+                                        + "=" + runId + "); delete them by that tag",
+                                e);
                     } else {
                         failure.addSuppressed(e);
                     }

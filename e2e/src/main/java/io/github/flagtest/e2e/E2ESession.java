@@ -25,8 +25,14 @@ final class E2ESession implements AutoCloseable {
     private int restarts;
 
     private E2ESession(
-            String owner, FlagCatalog document, Summary summary, Deployer deployer, FlagStores.StoreBase store,
-            Map<String, String> environment, String functionName, String backend) {
+            String owner,
+            FlagCatalog document,
+            Summary summary,
+            Deployer deployer,
+            FlagStores.StoreBase store,
+            Map<String, String> environment,
+            String functionName,
+            String backend) {
         this.owner = owner;
         this.document = document;
         this.summary = summary;
@@ -50,7 +56,8 @@ final class E2ESession implements AutoCloseable {
                     : Artifacts.lambdaZip(Artifacts.runtimeEntries(Artifacts.testClassPath()));
             deployer.createFunction(prefix, e2e.handler(), environment, e2e.timeoutSeconds(), e2e.memoryMb(), code);
             Summary summary = new Summary(testClass.getName(), backend.name());
-            return new E2ESession(owner, document, summary, deployer, store.store(), environment, prefix, backend.name());
+            return new E2ESession(
+                    owner, document, summary, deployer, store.store(), environment, prefix, backend.name());
         } catch (RuntimeException e) {
             try {
                 deployer.close();

@@ -61,13 +61,20 @@ final class EmbeddedAppConfig implements FlagSource {
             requireName(name);
             App app = new App(newId(), name);
             apps.put(app.id, app);
-            AwsHttp.json(exchange, 201, AwsHttp.JSON.createObjectNode().put("Id", app.id).put("Name", name));
+            AwsHttp.json(
+                    exchange,
+                    201,
+                    AwsHttp.JSON.createObjectNode().put("Id", app.id).put("Name", name));
             return;
         }
         App app = app(p[1]);
         if (p.length == 2) {
             switch (method) {
-                case "GET" -> AwsHttp.json(exchange, 200, AwsHttp.JSON.createObjectNode().put("Id", app.id).put("Name", app.name));
+                case "GET" ->
+                    AwsHttp.json(
+                            exchange,
+                            200,
+                            AwsHttp.JSON.createObjectNode().put("Id", app.id).put("Name", app.name));
                 case "DELETE" -> {
                     apps.remove(app.id);
                     AwsHttp.send(exchange, 204, new byte[0], Map.of());
@@ -91,11 +98,15 @@ final class EmbeddedAppConfig implements FlagSource {
             requireName(name);
             Env env = new Env(newId(), name, new ConcurrentHashMap<>(), new AtomicInteger());
             app.envs.put(env.id(), env);
-            AwsHttp.json(exchange, 201, AwsHttp.JSON.createObjectNode()
-                    .put("ApplicationId", app.id)
-                    .put("Id", env.id())
-                    .put("Name", name)
-                    .put("State", "ReadyForDeployment"));
+            AwsHttp.json(
+                    exchange,
+                    201,
+                    AwsHttp.JSON
+                            .createObjectNode()
+                            .put("ApplicationId", app.id)
+                            .put("Id", env.id())
+                            .put("Name", name)
+                            .put("State", "ReadyForDeployment"));
             return;
         }
         Env env = Optional.ofNullable(app.envs.get(p[3]))
@@ -106,22 +117,29 @@ final class EmbeddedAppConfig implements FlagSource {
         } else if (p.length == 5 && p[4].equals("deployments") && method.equals("POST")) {
             JsonNode request = AwsHttp.body(exchange);
             if (!strategies.containsKey(request.path("DeploymentStrategyId").asText())) {
-                throw AwsError.notFound("Deployment strategy " + request.path("DeploymentStrategyId").asText() + " not found");
+                throw AwsError.notFound("Deployment strategy "
+                        + request.path("DeploymentStrategyId").asText() + " not found");
             }
-            Profile profile = profile(app, request.path("ConfigurationProfileId").asText());
+            Profile profile =
+                    profile(app, request.path("ConfigurationProfileId").asText());
             int version = request.path("ConfigurationVersion").asInt(-1);
             if (version < 1 || version > profile.versions().size()) {
-                throw AwsError.badRequest("BadRequestException", "Configuration version " + version + " does not exist");
+                throw AwsError.badRequest(
+                        "BadRequestException", "Configuration version " + version + " does not exist");
             }
             env.deployed().put(profile.id(), version);
             int number = env.deployments().incrementAndGet();
             AwsHttp.json(exchange, 201, deployment(app, env, profile, version, number));
         } else if (p.length == 6 && p[4].equals("deployments") && method.equals("GET")) {
-            AwsHttp.json(exchange, 200, AwsHttp.JSON.createObjectNode()
-                    .put("ApplicationId", app.id)
-                    .put("EnvironmentId", env.id())
-                    .put("DeploymentNumber", Integer.parseInt(p[5]))
-                    .put("State", "COMPLETE"));
+            AwsHttp.json(
+                    exchange,
+                    200,
+                    AwsHttp.JSON
+                            .createObjectNode()
+                            .put("ApplicationId", app.id)
+                            .put("EnvironmentId", env.id())
+                            .put("DeploymentNumber", Integer.parseInt(p[5]))
+                            .put("State", "COMPLETE"));
         } else {
             throw unsupported(method, exchange);
         }
@@ -134,12 +152,16 @@ final class EmbeddedAppConfig implements FlagSource {
             requireName(name);
             Profile profile = new Profile(newId(), name, new ArrayList<>());
             app.profiles.put(profile.id(), profile);
-            AwsHttp.json(exchange, 201, AwsHttp.JSON.createObjectNode()
-                    .put("ApplicationId", app.id)
-                    .put("Id", profile.id())
-                    .put("Name", name)
-                    .put("LocationUri", request.path("LocationUri").asText("hosted"))
-                    .put("Type", request.path("Type").asText("AWS.AppConfig.FeatureFlags")));
+            AwsHttp.json(
+                    exchange,
+                    201,
+                    AwsHttp.JSON
+                            .createObjectNode()
+                            .put("ApplicationId", app.id)
+                            .put("Id", profile.id())
+                            .put("Name", name)
+                            .put("LocationUri", request.path("LocationUri").asText("hosted"))
+                            .put("Type", request.path("Type").asText("AWS.AppConfig.FeatureFlags")));
             return;
         }
         Profile profile = profile(app, p[3]);
@@ -158,11 +180,19 @@ final class EmbeddedAppConfig implements FlagSource {
                 profile.versions().add(content);
                 version = profile.versions().size();
             }
-            AwsHttp.send(exchange, 201, content, Map.of(
-                    "Application-Id", app.id,
-                    "Configuration-Profile-Id", profile.id(),
-                    "Version-Number", Integer.toString(version),
-                    "Content-Type", "application/json"));
+            AwsHttp.send(
+                    exchange,
+                    201,
+                    content,
+                    Map.of(
+                            "Application-Id",
+                            app.id,
+                            "Configuration-Profile-Id",
+                            profile.id(),
+                            "Version-Number",
+                            Integer.toString(version),
+                            "Content-Type",
+                            "application/json"));
         } else if (p.length == 6 && p[4].equals("hostedconfigurationversions") && method.equals("DELETE")) {
             AwsHttp.send(exchange, 204, new byte[0], Map.of());
         } else {
@@ -195,7 +225,8 @@ final class EmbeddedAppConfig implements FlagSource {
                         .filter(e -> e.id().equals(env) || e.name().equals(env))
                         .findFirst()
                         .flatMap(e -> a.profiles.values().stream()
-                                .filter(pr -> pr.id().equals(profile) || pr.name().equals(profile))
+                                .filter(pr ->
+                                        pr.id().equals(profile) || pr.name().equals(profile))
                                 .findFirst()
                                 .flatMap(pr -> Optional.ofNullable(e.deployed().get(pr.id()))
                                         .map(version -> content(pr, version)))));
@@ -206,7 +237,8 @@ final class EmbeddedAppConfig implements FlagSource {
         synchronized (profile.versions()) {
             bytes = profile.versions().get(version - 1);
         }
-        return FlagCatalog.parse(new String(bytes, StandardCharsets.UTF_8), profile.name()).defaults();
+        return FlagCatalog.parse(new String(bytes, StandardCharsets.UTF_8), profile.name())
+                .defaults();
     }
 
     @Override
@@ -215,7 +247,8 @@ final class EmbeddedAppConfig implements FlagSource {
     }
 
     private ObjectNode deployment(App app, Env env, Profile profile, int version, int number) {
-        return AwsHttp.JSON.createObjectNode()
+        return AwsHttp.JSON
+                .createObjectNode()
                 .put("ApplicationId", app.id)
                 .put("EnvironmentId", env.id())
                 .put("ConfigurationProfileId", profile.id())
@@ -226,12 +259,14 @@ final class EmbeddedAppConfig implements FlagSource {
     }
 
     private App app(String id) {
-        return Optional.ofNullable(apps.get(id)).orElseThrow(() -> AwsError.notFound("Application " + id + " not found"));
+        return Optional.ofNullable(apps.get(id))
+                .orElseThrow(() -> AwsError.notFound("Application " + id + " not found"));
     }
 
     private static Profile profile(App app, String id) {
         return Optional.ofNullable(app.profiles.get(id))
-                .orElseThrow(() -> AwsError.notFound("Configuration profile " + id + " not found in application " + app.id));
+                .orElseThrow(
+                        () -> AwsError.notFound("Configuration profile " + id + " not found in application " + app.id));
     }
 
     private static void requireName(String name) {
@@ -241,8 +276,10 @@ final class EmbeddedAppConfig implements FlagSource {
     }
 
     private static AwsError unsupported(String method, HttpExchange exchange) {
-        return AwsError.badRequest("UnsupportedOperationException", "flagtest's embedded AppConfig does not support "
-                + method + " " + exchange.getRequestURI().getPath());
+        return AwsError.badRequest(
+                "UnsupportedOperationException",
+                "flagtest's embedded AppConfig does not support " + method + " "
+                        + exchange.getRequestURI().getPath());
     }
 
     private static String newId() {

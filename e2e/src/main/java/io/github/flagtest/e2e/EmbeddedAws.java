@@ -44,13 +44,16 @@ final class EmbeddedAws implements AutoCloseable {
         Path jni = extractJni(jniDir);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        this.lambda = new EmbeddedLambda(jni, Map.of(
-                "AWS_ENDPOINT_URL", uri.toString(),
-                "AWS_REGION", "us-east-1",
-                "AWS_DEFAULT_REGION", "us-east-1",
-                "AWS_ACCESS_KEY_ID", "test",
-                "AWS_SECRET_ACCESS_KEY", "test",
-                "AWS_APPCONFIG_EXTENSION_HTTP_PORT", Integer.toString(server.getAddress().getPort())));
+        this.lambda = new EmbeddedLambda(
+                jni,
+                Map.of(
+                        "AWS_ENDPOINT_URL", uri.toString(),
+                        "AWS_REGION", "us-east-1",
+                        "AWS_DEFAULT_REGION", "us-east-1",
+                        "AWS_ACCESS_KEY_ID", "test",
+                        "AWS_SECRET_ACCESS_KEY", "test",
+                        "AWS_APPCONFIG_EXTENSION_HTTP_PORT",
+                                Integer.toString(server.getAddress().getPort())));
         server.setExecutor(executor);
         server.createContext("/", this::route);
         server.start();
@@ -80,16 +83,19 @@ final class EmbeddedAws implements AutoCloseable {
                     lambda.handle(exchange);
                 } else if (path.equals("/configurationsessions")
                         || path.equals("/configuration")
-                        || (path.contains("/configurations/") && exchange.getRequestMethod().equals("GET"))) {
+                        || (path.contains("/configurations/")
+                                && exchange.getRequestMethod().equals("GET"))) {
                     appConfigData.handle(exchange);
                 } else if (path.startsWith("/applications")
                         || path.startsWith("/deploymentstrategies")
                         || path.startsWith("/deployementstrategies")) { // sic: AWS's own path for Get/Delete
                     appConfig.handle(exchange);
                 } else {
-                    throw AwsError.badRequest("UnknownOperationException", "flagtest's embedded AWS does not serve "
-                            + exchange.getRequestMethod() + " " + path
-                            + (target == null ? "" : " (" + target + ")"));
+                    throw AwsError.badRequest(
+                            "UnknownOperationException",
+                            "flagtest's embedded AWS does not serve "
+                                    + exchange.getRequestMethod() + " " + path
+                                    + (target == null ? "" : " (" + target + ")"));
                 }
             } catch (AwsError error) {
                 AwsHttp.error(exchange, error);
@@ -108,9 +114,11 @@ final class EmbeddedAws implements AutoCloseable {
                 ? "libaws-lambda-jni.linux-aarch_64.so"
                 : "libaws-lambda-jni.linux-x86_64.so";
         if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64") || name.contains("aarch"))) {
-            throw new UnsupportedOperationException("The embedded E2E backend runs functions with the AWS Lambda Runtime "
-                    + "Interface Client, whose native library exists for Linux x86_64 and aarch64 only (this is " + os
-                    + "/" + arch + "); use flagtest.e2e.backend=localstack, floci or endpoint instead");
+            throw new UnsupportedOperationException(
+                    "The embedded E2E backend runs functions with the AWS Lambda Runtime "
+                            + "Interface Client, whose native library exists for Linux x86_64 and aarch64 only (this is "
+                            + os
+                            + "/" + arch + "); use flagtest.e2e.backend=localstack, floci or endpoint instead");
         }
         try (InputStream in = FunctionRuntime.class.getResourceAsStream("/jni/" + name)) {
             if (in == null) {

@@ -41,7 +41,9 @@ final class EmbeddedLambda implements AutoCloseable {
     void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String rest = exchange.getRequestURI().getPath().substring(PREFIX.length());
-        String[] parts = rest.isEmpty() || rest.equals("/") ? new String[0] : rest.substring(1).split("/");
+        String[] parts = rest.isEmpty() || rest.equals("/")
+                ? new String[0]
+                : rest.substring(1).split("/");
         if (parts.length == 0 && method.equals("POST")) {
             create(exchange);
             return;
@@ -105,7 +107,8 @@ final class EmbeddedLambda implements AutoCloseable {
     private void invoke(HttpExchange exchange, FunctionRuntime function) throws IOException {
         String type = exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type");
         if (type != null && !type.equals("RequestResponse")) {
-            throw AwsError.badRequest("InvalidParameterValueException",
+            throw AwsError.badRequest(
+                    "InvalidParameterValueException",
                     "flagtest's embedded Lambda supports RequestResponse invocations only, not " + type);
         }
         byte[] event = exchange.getRequestBody().readAllBytes();
@@ -136,26 +139,33 @@ final class EmbeddedLambda implements AutoCloseable {
         if (zipBase64.isBlank()) {
             throw AwsError.badRequest("InvalidParameterValueException", "Code.ZipFile is required");
         }
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(zipBase64)))) {
+        try (ZipInputStream zip =
+                new ZipInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(zipBase64)))) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 if (entry.getName().equals(CLASS_PATH_ENTRY)) {
                     return new String(zip.readAllBytes(), StandardCharsets.UTF_8).trim();
                 }
             }
         }
-        throw AwsError.badRequest("InvalidParameterValueException", "flagtest's embedded Lambda runs functions from "
-                + "the test class path: the zip must hold " + CLASS_PATH_ENTRY);
+        throw AwsError.badRequest(
+                "InvalidParameterValueException",
+                "flagtest's embedded Lambda runs functions from " + "the test class path: the zip must hold "
+                        + CLASS_PATH_ENTRY);
     }
 
     private static Map<String, String> variables(JsonNode request) {
         Map<String, String> variables = new LinkedHashMap<>();
-        request.path("Environment").path("Variables").fields()
-                .forEachRemaining(entry -> variables.put(entry.getKey(), entry.getValue().asText()));
+        request.path("Environment")
+                .path("Variables")
+                .fields()
+                .forEachRemaining(
+                        entry -> variables.put(entry.getKey(), entry.getValue().asText()));
         return variables;
     }
 
     private static ObjectNode configuration(FunctionRuntime.Config config) {
-        ObjectNode body = AwsHttp.JSON.createObjectNode()
+        ObjectNode body = AwsHttp.JSON
+                .createObjectNode()
                 .put("FunctionName", config.name())
                 .put("FunctionArn", config.arn())
                 .put("Runtime", "java17")
@@ -179,8 +189,10 @@ final class EmbeddedLambda implements AutoCloseable {
     }
 
     private static AwsError unsupported(HttpExchange exchange) {
-        return AwsError.badRequest("UnsupportedOperationException", "flagtest's embedded Lambda does not support "
-                + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+        return AwsError.badRequest(
+                "UnsupportedOperationException",
+                "flagtest's embedded Lambda does not support " + exchange.getRequestMethod() + " "
+                        + exchange.getRequestURI().getPath());
     }
 
     @Override

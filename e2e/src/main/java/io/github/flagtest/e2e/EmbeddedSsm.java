@@ -32,9 +32,16 @@ final class EmbeddedSsm {
                 if (previous != null && !overwrite) {
                     throw AwsError.badRequest("ParameterAlreadyExists", "The parameter already exists: " + name);
                 }
-                Parameter next = new Parameter(request.path("Value").asText(), previous == null ? 1 : previous.version() + 1);
+                Parameter next =
+                        new Parameter(request.path("Value").asText(), previous == null ? 1 : previous.version() + 1);
                 parameters.put(name, next);
-                AwsHttp.json(exchange, 200, AwsHttp.JSON.createObjectNode().put("Version", next.version()).put("Tier", "Standard"));
+                AwsHttp.json(
+                        exchange,
+                        200,
+                        AwsHttp.JSON
+                                .createObjectNode()
+                                .put("Version", next.version())
+                                .put("Tier", "Standard"));
             }
             case "GetParameter" -> {
                 Parameter parameter = parameters.get(name);
@@ -55,9 +62,11 @@ final class EmbeddedSsm {
                 }
                 AwsHttp.json(exchange, 200, AwsHttp.JSON.createObjectNode());
             }
-            default -> throw AwsError.badRequest(
-                    "UnsupportedOperationException",
-                    "flagtest's embedded SSM supports GetParameter, PutParameter and DeleteParameter, not " + operation);
+            default ->
+                throw AwsError.badRequest(
+                        "UnsupportedOperationException",
+                        "flagtest's embedded SSM supports GetParameter, PutParameter and DeleteParameter, not "
+                                + operation);
         }
     }
 }

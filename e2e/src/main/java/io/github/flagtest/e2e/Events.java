@@ -31,8 +31,10 @@ final class Events {
         try {
             return AwsHttp.JSON.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot serialize the event " + type.getName() + " with Jackson: "
-                    + e.getOriginalMessage() + "; pass the event as a JSON String instead", e);
+            throw new IllegalArgumentException(
+                    "Cannot serialize the event " + type.getName() + " with Jackson: " + e.getOriginalMessage()
+                            + "; pass the event as a JSON String instead",
+                    e);
         }
     }
 }

@@ -25,9 +25,13 @@ final class FlagStores {
     static final String PROFILE = "flags";
 
     /** Error codes with which emulators answer an AppConfig they do not have (or do not license). */
-    static final Set<String> UNSUPPORTED_CODES =
-            Set.of("InternalFailure", "NotImplemented", "UnknownOperationException", "UnrecognizedClientException",
-                    "AccessDeniedException", "InvalidAction");
+    static final Set<String> UNSUPPORTED_CODES = Set.of(
+            "InternalFailure",
+            "NotImplemented",
+            "UnknownOperationException",
+            "UnrecognizedClientException",
+            "AccessDeniedException",
+            "InvalidAction");
 
     private FlagStores() {}
 
@@ -35,8 +39,13 @@ final class FlagStores {
     record Created(StoreBase store, Map<String, String> functionEnvironment) {}
 
     static Created create(
-            AwsClients aws, boolean tryAppConfig, String prefix, Map<String, String> tags, FlagState initial,
-            Deque<Runnable> cleanup, System.Logger log) {
+            AwsClients aws,
+            boolean tryAppConfig,
+            String prefix,
+            Map<String, String> tags,
+            FlagState initial,
+            Deque<Runnable> cleanup,
+            System.Logger log) {
         if (tryAppConfig) {
             try {
                 return appConfig(aws.appConfig(), prefix, tags, initial, cleanup);
@@ -44,8 +53,11 @@ final class FlagStores {
                 if (!isUnsupported(e)) {
                     throw e;
                 }
-                log.log(System.Logger.Level.WARNING, "flagtest e2e: this backend has no AppConfig (" + e.awsErrorDetails().errorCode()
-                        + "); flags are stored in the SSM parameter /" + prefix.replace('-', '/') + "/flags instead");
+                log.log(
+                        System.Logger.Level.WARNING,
+                        "flagtest e2e: this backend has no AppConfig ("
+                                + e.awsErrorDetails().errorCode() + "); flags are stored in the SSM parameter /"
+                                + prefix.replace('-', '/') + "/flags instead");
             }
         }
         return ssm(aws.ssm(), prefix, initial, cleanup);
@@ -57,10 +69,16 @@ final class FlagStores {
     }
 
     private static Created appConfig(
-            AppConfigClient client, String prefix, Map<String, String> tags, FlagState initial, Deque<Runnable> cleanup) {
+            AppConfigClient client,
+            String prefix,
+            Map<String, String> tags,
+            FlagState initial,
+            Deque<Runnable> cleanup) {
         String appId = client.createApplication(r -> r.name(prefix).tags(tags)).id();
         cleanup.push(() -> client.deleteApplication(r -> r.applicationId(appId)));
-        String envId = client.createEnvironment(r -> r.applicationId(appId).name(ENVIRONMENT).tags(tags)).id();
+        String envId = client.createEnvironment(
+                        r -> r.applicationId(appId).name(ENVIRONMENT).tags(tags))
+                .id();
         cleanup.push(() -> client.deleteEnvironment(r -> r.applicationId(appId).environmentId(envId)));
         String profileId = client.createConfigurationProfile(r -> r.applicationId(appId)
                         .name(PROFILE)
@@ -68,7 +86,8 @@ final class FlagStores {
                         .type("AWS.AppConfig.FeatureFlags")
                         .tags(tags))
                 .id();
-        cleanup.push(() -> client.deleteConfigurationProfile(r -> r.applicationId(appId).configurationProfileId(profileId)));
+        cleanup.push(() ->
+                client.deleteConfigurationProfile(r -> r.applicationId(appId).configurationProfileId(profileId)));
         String strategyId = client.createDeploymentStrategy(r -> r.name(prefix)
                         .deploymentDurationInMinutes(0)
                         .finalBakeTimeInMinutes(0)
@@ -80,10 +99,12 @@ final class FlagStores {
         cleanup.push(() -> client.deleteDeploymentStrategy(r -> r.deploymentStrategyId(strategyId)));
         AppConfigStore store = new AppConfigStore(client, appId, envId, profileId, strategyId, cleanup);
         store.write(initial);
-        return new Created(store, Map.of(
-                "FLAGTEST_APPCONFIG_APPLICATION", prefix,
-                "FLAGTEST_APPCONFIG_ENVIRONMENT", ENVIRONMENT,
-                "FLAGTEST_APPCONFIG_PROFILE", PROFILE));
+        return new Created(
+                store,
+                Map.of(
+                        "FLAGTEST_APPCONFIG_APPLICATION", prefix,
+                        "FLAGTEST_APPCONFIG_ENVIRONMENT", ENVIRONMENT,
+                        "FLAGTEST_APPCONFIG_PROFILE", PROFILE));
     }
 
     private static Created ssm(SsmClient client, String prefix, FlagState initial, Deque<Runnable> cleanup) {
@@ -101,10 +122,12 @@ final class FlagStores {
 
         abstract void put(FlagState state);
 
+        /** Writes {@code state}; a kill-switch drill measures time-to-visible from the start of the write. */
         final synchronized void write(FlagState state) {
+            long start = System.nanoTime();
             put(state);
             current = state;
-            changedAtNanos = System.nanoTime();
+            changedAtNanos = start;
         }
 
         long changedAtNanos() {
@@ -142,7 +165,12 @@ final class FlagStores {
         private final String strategyId;
         private final Deque<Runnable> cleanup;
 
-        AppConfigStore(AppConfigClient client, String appId, String envId, String profileId, String strategyId,
+        AppConfigStore(
+                AppConfigClient client,
+                String appId,
+                String envId,
+                String profileId,
+                String strategyId,
                 Deque<Runnable> cleanup) {
             this.client = client;
             this.appId = appId;
@@ -161,8 +189,8 @@ final class FlagStores {
                     .versionNumber();
             synchronized (cleanup) {
                 // versions go before their profile: pushed after it, so deleted before it
-                cleanup.push(() -> client.deleteHostedConfigurationVersion(
-                        r -> r.applicationId(appId).configurationProfileId(profileId).versionNumber(version)));
+                cleanup.push(() -> client.deleteHostedConfigurationVersion(r ->
+                        r.applicationId(appId).configurationProfileId(profileId).versionNumber(version)));
             }
             int deployment = client.startDeployment(r -> r.applicationId(appId)
                             .environmentId(envId)
@@ -173,7 +201,8 @@ final class FlagStores {
             long deadline = System.nanoTime() + DEPLOYMENT_TIMEOUT.toNanos();
             DeploymentState status;
             do {
-                status = client.getDeployment(r -> r.applicationId(appId).environmentId(envId).deploymentNumber(deployment))
+                status = client.getDeployment(
+                                r -> r.applicationId(appId).environmentId(envId).deploymentNumber(deployment))
                         .state();
             } while (status != DeploymentState.COMPLETE
                     && status != DeploymentState.ROLLED_BACK

@@ -20,7 +20,8 @@ final class FunctionLogs {
     void follow(InputStream output, String threadName) {
         Thread reader = new Thread(
                 () -> {
-                    try (BufferedReader in = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
+                    try (BufferedReader in =
+                            new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
                         String line;
                         while ((line = in.readLine()) != null) {
                             add(line);

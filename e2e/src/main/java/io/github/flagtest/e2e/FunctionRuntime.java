@@ -128,7 +128,8 @@ final class FunctionRuntime implements AutoCloseable {
             started.onExit().thenAccept(this::exited);
             process = started;
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot start the runtime of function " + config.name() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot start the runtime of function " + config.name() + ": " + e.getMessage(), e);
         }
     }
 
@@ -154,10 +155,7 @@ final class FunctionRuntime implements AutoCloseable {
         if (gone != process || current == null) {
             return; // stopped on purpose (timeout, update, close): nothing was left waiting on it
         }
-        current.failAll(error(
-                "-",
-                "Runtime exited with error: exit status " + gone.exitValue(),
-                "Runtime.ExitError"));
+        current.failAll(error("-", "Runtime exited with error: exit status " + gone.exitValue(), "Runtime.ExitError"));
     }
 
     private static Outcome error(String requestId, String message, String type) {

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 /** Checks an E2E handler string before anything is deployed. */
 final class Handlers {
 
-    private static final Pattern HANDLER =
-            Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.$]*(::[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)?");
+    private static final Pattern HANDLER = Pattern.compile(
+            "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.$]*(::[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)?");
 
     private Handlers() {}
 
@@ -20,8 +20,10 @@ final class Handlers {
         try {
             Class.forName(className, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new ExtensionConfigurationException("@LambdaE2E(handler = \"" + handler + "\") on " + where
-                    + ": no class " + className + " on the test class path; check the package and class name", e);
+            throw new ExtensionConfigurationException(
+                    "@LambdaE2E(handler = \"" + handler + "\") on " + where + ": no class " + className
+                            + " on the test class path; check the package and class name",
+                    e);
         }
     }
 }

@@ -46,11 +46,13 @@ final class LambdaE2EExtension
             return; // a @Nested class of an E2E class shares its deployment
         }
         Class<?> testClass = context.getRequiredTestClass();
-        LambdaE2E e2e = AnnotationSupport.findAnnotation(testClass, LambdaE2E.class).orElseThrow();
+        LambdaE2E e2e =
+                AnnotationSupport.findAnnotation(testClass, LambdaE2E.class).orElseThrow();
         Handlers.check(e2e.handler(), testClass.getSimpleName(), testClass.getClassLoader());
         FlagCatalog document = document(e2e, testClass);
         Backend backend = backend(context);
-        context.getStore(NAMESPACE).put(SESSION, E2ESession.start(context.getUniqueId(), testClass, e2e, document, backend));
+        context.getStore(NAMESPACE)
+                .put(SESSION, E2ESession.start(context.getUniqueId(), testClass, e2e, document, backend));
     }
 
     @Override
@@ -68,12 +70,15 @@ final class LambdaE2EExtension
         E2ESession session = session(context);
         FlagState baseline = session.summary.baseline();
         FlagState current = session.function.flags().current();
-        for (ExpectedMiss miss : AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestMethod(), ExpectedMiss.class)) {
+        for (ExpectedMiss miss :
+                AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestMethod(), ExpectedMiss.class)) {
             boolean flagTurnedOn = current.isOn(miss.flag()) && !baseline.isOn(miss.flag());
             if (flagTurnedOn && !(thrown instanceof TestAbortedException)) {
                 context.getStore(NAMESPACE).put(MISS, thrown.getMessage());
-                throw new TestAbortedException("Expected miss with " + miss.flag() + " ON (" + miss.reason()
-                        + "); not failing the build: " + thrown.getMessage(), thrown);
+                throw new TestAbortedException(
+                        "Expected miss with " + miss.flag() + " ON (" + miss.reason() + "); not failing the build: "
+                                + thrown.getMessage(),
+                        thrown);
             }
         }
         throw thrown;
@@ -103,7 +108,8 @@ final class LambdaE2EExtension
         if (session == null || !session.owner.equals(context.getUniqueId())) {
             return;
         }
-        Path dir = Path.of(context.getConfigurationParameter("flagtest.report.dir").orElse("target/flagtest"))
+        Path dir = Path.of(
+                        context.getConfigurationParameter("flagtest.report.dir").orElse("target/flagtest"))
                 .resolve("e2e");
         Path file = session.summary.write(dir);
         System.out.println(session.summary.table() + "  written to " + file);
@@ -135,14 +141,17 @@ final class LambdaE2EExtension
                 "backend-name",
                 key -> {
                     String chosen = Backends.choose(
-                            config(context, Backends.BACKEND), LambdaE2EExtension::dockerAvailable,
+                            config(context, Backends.BACKEND),
+                            LambdaE2EExtension::dockerAvailable,
                             config(context, ContainerSettings.TOKEN));
                     System.out.println("flagtest e2e: backend " + chosen);
                     return chosen;
                 },
                 String.class);
         return root.getOrComputeIfAbsent(
-                "backend", key -> new BackendResource(Backends.start(name, k -> config(context, k))), BackendResource.class)
+                        "backend",
+                        key -> new BackendResource(Backends.start(name, k -> config(context, k))),
+                        BackendResource.class)
                 .backend();
     }
 
@@ -169,7 +178,9 @@ final class LambdaE2EExtension
 
     /** The display name of the class-template invocation (the matrix run) around {@code context}, if any. */
     private static String runLabel(ExtensionContext context, FlagState desired) {
-        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+        for (Optional<ExtensionContext> c = Optional.of(context);
+                c.isPresent();
+                c = c.get().getParent()) {
             String id = c.get().getUniqueId();
             if (id.substring(id.lastIndexOf("/[") + 1).startsWith("[class-template-invocation:")) {
                 return c.get().getDisplayName();
@@ -193,7 +204,8 @@ final class LambdaE2EExtension
         try {
             if (url != null) {
                 try (InputStream in = url.openStream()) {
-                    return FlagCatalog.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + resource);
+                    return FlagCatalog.parse(
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + resource);
                 }
             }
             Path file = Path.of(e2e.flags()).toAbsolutePath();
@@ -201,8 +213,10 @@ final class LambdaE2EExtension
                 return FlagCatalog.load(file);
             }
         } catch (FlagTestException e) {
-            throw new ExtensionConfigurationException("@LambdaE2E(flags = \"" + e2e.flags() + "\") on "
-                    + testClass.getSimpleName() + ": " + e.getMessage(), e);
+            throw new ExtensionConfigurationException(
+                    "@LambdaE2E(flags = \"" + e2e.flags() + "\") on " + testClass.getSimpleName() + ": "
+                            + e.getMessage(),
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -210,5 +224,4 @@ final class LambdaE2EExtension
                 + testClass.getSimpleName() + ": no such flag document on the test class path (classpath:" + resource
                 + ") nor as a file (" + Path.of(e2e.flags()).toAbsolutePath() + ")");
     }
-
 }

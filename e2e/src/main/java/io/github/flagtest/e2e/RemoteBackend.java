@@ -18,14 +18,22 @@ record RemoteBackend(String name, ClientSettings clientSettings, boolean appConf
         return new RemoteBackend(
                 "endpoint",
                 new ClientSettings(
-                        Optional.of(endpoint), region, StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))),
+                        Optional.of(endpoint),
+                        region,
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))),
                 true,
                 "arn:aws:iam::000000000000:role/flagtest");
     }
 
     static RemoteBackend aws(Region region, String role) {
         return new RemoteBackend(
-                "aws", new ClientSettings(Optional.empty(), region, DefaultCredentialsProvider.builder().build()), true, role);
+                "aws",
+                new ClientSettings(
+                        Optional.empty(),
+                        region,
+                        DefaultCredentialsProvider.builder().build()),
+                true,
+                role);
     }
 
     @Override

@@ -12,8 +12,10 @@ record Result(int statusCode, String payload, String functionError, String logTa
         try {
             return AwsHttp.JSON.readValue(payload, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("The payload is not a " + type.getSimpleName() + ": "
-                    + e.getOriginalMessage() + "\npayload: " + payload, e);
+            throw new IllegalArgumentException(
+                    "The payload is not a " + type.getSimpleName() + ": " + e.getOriginalMessage() + "\npayload: "
+                            + payload,
+                    e);
         }
     }
 }

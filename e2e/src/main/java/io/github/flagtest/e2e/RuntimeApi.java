@@ -55,7 +55,10 @@ final class RuntimeApi implements AutoCloseable {
 
     Pending submit(byte[] event, long timeoutMillis) {
         Pending pending = new Pending(
-                UUID.randomUUID().toString(), event, System.currentTimeMillis() + timeoutMillis, new CompletableFuture<>());
+                UUID.randomUUID().toString(),
+                event,
+                System.currentTimeMillis() + timeoutMillis,
+                new CompletableFuture<>());
         queue.add(pending);
         return pending;
     }
@@ -82,7 +85,8 @@ final class RuntimeApi implements AutoCloseable {
             } else if (path.equals("init/error")) {
                 byte[] error = exchange.getRequestBody().readAllBytes();
                 failAll(new Outcome(error, "Unhandled"));
-                AwsHttp.send(exchange, 202, "{\"status\":\"OK\"}".getBytes(), Map.of("Content-Type", "application/json"));
+                AwsHttp.send(
+                        exchange, 202, "{\"status\":\"OK\"}".getBytes(), Map.of("Content-Type", "application/json"));
             } else {
                 AwsHttp.send(exchange, 404, new byte[0], Map.of());
             }
@@ -103,14 +107,18 @@ final class RuntimeApi implements AutoCloseable {
             return;
         }
         running.put(pending.id(), pending);
-        AwsHttp.send(exchange, 200, pending.event(), Map.of(
-                "Content-Type", "application/json",
-                "Lambda-Runtime-Aws-Request-Id", pending.id(),
-                "Lambda-Runtime-Deadline-Ms", Long.toString(pending.deadlineMillis()),
-                "Lambda-Runtime-Invoked-Function-Arn", functionArn,
-                "Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0",
-                "Lambda-Runtime-Client-Context", "",
-                "Lambda-Runtime-Cognito-Identity", ""));
+        AwsHttp.send(
+                exchange,
+                200,
+                pending.event(),
+                Map.of(
+                        "Content-Type", "application/json",
+                        "Lambda-Runtime-Aws-Request-Id", pending.id(),
+                        "Lambda-Runtime-Deadline-Ms", Long.toString(pending.deadlineMillis()),
+                        "Lambda-Runtime-Invoked-Function-Arn", functionArn,
+                        "Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0",
+                        "Lambda-Runtime-Client-Context", "",
+                        "Lambda-Runtime-Cognito-Identity", ""));
     }
 
     private void complete(HttpExchange exchange, String path, String functionError) throws IOException {

@@ -45,7 +45,16 @@ final class Summary {
     }
 
     synchronized void result(String run, String test, Status status, String message) {
-        results.computeIfAbsent(test, t -> new LinkedHashMap<>()).put(run, new Outcome(status, message));
+        results.computeIfAbsent(test, t -> new LinkedHashMap<>()).put(run, new Outcome(status, brief(message)));
+    }
+
+    /** The first line of a failure, at most 300 characters: enough to recognise it in a table. */
+    static String brief(String message) {
+        if (message == null) {
+            return null;
+        }
+        String line = message.strip().lines().findFirst().orElse("");
+        return line.length() <= 300 ? line : line.substring(0, 297) + "...";
     }
 
     synchronized Outcome outcome(String run, String test) {
@@ -98,11 +107,20 @@ final class Summary {
     /** A plain-text table: one row per test, one column per flag run. */
     synchronized String table() {
         List<String> columns = new ArrayList<>(runs.keySet());
-        int testWidth = Math.max(4, results.keySet().stream().mapToInt(String::length).max().orElse(4));
+        int testWidth = Math.max(
+                4, results.keySet().stream().mapToInt(String::length).max().orElse(4));
         StringBuilder out = new StringBuilder();
-        out.append("flagtest e2e summary: ").append(testClass).append(" on ").append(backend).append('\n');
+        out.append("flagtest e2e summary: ")
+                .append(testClass)
+                .append(" on ")
+                .append(backend)
+                .append('\n');
         for (int i = 0; i < columns.size(); i++) {
-            out.append("  run ").append(i + 1).append(": ").append(columns.get(i)).append('\n');
+            out.append("  run ")
+                    .append(i + 1)
+                    .append(": ")
+                    .append(columns.get(i))
+                    .append('\n');
         }
         out.append(String.format("  %-" + testWidth + "s", "test"));
         for (int i = 0; i < columns.size(); i++) {
@@ -118,8 +136,13 @@ final class Summary {
             out.append('\n');
         });
         for (Drill drill : drills) {
-            out.append("  kill-switch drill: ").append(drill.function()).append(" showed the new flag state after ")
-                    .append(drill.millis()).append(" ms (").append(drill.invocations()).append(" invocations)\n");
+            out.append("  kill-switch drill: ")
+                    .append(drill.function())
+                    .append(" showed the new flag state after ")
+                    .append(drill.millis())
+                    .append(" ms (")
+                    .append(drill.invocations())
+                    .append(" invocations)\n");
         }
         for (String callout : callouts()) {
             out.append("  ").append(callout).append('\n');
@@ -128,7 +151,8 @@ final class Summary {
     }
 
     synchronized ObjectNode json() {
-        ObjectNode root = AwsHttp.JSON.createObjectNode().put("class", testClass).put("backend", backend);
+        ObjectNode root =
+                AwsHttp.JSON.createObjectNode().put("class", testClass).put("backend", backend);
         ArrayNode runNodes = root.putArray("runs");
         runs.forEach((run, state) -> {
             ObjectNode node = runNodes.addObject().put("run", run);
@@ -142,7 +166,8 @@ final class Summary {
                 .put("status", outcome.status().name())
                 .put("message", outcome.message())));
         ArrayNode drillNodes = root.putArray("drills");
-        drills.forEach(drill -> drillNodes.addObject()
+        drills.forEach(drill -> drillNodes
+                .addObject()
                 .put("function", drill.function())
                 .put("millis", drill.millis())
                 .put("invocations", drill.invocations()));
@@ -155,7 +180,8 @@ final class Summary {
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve(testClass + ".json");
-            Files.writeString(file, AwsHttp.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json()));
+            Files.writeString(
+                    file, AwsHttp.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json()));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the E2E summary to " + dir + ": " + e.getMessage(), e);

@@ -31,22 +31,31 @@ class EmbeddedBackendTest {
     }
 
     static List<ProcessHandle> childJvms() {
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+        return ProcessHandle.current()
+                .descendants()
+                .filter(ProcessHandle::isAlive)
+                .toList();
     }
 
     private FlagStores.Created deploy(Class<?> handler, String method, FlagState flags, int timeoutSeconds) {
         FlagStores.Created store = deployer.flagStore("fn", flags);
         Map<String, String> env = new HashMap<>(store.functionEnvironment());
         deployer.createFunction(
-                "fn", handler.getName() + "::" + method, env, timeoutSeconds, 256,
+                "fn",
+                handler.getName() + "::" + method,
+                env,
+                timeoutSeconds,
+                256,
                 Artifacts.classPathZip(Artifacts.testClassPath()));
         return store;
     }
 
     @Test
-    @DisplayName("deploys a real handler that reads its flags through the AppConfig Data SDK, and sees a flip after a restart")
+    @DisplayName(
+            "deploys a real handler that reads its flags through the AppConfig Data SDK, and sees a flip after a restart")
     void deployAndInvoke() {
-        FlagStores.Created store = deploy(GreetingHandler.class, "handleRequest", FlagState.of(Map.of("loud", false)), 30);
+        FlagStores.Created store =
+                deploy(GreetingHandler.class, "handleRequest", FlagState.of(Map.of("loud", false)), 30);
 
         Result first = deployer.invoke("fn", "{\"name\":\"ana\"}".getBytes());
         assertThat(first.functionError()).isNull();
@@ -80,7 +89,9 @@ class EmbeddedBackendTest {
 
         Result crashed = deployer.invoke("fn", "{\"crash\":true}".getBytes());
         assertThat(crashed.functionError()).isEqualTo("Unhandled");
-        assertThat(crashed.payload()).contains("Runtime exited with error: exit status 3").contains("Runtime.ExitError");
+        assertThat(crashed.payload())
+                .contains("Runtime exited with error: exit status 3")
+                .contains("Runtime.ExitError");
 
         Result next = deployer.invoke("fn", "{}".getBytes());
         assertThat(next.functionError()).isNull();

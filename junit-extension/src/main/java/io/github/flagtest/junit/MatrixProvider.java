@@ -47,7 +47,8 @@ final class MatrixProvider {
                 ? e2e.get().booleanFlags().stream().map(MatrixFlag::parse).toList()
                 : flags(matrix, where, settings);
         List<FlagState> runs = MatrixRuns.of(flags, matrix.strategy());
-        Settings.Mode unreadMode = e2e.isPresent() ? Settings.Mode.OFF : settings.unread(); // reads happen in the function
+        Settings.Mode unreadMode =
+                e2e.isPresent() ? Settings.Mode.OFF : settings.unread(); // reads happen in the function
         UnreadFlags unread =
                 new UnreadFlags(where, flags.stream().map(MatrixFlag::name).toList(), unreadMode, runs.size());
         unread.storeIn(context);

@@ -1,0 +1,163 @@
+package io.github.flagtest.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.flagtest.junit.FlagMatrix;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+@DisplayName("@LambdaE2E")
+class LambdaE2EExtensionTests {
+
+    static EngineExecutionResults run(Class<?> fixture, Path reportDir) {
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameters(Map.of(
+                        "flagtest.report", "false",
+                        "flagtest.report.dir", reportDir.toString(),
+                        "flagtest.e2e.backend", "embedded"))
+                .selectors(selectClass(fixture))
+                .execute();
+    }
+
+    static Throwable failure(EngineExecutionResults results) {
+        Event failed = results.allEvents().failed().list().get(0);
+        return failed.getPayload(TestExecutionResult.class)
+                .flatMap(TestExecutionResult::getThrowable)
+                .orElseThrow();
+    }
+
+    @Nested
+    @DisplayName("with a matrix")
+    class WithMatrix {
+
+        @Test
+        @DisplayName(
+                "runs the baseline and each flag ON alone, writes the summary JSON with the missed case, leaves no JVM")
+        void summary(@TempDir Path dir) throws Exception {
+            EngineExecutionResults results = run(MissedCaseFixture.class, dir);
+
+            results.testEvents().assertStatistics(s -> s.started(6).succeeded(5).failed(1));
+            JsonNode summary = AwsHttp.JSON.readTree(
+                    Files.readString(dir.resolve("e2e").resolve(MissedCaseFixture.class.getName() + ".json")));
+            assertThat(summary.get("backend").asText()).isEqualTo("embedded");
+            assertThat(summary.get("runs")).hasSize(3);
+            assertThat(summary.get("results")).hasSize(6);
+            assertThat(summary.get("callouts")).hasSize(1);
+            assertThat(summary.get("callouts").get(0).asText())
+                    .startsWith("mocked tests missed a case for strict-names: greetsAStranger passes with the baseline "
+                            + "[loud=OFF, strict-names=OFF] and fails with [loud=OFF, strict-names=ON]: ");
+            assertThat(EmbeddedBackendTest.childJvms()).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("when misconfigured")
+    class Misconfigured {
+
+        @Test
+        @DisplayName("fails a handler that is not Class::method")
+        void badHandler(@TempDir Path dir) {
+            assertThat(failure(run(BadHandlerFixture.class, dir)))
+                    .isInstanceOf(ExtensionConfigurationException.class)
+                    .hasMessage(
+                            "@LambdaE2E(handler = \"GreetingHandler.handleRequest\") on BadHandlerFixture: the handler "
+                                    + "must be \"pkg.Class::method\", e.g. \"com.example.OrderHandler::handleRequest\"");
+        }
+
+        @Test
+        @DisplayName("fails a handler that names no class")
+        void missingClass(@TempDir Path dir) {
+            assertThat(failure(run(MissingClassFixture.class, dir)))
+                    .isInstanceOf(ExtensionConfigurationException.class)
+                    .hasMessageContaining("no class com.example.Missing on the test class path");
+        }
+
+        @Test
+        @DisplayName("fails a malformed flag document with its JSON path")
+        void malformedDocument(@TempDir Path dir) {
+            assertThat(failure(run(MalformedFlagsFixture.class, dir)))
+                    .isInstanceOf(ExtensionConfigurationException.class)
+                    .hasMessageContaining(
+                            "classpath:flags/broken.json: $.values.loud.enabled: expected true or false but found \"maybe\"");
+        }
+
+        @Test
+        @DisplayName("fails an environment entry without '='")
+        void badEnvironment(@TempDir Path dir) {
+            assertThat(failure(run(BadEnvironmentFixture.class, dir)))
+                    .hasMessage(
+                            "@LambdaE2E(environment = \"JUST_A_KEY\") on BadEnvironmentFixture: each entry must be KEY=value");
+            assertThat(EmbeddedBackendTest.childJvms()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("fails an unknown backend, listing the valid ones")
+        void unknownBackend() {
+            EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                    .configurationParameters(
+                            Map.of("flagtest.e2e.backend", "docker-desktop", "flagtest.report", "false"))
+                    .selectors(selectClass(BadEnvironmentFixture.class))
+                    .execute();
+
+            assertThat(failure(results))
+                    .hasMessage(
+                            "flagtest.e2e.backend=docker-desktop is not a backend; use auto, embedded, localstack, floci, "
+                                    + "endpoint or aws");
+        }
+    }
+
+    // ---- fixtures -------------------------------------------------------------------------
+
+    static final String GREETING = "io.github.flagtest.e2e.fixtures.GreetingHandler::handleRequest";
+
+    @LambdaE2E(handler = GREETING, flags = "flags/greeting.json")
+    @FlagMatrix(strategy = FlagMatrix.Strategy.ONE_AT_A_TIME)
+    static class MissedCaseFixture {
+        @Test
+        void greetsByName(DeployedFunction greeting) {
+            assertThat(greeting.invoke(Map.of("name", "ana")).functionError()).isNull();
+        }
+
+        @Test
+        void greetsAStranger(DeployedFunction greeting) {
+            InvocationResult result = greeting.invoke("{}");
+            assertThat(result.functionError()).as(result.payload()).isNull();
+        }
+    }
+
+    @LambdaE2E(handler = "GreetingHandler.handleRequest")
+    static class BadHandlerFixture {
+        @Test
+        void test() {}
+    }
+
+    @LambdaE2E(handler = "com.example.Missing::handleRequest")
+    static class MissingClassFixture {
+        @Test
+        void test() {}
+    }
+
+    @LambdaE2E(handler = GREETING, flags = "flags/broken.json")
+    static class MalformedFlagsFixture {
+        @Test
+        void test() {}
+    }
+
+    @LambdaE2E(handler = GREETING, environment = "JUST_A_KEY")
+    static class BadEnvironmentFixture {
+        @Test
+        void test() {}
+    }
+}
