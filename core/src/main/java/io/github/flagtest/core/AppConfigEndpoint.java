@@ -67,8 +67,9 @@ public final class AppConfigEndpoint implements AutoCloseable {
     private AppConfigEndpoint(FakeFlags flags, Names names) throws IOException {
         this.handler = new AppConfigHandler(new FakeFlagsSource(flags, names));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        String threadPrefix = threadPrefix(server.getAddress().getPort());
         this.executor = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "flagtest-appconfig-" + THREADS.incrementAndGet());
+            Thread thread = new Thread(task, threadPrefix + THREADS.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -76,6 +77,11 @@ public final class AppConfigEndpoint implements AutoCloseable {
         server.createContext("/", this::handle);
         server.start();
         this.uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The name prefix of the threads serving the endpoint on {@code port}. */
+    static String threadPrefix(int port) {
+        return "flagtest-appconfig-" + port + "-";
     }
 
     /** Starts an endpoint that serves {@code flags} under any application, environment and profile name. */
