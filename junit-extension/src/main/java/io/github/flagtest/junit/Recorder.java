@@ -25,10 +25,12 @@ final class Recorder implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
+    private final Map<String, Object> header;
     private BufferedWriter writer; // guarded by this; opened at the first record
 
-    private Recorder(Path file) {
+    private Recorder(Path file, Map<String, Object> header) {
         this.file = file;
+        this.header = header;
     }
 
     static Optional<Recorder> of(ExtensionContext context, Settings settings) {
@@ -38,7 +40,9 @@ final class Recorder implements AutoCloseable {
         return Optional.of(context.getRoot()
                 .getStore(FlagExtension.NAMESPACE)
                 .getOrComputeIfAbsent(
-                        Recorder.class, key -> new Recorder(runFile(settings.reportDir())), Recorder.class));
+                        Recorder.class,
+                        key -> new Recorder(runFile(settings.reportDir()), RunHeader.of(settings)),
+                        Recorder.class));
     }
 
     private static Path runFile(Path dir) {
@@ -64,6 +68,8 @@ final class Recorder implements AutoCloseable {
                 if (writer == null) {
                     Files.createDirectories(file.getParent());
                     writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                    writer.write(JSON.writeValueAsString(header));
+                    writer.newLine();
                 }
                 writer.write(line);
                 writer.newLine();

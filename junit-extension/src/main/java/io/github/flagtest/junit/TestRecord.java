@@ -26,6 +26,7 @@ final class TestRecord {
             String result,
             String failure) {
         Map<String, Object> record = new LinkedHashMap<>();
+        record.put("kind", "test");
         record.put("version", VERSION);
         record.put("test", context.getUniqueId());
         record.put("class", context.getRequiredTestClass().getName());

@@ -106,7 +106,9 @@ class UndeclaredAndRecordingTests {
         List<JsonNode> records = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir.resolve("runs"))) {
             for (Path file : files.toList()) {
-                for (String line : Files.readAllLines(file)) {
+                List<String> lines = Files.readAllLines(file);
+                assertThat(json.readTree(lines.get(0)).get("kind").asText()).as("run header").isEqualTo("run");
+                for (String line : lines.subList(1, lines.size())) {
                     records.add(json.readTree(line));
                 }
             }

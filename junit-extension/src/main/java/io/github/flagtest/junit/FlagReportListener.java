@@ -1,0 +1,59 @@
+package io.github.flagtest.junit;
+
+import io.github.flagtest.report.FlagReport;
+import io.github.flagtest.report.RunRecords;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Writes {@code flags.json} and {@code index.html} into {@code flagtest.report.dir} at the end of a
+ * test run, from the records this run wrote, and prints one line saying where. Registered through
+ * {@code ServiceLoader}; {@code flagtest.report=false} turns it off. Merging several runs (modules,
+ * CI profiles) is the Maven plugin's {@code report} goal.
+ *
+ * @since 0.1.0
+ */
+public class FlagReportListener implements TestExecutionListener {
+
+    private FileTime started = FileTime.fromMillis(0);
+
+    /** Created by the JUnit Platform. */
+    public FlagReportListener() {}
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        // file times can be coarse: anything written from one second before this run counts
+        started = FileTime.fromMillis(System.currentTimeMillis() - 1_000);
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        ConfigurationParameters config = testPlan.getConfigurationParameters();
+        if (!config.getBoolean(Settings.REPORT).orElse(true)) {
+            return;
+        }
+        Path dir = Path.of(config.get(Settings.REPORT_DIR).orElse("target/flagtest"));
+        RunRecords records = RunRecords.read(List.of(dir), this::writtenByThisRun);
+        if (records.tests() == 0) {
+            return;
+        }
+        FlagReport report = FlagReport.of(records);
+        Path page = report.write(dir);
+        System.out.println(report.summaryLine(page));
+    }
+
+    private boolean writtenByThisRun(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).compareTo(started) >= 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the time of " + file, e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.flagtest.junit;
+
+import io.github.flagtest.core.FlagCatalog;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The first line of a run file: the profile and catalog of the run, with their flags. */
+final class RunHeader {
+
+    private RunHeader() {}
+
+    static Map<String, Object> of(Settings settings) {
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("kind", "run");
+        header.put("version", TestRecord.VERSION);
+        header.put("startedAt", java.time.Instant.now().toString());
+        header.put("profile", settings.profile().map(FlagCatalog::source).orElse(null));
+        header.put("profileValues", settings.profile().map(p -> p.defaults().asMap()).orElse(Map.of()));
+        header.put("catalog", settings.catalog().map(FlagCatalog::source).orElse(null));
+        Map<String, Object> flags = new LinkedHashMap<>();
+        settings.catalog().ifPresent(catalog -> catalog.names().forEach(name -> {
+            var definition = catalog.get(name).orElseThrow();
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("default", definition.defaultValue());
+            entry.put("description", definition.description());
+            entry.put("deprecated", definition.deprecated());
+            entry.put("createdAt", definition.createdAt().map(Object::toString).orElse(null));
+            flags.put(name, entry);
+        }));
+        header.put("catalogFlags", flags);
+        return header;
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.flagtest.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Everything the records say about one flag, gathered while reading them. */
+final class FlagFacts {
+
+    static final int SAMPLE_TESTS = 20;
+
+    final String name;
+    String description = "";
+    String defaultValue;
+    boolean inCatalog;
+    boolean deprecated;
+    Optional<Instant> createdAt = Optional.empty();
+    final Map<String, String> profileValues = new TreeMap<>();
+    final Map<String, Long> sites = new LinkedHashMap<>();
+    long reads;
+    /** suite (unit, matrix, e2e) -> profile -> values tested. */
+    final Map<String, Map<String, Set<String>>> coverage = new TreeMap<>();
+    final Set<String> entryPoints = new TreeSet<>();
+    long tests;
+    final List<String> sampleTests = new ArrayList<>();
+    boolean declaredInTests;
+
+    FlagFacts(String name) {
+        this.name = name;
+    }
+
+    void covered(String suite, String profile, String value) {
+        coverage.computeIfAbsent(suite, s -> new TreeMap<>()).computeIfAbsent(profile, p -> new TreeSet<>()).add(value);
+    }
+
+    Set<String> valuesTested() {
+        Set<String> values = new TreeSet<>();
+        coverage.values().forEach(byProfile -> byProfile.values().forEach(values::addAll));
+        return values;
+    }
+
+    void ranIn(String test) {
+        tests++;
+        if (sampleTests.size() < SAMPLE_TESTS) {
+            sampleTests.add(test);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.github.flagtest.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every flag in one view: where it is read, which states were tested, its value per profile, and
+ * the signals that it may be ready to retire. Written as {@code flags.json} and a self-contained
+ * {@code index.html}.
+ *
+ * <pre>{@code
+ * FlagReport report = FlagReport.of(RunRecords.read(List.of(Path.of("target/flagtest"))));
+ * Path page = report.write(Path.of("target/flagtest"));
+ * System.out.println(report.summaryLine(page));
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class FlagReport {
+
+    /** A flag older than this (from {@code _createdAt}) gets the {@link Signal.Code#OLD} signal. */
+    public static final Duration OLD_AFTER = Duration.ofDays(90);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RunRecords records;
+    private final Instant generatedAt;
+    private final List<Entry> entries = new ArrayList<>();
+
+    /** One flag with its signals. */
+    record Entry(FlagFacts facts, List<Signal> signals) {
+        boolean candidate() {
+            return signals.stream().anyMatch(s -> s.code().retirement());
+        }
+    }
+
+    private FlagReport(RunRecords records, Instant generatedAt) {
+        this.records = records;
+        this.generatedAt = generatedAt;
+        for (FlagFacts facts : records.flags.values()) {
+            entries.add(new Entry(facts, signals(facts)));
+        }
+    }
+
+    /** The report of {@code records}, as of now. */
+    public static FlagReport of(RunRecords records) {
+        return of(records, Clock.systemUTC());
+    }
+
+    /** The report of {@code records}, as of {@code clock}'s now (for ages). */
+    public static FlagReport of(RunRecords records, Clock clock) {
+        return new FlagReport(records, clock.instant());
+    }
+
+    /** How many flags the report shows. */
+    public int flags() {
+        return entries.size();
+    }
+
+    /** How many flags have a retirement signal (ON everywhere, never read, deprecated). */
+    public int retirementCandidates() {
+        return (int) entries.stream().filter(Entry::candidate).count();
+    }
+
+    /** The signals of {@code flag}; empty if the report does not know it. */
+    public List<Signal> signals(String flag) {
+        return entries.stream()
+                .filter(e -> e.facts().name.equals(flag))
+                .findFirst()
+                .map(Entry::signals)
+                .orElse(List.of());
+    }
+
+    /** {@code flagtest report: target/flagtest/index.html (N flags, M retirement candidates)}. */
+    public String summaryLine(Path page) {
+        return "flagtest report: " + page + " (" + flags() + " flags, " + retirementCandidates() + " retirement candidates)";
+    }
+
+    /** Writes {@code flags.json} and {@code index.html} into {@code dir}; returns the page. */
+    public Path write(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("flags.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json()));
+            Path page = dir.resolve("index.html");
+            Files.writeString(page, HtmlPage.render(this), StandardCharsets.UTF_8);
+            return page;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the flag report to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    List<Entry> entries() {
+        return entries;
+    }
+
+    RunRecords records() {
+        return records;
+    }
+
+    Instant generatedAt() {
+        return generatedAt;
+    }
+
+    private List<Signal> signals(FlagFacts facts) {
+        List<Signal> signals = new ArrayList<>();
+        Map<String, String> values = facts.profileValues;
+        if (!values.isEmpty() && values.values().stream().allMatch("ON"::equals)) {
+            signals.add(new Signal(Signal.Code.ON_EVERYWHERE, "ON in " + String.join(", ", values.keySet())
+                    + ": remove the flag and its OFF branch"));
+        }
+        if (facts.reads == 0 && records.tests > 0) {
+            String where = facts.inCatalog ? "in the catalog" : facts.declaredInTests ? "by tests" : "in a profile";
+            signals.add(new Signal(Signal.Code.NEVER_READ, "declared " + where + " but read 0 times in " + records.tests
+                    + " tests"));
+        }
+        if (facts.deprecated) {
+            signals.add(new Signal(Signal.Code.DEPRECATED, "marked _deprecation in " + String.join(", ", records.catalogs)));
+        }
+        facts.createdAt.ifPresent(created -> {
+            long days = Duration.between(created, generatedAt).toDays();
+            if (days > OLD_AFTER.toDays()) {
+                signals.add(new Signal(Signal.Code.OLD, "created " + created.toString().substring(0, 10) + " (" + days
+                        + " days ago)"));
+            }
+        });
+        if (!records.catalogs.isEmpty() && !facts.inCatalog && facts.reads > 0) {
+            signals.add(new Signal(Signal.Code.NOT_IN_CATALOG, "read at " + facts.sites.keySet().iterator().next()
+                    + " but missing from " + String.join(", ", records.catalogs)));
+        }
+        Set<String> tested = facts.valuesTested();
+        if (facts.reads > 0 && tested.size() == 1) {
+            signals.add(new Signal(Signal.Code.ONE_STATE_ONLY, "tested only with " + tested.iterator().next()));
+        }
+        if (facts.sites.size() > 1) {
+            signals.add(new Signal(Signal.Code.MULTIPLE_SITES, "read at " + facts.sites.size() + " sites: "
+                    + String.join(", ", facts.sites.keySet())));
+        }
+        return signals;
+    }
+
+    private ObjectNode json() {
+        ObjectNode root = JSON.createObjectNode().put("generatedAt", generatedAt.toString());
+        root.putObject("summary")
+                .put("flags", flags())
+                .put("retirementCandidates", retirementCandidates())
+                .put("signals", entries.stream().mapToInt(e -> e.signals().size()).sum())
+                .put("tests", records.tests)
+                .put("runs", records.runs)
+                .put("e2eClasses", records.e2eClasses);
+        ArrayNode profiles = root.putArray("profiles");
+        records.profiles.forEach(profiles::add);
+        ArrayNode flags = root.putArray("flags");
+        for (Entry entry : entries) {
+            FlagFacts f = entry.facts();
+            ObjectNode node = flags.addObject()
+                    .put("name", f.name)
+                    .put("description", f.description)
+                    .put("default", f.defaultValue)
+                    .put("inCatalog", f.inCatalog)
+                    .put("deprecated", f.deprecated)
+                    .put("createdAt", f.createdAt.map(Instant::toString).orElse(null))
+                    .put("reads", f.reads)
+                    .put("tests", f.tests)
+                    .put("retirementCandidate", entry.candidate());
+            ObjectNode profileValues = node.putObject("profileValues");
+            f.profileValues.forEach(profileValues::put);
+            ArrayNode sites = node.putArray("sites");
+            f.sites.forEach((site, count) -> sites.addObject().put("site", site).put("reads", count));
+            ObjectNode coverage = node.putObject("coverage");
+            f.coverage.forEach((suite, byProfile) -> {
+                ObjectNode suiteNode = coverage.putObject(suite);
+                byProfile.forEach((profile, values) -> {
+                    ArrayNode list = suiteNode.putArray(profile);
+                    values.forEach(list::add);
+                });
+            });
+            ArrayNode entryPoints = node.putArray("entryPoints");
+            f.entryPoints.forEach(entryPoints::add);
+            ArrayNode sample = node.putArray("sampleTests");
+            f.sampleTests.forEach(sample::add);
+            ArrayNode signalNodes = node.putArray("signals");
+            entry.signals().forEach(s -> signalNodes.addObject()
+                    .put("code", s.code().name())
+                    .put("retirement", s.code().retirement())
+                    .put("evidence", s.evidence()));
+        }
+        return root;
+    }
+}

@@ -1,0 +1,253 @@
+package io.github.flagtest.report;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The single self-contained page: inline CSS and a little vanilla JS, light and dark. */
+final class HtmlPage {
+
+    static final List<String> SUITES = List.of("unit", "matrix", "e2e");
+
+    private HtmlPage() {}
+
+    static String render(FlagReport report) {
+        RunRecords records = report.records();
+        List<String> profiles = records.profiles.stream()
+                .filter(p -> !p.equals(RunRecords.E2E_PROFILE) && !p.equals(RunRecords.NO_PROFILE))
+                .toList();
+        StringBuilder html = new StringBuilder(64 * 1024);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>flagtest report</title>\n<style>\n")
+                .append(CSS)
+                .append("</style>\n</head>\n<body>\n<header>\n<h1>flagtest report</h1>\n<p class=\"meta\">generated ")
+                .append(esc(report.generatedAt().toString()))
+                .append("</p>\n<div class=\"cards\">\n");
+        card(html, "flags", report.flags(), "");
+        card(html, "retirement candidates", report.retirementCandidates(), report.retirementCandidates() > 0 ? "warn" : "");
+        card(html, "signals", report.entries().stream().mapToInt(e -> e.signals().size()).sum(), "");
+        card(html, "tests", records.tests, "");
+        card(html, "runs", records.runs, "");
+        card(html, "E2E classes", records.e2eClasses, "");
+        html.append("</div>\n</header>\n<main>\n<section>\n<h2>All flags</h2>\n")
+                .append("<div class=\"filters\"><input id=\"filter\" type=\"search\" placeholder=\"Filter flags, sites, signals\" ")
+                .append("aria-label=\"Filter\"> <label><input id=\"candidates\" type=\"checkbox\"> retirement candidates only</label></div>\n")
+                .append("<table id=\"flags\" class=\"sortable\">\n<thead><tr><th data-type=\"text\">Flag</th>")
+                .append("<th data-type=\"text\">Default</th>");
+        for (String profile : profiles) {
+            html.append("<th data-type=\"text\">").append(esc(profile)).append("</th>");
+        }
+        html.append("<th data-type=\"number\">Reads</th><th data-type=\"number\">Sites</th><th data-type=\"number\">Tests</th>")
+                .append("<th data-type=\"text\">States tested</th><th data-type=\"text\">Signals</th></tr></thead>\n<tbody>\n");
+        for (FlagReport.Entry entry : report.entries()) {
+            row(html, entry, profiles);
+        }
+        html.append("</tbody>\n</table>\n</section>\n<section>\n<h2>Coverage grid</h2>\n")
+                .append("<p class=\"meta\">Each cell: was the flag tested in that state by that kind of suite.</p>\n")
+                .append("<table id=\"grid\" class=\"grid\">\n<thead><tr><th rowspan=\"2\">Flag</th>");
+        for (String suite : SUITES) {
+            html.append("<th colspan=\"2\">").append(suite).append("</th>");
+        }
+        html.append("</tr><tr>");
+        for (int i = 0; i < SUITES.size(); i++) {
+            html.append("<th>OFF</th><th>ON</th>");
+        }
+        html.append("</tr></thead>\n<tbody>\n");
+        for (FlagReport.Entry entry : report.entries()) {
+            grid(html, entry.facts());
+        }
+        html.append("</tbody>\n</table>\n</section>\n<section>\n<h2>Details</h2>\n");
+        for (FlagReport.Entry entry : report.entries()) {
+            details(html, entry);
+        }
+        html.append("</section>\n</main>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static void card(StringBuilder html, String label, long value, String kind) {
+        html.append("<div class=\"card ").append(kind).append("\"><span class=\"value\">").append(value)
+                .append("</span><span class=\"label\">").append(esc(label)).append("</span></div>\n");
+    }
+
+    private static void row(StringBuilder html, FlagReport.Entry entry, List<String> profiles) {
+        FlagFacts f = entry.facts();
+        html.append("<tr data-candidate=\"").append(entry.candidate()).append("\"><td><a href=\"#flag-")
+                .append(esc(anchor(f.name))).append("\">").append(esc(f.name)).append("</a></td><td>")
+                .append(value(f.defaultValue)).append("</td>");
+        for (String profile : profiles) {
+            html.append("<td>").append(value(f.profileValues.get(profile))).append("</td>");
+        }
+        html.append("<td>").append(f.reads).append("</td><td>").append(f.sites.size()).append("</td><td>")
+                .append(f.tests).append("</td><td>");
+        for (String tested : f.valuesTested()) {
+            html.append(value(tested)).append(' ');
+        }
+        html.append("</td><td>");
+        for (Signal signal : entry.signals()) {
+            html.append("<span class=\"signal ").append(signal.code().retirement() ? "retire" : "hygiene")
+                    .append("\" title=\"").append(esc(signal.evidence())).append("\">")
+                    .append(esc(signal.code().label())).append("</span> ");
+        }
+        html.append("</td></tr>\n");
+    }
+
+    private static void grid(StringBuilder html, FlagFacts f) {
+        html.append("<tr><th scope=\"row\">").append(esc(f.name)).append("</th>");
+        for (String suite : SUITES) {
+            Set<String> values = new TreeSet<>();
+            f.coverage.getOrDefault(suite, Map.of()).values().forEach(values::addAll);
+            boolean off = values.contains("OFF");
+            boolean on = values.stream().anyMatch(v -> !v.equals("OFF"));
+            html.append(cell(off)).append(cell(on));
+        }
+        html.append("</tr>\n");
+    }
+
+    private static String cell(boolean covered) {
+        return covered ? "<td class=\"yes\" title=\"tested\">&#10003;</td>" : "<td class=\"no\" title=\"not tested\"></td>";
+    }
+
+    private static void details(StringBuilder html, FlagReport.Entry entry) {
+        FlagFacts f = entry.facts();
+        html.append("<article class=\"flag\" id=\"flag-").append(esc(anchor(f.name))).append("\">\n<h3>")
+                .append(esc(f.name)).append("</h3>\n");
+        if (!f.description.isEmpty()) {
+            html.append("<p>").append(esc(f.description)).append("</p>\n");
+        }
+        html.append("<dl>\n<dt>Catalog</dt><dd>")
+                .append(f.inCatalog ? "default " + value(f.defaultValue) : "not in the catalog")
+                .append(f.createdAt.map(c -> ", created " + esc(c.toString().substring(0, 10))).orElse(""))
+                .append("</dd>\n<dt>Read at</dt><dd>");
+        if (f.sites.isEmpty()) {
+            html.append("never read by code under test");
+        } else {
+            html.append("<ul>");
+            f.sites.forEach((site, count) -> html.append("<li><code>").append(esc(site)).append("</code> &times; ")
+                    .append(count).append("</li>"));
+            html.append("</ul>");
+        }
+        html.append("</dd>\n<dt>States tested</dt><dd>");
+        if (f.coverage.isEmpty()) {
+            html.append("none");
+        }
+        f.coverage.forEach((suite, byProfile) -> byProfile.forEach((profile, values) -> html.append(esc(suite))
+                .append(" / ").append(esc(profile)).append(": ").append(esc(String.join(", ", values))).append("<br>")));
+        html.append("</dd>\n<dt>Entry points</dt><dd>")
+                .append(f.entryPoints.isEmpty() ? "none registered" : esc(String.join(", ", f.entryPoints)))
+                .append("</dd>\n<dt>Tests</dt><dd>").append(f.tests);
+        if (!f.sampleTests.isEmpty()) {
+            html.append(": ").append(esc(String.join(", ", f.sampleTests)))
+                    .append(f.tests > f.sampleTests.size() ? ", &hellip;" : "");
+        }
+        html.append("</dd>\n<dt>Signals</dt><dd>");
+        if (entry.signals().isEmpty()) {
+            html.append("none");
+        } else {
+            html.append("<ul>");
+            entry.signals().forEach(s -> html.append("<li><span class=\"signal ")
+                    .append(s.code().retirement() ? "retire" : "hygiene").append("\">").append(esc(s.code().label()))
+                    .append("</span> ").append(esc(s.evidence())).append("</li>"));
+            html.append("</ul>");
+        }
+        html.append("</dd>\n</dl>\n</article>\n");
+    }
+
+    private static String value(String value) {
+        if (value == null) {
+            return "<span class=\"muted\">&ndash;</span>";
+        }
+        String kind = value.equals("ON") ? "on" : value.equals("OFF") ? "off" : "variant";
+        return "<span class=\"state " + kind + "\">" + esc(value) + "</span>";
+    }
+
+    static String anchor(String flag) {
+        return flag.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    static String esc(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static final String CSS = """
+            :root { --bg:#ffffff; --fg:#1d2330; --muted:#6b7280; --line:#e5e7eb; --card:#f6f7f9; --accent:#2563eb;
+                    --on:#15803d; --on-bg:#dcfce7; --off:#6b7280; --off-bg:#eef0f3; --var:#7c3aed; --var-bg:#ede9fe;
+                    --warn:#b45309; --warn-bg:#fef3c7; --retire:#b91c1c; --retire-bg:#fee2e2; }
+            @media (prefers-color-scheme: dark) {
+              :root { --bg:#0f1419; --fg:#e5e7eb; --muted:#9ca3af; --line:#2a313c; --card:#171d25; --accent:#60a5fa;
+                      --on:#4ade80; --on-bg:#14361f; --off:#9ca3af; --off-bg:#222933; --var:#c4b5fd; --var-bg:#2e2450;
+                      --warn:#fbbf24; --warn-bg:#3a2c0b; --retire:#fca5a5; --retire-bg:#3b1414; } }
+            * { box-sizing: border-box; }
+            body { margin:0; font:14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background:var(--bg); color:var(--fg); }
+            header, main { max-width:1200px; margin:0 auto; padding:16px 24px; }
+            h1 { margin:8px 0 0; font-size:24px; } h2 { font-size:18px; margin:28px 0 10px; } h3 { margin:0 0 6px; font-size:16px; }
+            .meta, .muted { color:var(--muted); }
+            .cards { display:flex; flex-wrap:wrap; gap:12px; margin-top:12px; }
+            .card { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:10px 16px; min-width:130px; }
+            .card .value { display:block; font-size:24px; font-weight:600; } .card .label { color:var(--muted); }
+            .card.warn .value { color:var(--retire); }
+            .filters { display:flex; gap:16px; align-items:center; margin-bottom:10px; }
+            input[type=search] { padding:6px 10px; width:320px; border:1px solid var(--line); border-radius:6px; background:var(--bg); color:var(--fg); }
+            table { border-collapse:collapse; width:100%; }
+            th, td { border-bottom:1px solid var(--line); padding:6px 8px; text-align:left; vertical-align:top; }
+            th { font-weight:600; background:var(--card); }
+            table.sortable th { cursor:pointer; user-select:none; } table.sortable th:after { content:" \\2195"; color:var(--muted); }
+            a { color:var(--accent); text-decoration:none; } a:hover { text-decoration:underline; }
+            .state { display:inline-block; padding:0 6px; border-radius:4px; font-size:12px; font-weight:600; }
+            .state.on { color:var(--on); background:var(--on-bg); } .state.off { color:var(--off); background:var(--off-bg); }
+            .state.variant { color:var(--var); background:var(--var-bg); }
+            .signal { display:inline-block; padding:0 6px; border-radius:10px; font-size:12px; margin:1px 0; }
+            .signal.retire { color:var(--retire); background:var(--retire-bg); } .signal.hygiene { color:var(--warn); background:var(--warn-bg); }
+            table.grid { width:auto; } table.grid td { width:44px; text-align:center; }
+            td.yes { background:var(--on-bg); color:var(--on); } td.no { background:var(--off-bg); }
+            article.flag { border:1px solid var(--line); border-radius:8px; padding:12px 16px; margin:10px 0; background:var(--card); }
+            article.flag:target { outline:2px solid var(--accent); }
+            dl { display:grid; grid-template-columns:140px 1fr; gap:4px 12px; margin:0; } dt { color:var(--muted); } dd { margin:0; }
+            ul { margin:0; padding-left:18px; } code { font-size:12px; }
+            """;
+
+    private static final String SCRIPT = """
+            (function () {
+              var table = document.getElementById('flags');
+              var filter = document.getElementById('filter');
+              var candidates = document.getElementById('candidates');
+              function apply() {
+                var q = filter.value.toLowerCase();
+                Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+                  var text = row.textContent.toLowerCase() + ' ' + Array.prototype.map.call(
+                      row.querySelectorAll('[title]'), function (e) { return e.title.toLowerCase(); }).join(' ');
+                  var show = text.indexOf(q) >= 0 && (!candidates.checked || row.dataset.candidate === 'true');
+                  row.style.display = show ? '' : 'none';
+                });
+              }
+              filter.addEventListener('input', apply);
+              candidates.addEventListener('change', apply);
+              Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
+                th.addEventListener('click', function () {
+                  var asc = th.dataset.dir !== 'asc';
+                  th.dataset.dir = asc ? 'asc' : 'desc';
+                  var numeric = th.dataset.type === 'number';
+                  var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+                  rows.sort(function (a, b) {
+                    var x = a.cells[index].textContent.trim(), y = b.cells[index].textContent.trim();
+                    var c = numeric ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : x.localeCompare(y);
+                    return asc ? c : -c;
+                  });
+                  rows.forEach(function (row) { table.tBodies[0].appendChild(row); });
+                });
+              });
+            })();
+            """;
+}

@@ -1,0 +1,220 @@
+package io.github.flagtest.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * The records of one or more runs, read from report directories ({@code runs/*.jsonl} written by
+ * the JUnit extension, {@code e2e/*.json} written by the E2E harness) and folded into facts per
+ * flag as they are read, so that memory does not grow with the number of tests.
+ *
+ * <pre>{@code
+ * RunRecords records = RunRecords.read(List.of(Path.of("target/flagtest"), Path.of("ci/prod/flagtest")));
+ * FlagReport.of(records).write(Path.of("target/flagtest"));
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class RunRecords {
+
+    static final String NO_PROFILE = "(no profile)";
+    static final String E2E_PROFILE = "(e2e)";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final Map<String, FlagFacts> flags = new TreeMap<>();
+    final java.util.Set<String> profiles = new TreeSet<>();
+    final java.util.Set<String> catalogs = new TreeSet<>();
+    long tests;
+    long runs;
+    long e2eClasses;
+
+    private RunRecords() {}
+
+    /** Reads every record in {@code dirs}. */
+    public static RunRecords read(Collection<Path> dirs) {
+        return read(dirs, file -> true);
+    }
+
+    /** Reads the records in {@code dirs} whose files pass {@code files}. */
+    public static RunRecords read(Collection<Path> dirs, Predicate<Path> files) {
+        RunRecords records = new RunRecords();
+        for (Path dir : dirs) {
+            for (Path file : list(dir.resolve("runs"), ".jsonl")) {
+                if (files.test(file)) {
+                    records.readRun(file);
+                }
+            }
+            for (Path file : list(dir.resolve("e2e"), ".json")) {
+                if (files.test(file)) {
+                    records.readE2e(file);
+                }
+            }
+        }
+        return records;
+    }
+
+    /** How many test records were read. */
+    public long tests() {
+        return tests;
+    }
+
+    private static List<Path> list(Path dir, String suffix) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void readRun(Path file) {
+        runs++;
+        String profile = NO_PROFILE;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode record;
+                try {
+                    record = JSON.readTree(line);
+                } catch (IOException e) {
+                    throw new IllegalArgumentException(file + ":" + number + ": not a flagtest record: " + e.getMessage(), e);
+                }
+                if ("run".equals(record.path("kind").asText())) {
+                    profile = header(record);
+                } else {
+                    test(record, profile);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String header(JsonNode header) {
+        String profile = header.path("profile").isTextual() ? profileName(header.path("profile").asText()) : NO_PROFILE;
+        profiles.add(profile);
+        String catalog = header.path("catalog").asText(null);
+        if (catalog != null) {
+            catalogs.add(catalog);
+        }
+        String currentProfile = profile;
+        header.path("profileValues").fields().forEachRemaining(e -> facts(e.getKey()).profileValues.put(currentProfile, value(e.getValue())));
+        header.path("catalogFlags").fields().forEachRemaining(e -> {
+            FlagFacts facts = facts(e.getKey());
+            JsonNode definition = e.getValue();
+            facts.inCatalog = true;
+            facts.description = definition.path("description").asText("");
+            facts.defaultValue = value(definition.path("default"));
+            facts.deprecated = definition.path("deprecated").asBoolean(false);
+            if (definition.path("createdAt").isTextual()) {
+                try {
+                    facts.createdAt = Optional.of(Instant.parse(definition.path("createdAt").asText()));
+                } catch (DateTimeParseException ignored) {
+                    // the catalog was validated when the run read it
+                }
+            }
+        });
+        return profile;
+    }
+
+    private void test(JsonNode record, String profile) {
+        tests++;
+        profiles.add(profile);
+        String test = record.path("class").asText("?").replaceAll(".*\\.", "") + "." + record.path("displayName").asText("");
+        java.util.Set<String> matrixFlags = new TreeSet<>();
+        record.path("matrices").forEach(m -> m.path("flags").forEach(f -> matrixFlags.add(f.asText())));
+        java.util.Set<String> seen = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = record.path("state").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            FlagFacts facts = facts(entry.getKey());
+            facts.declaredInTests = true;
+            facts.covered(matrixFlags.contains(entry.getKey()) ? "matrix" : "unit", profile, value(entry.getValue()));
+            seen.add(entry.getKey());
+        }
+        for (JsonNode read : record.path("evaluations")) {
+            FlagFacts facts = facts(read.path("flag").asText());
+            if (!record.path("state").has(facts.name)) {
+                facts.covered("unit", profile, value(read.path("value"))); // undeclared: it ran with what it read
+            }
+            long count = read.path("count").asLong(1);
+            facts.reads += count;
+            String site = read.path("line").asInt(-1) < 0
+                    ? read.path("site").asText()
+                    : read.path("class").asText() + "." + read.path("method").asText() + "(" + read.path("site").asText() + ")";
+            facts.sites.merge(site, count, Long::sum);
+            seen.add(facts.name);
+        }
+        for (JsonNode entryPoint : record.path("entryPoints")) {
+            facts(entryPoint.path("flag").asText()).entryPoints.add(entryPoint.path("declaredAt").asText());
+        }
+        seen.forEach(flag -> facts(flag).ranIn(test));
+    }
+
+    private void readE2e(Path file) {
+        JsonNode summary;
+        try {
+            summary = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read E2E summary " + file + ": " + e.getMessage(), e);
+        }
+        e2eClasses++;
+        profiles.add(E2E_PROFILE);
+        java.util.Set<String> runsWithResults = new TreeSet<>();
+        summary.path("results").forEach(r -> runsWithResults.add(r.path("run").asText()));
+        for (JsonNode run : summary.path("runs")) {
+            if (!runsWithResults.contains(run.path("run").asText())) {
+                continue;
+            }
+            run.path("flags").fields().forEachRemaining(e -> facts(e.getKey()).covered("e2e", E2E_PROFILE, value(e.getValue())));
+        }
+    }
+
+    FlagFacts facts(String flag) {
+        return flags.computeIfAbsent(flag, FlagFacts::new);
+    }
+
+    /** {@code classpath:flags/dev.json} -> {@code dev}. */
+    static String profileName(String source) {
+        String name = source.substring(source.lastIndexOf('/') + 1);
+        name = name.substring(name.lastIndexOf(':') + 1);
+        return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    }
+
+    /** Booleans (or "true"/"false") as ON/OFF, variants as themselves. */
+    static String value(JsonNode value) {
+        if (value == null || value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        String text = value.asText();
+        return switch (text) {
+            case "true" -> "ON";
+            case "false" -> "OFF";
+            default -> text;
+        };
+    }
+}

@@ -1,0 +1,203 @@
+package io.github.flagtest.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("flag report")
+class FlagReportTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Clock NOW = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+
+    static final Map<String, Object> CATALOG = Map.of(
+            "loyalty-points", Map.of("default", false, "description", "Award loyalty points", "deprecated", false,
+                    "createdAt", "2026-10-01T00:00:00Z"),
+            "free-shipping", Map.of("default", true, "description", "Free shipping over 50", "deprecated", false,
+                    "createdAt", "2025-01-15T00:00:00Z"),
+            "old-banner", Map.of("default", false, "description", "Legacy banner", "deprecated", true),
+            "never-used", Map.of("default", false, "description", "Planned feature", "deprecated", false));
+
+    @TempDir
+    Path dir;
+
+    /** Three CI profile runs (dev, staging, prod) of the same suite, plus one E2E summary. */
+    @BeforeEach
+    void threeProfiles() throws Exception {
+        profileRun("dev", Map.of("loyalty-points", true, "free-shipping", true, "old-banner", false, "never-used", false));
+        profileRun("staging", Map.of("loyalty-points", true, "free-shipping", true, "old-banner", false, "never-used", false));
+        profileRun("prod", Map.of("loyalty-points", false, "free-shipping", true, "old-banner", false, "never-used", false));
+        Files.createDirectories(dir.resolve("e2e"));
+        Files.writeString(dir.resolve("e2e/com.example.OrdersE2ETest.json"), """
+                {"class":"com.example.OrdersE2ETest","backend":"embedded",
+                 "runs":[{"run":"[loyalty-points=OFF]","flags":{"loyalty-points":"false"}},
+                         {"run":"[loyalty-points=ON]","flags":{"loyalty-points":"true"}}],
+                 "results":[{"test":"placesAnOrder","run":"[loyalty-points=OFF]","status":"PASS"},
+                            {"test":"placesAnOrder","run":"[loyalty-points=ON]","status":"PASS"}],
+                 "drills":[],"callouts":[]}""");
+    }
+
+    private void profileRun(String profile, Map<String, Object> values) throws Exception {
+        List<Object> lines = new ArrayList<>();
+        lines.add(Map.of("kind", "run", "profile", "classpath:flags/" + profile + ".json", "profileValues", values,
+                "catalog", "classpath:flags/catalog.json", "catalogFlags", CATALOG));
+        for (boolean on : new boolean[] {false, true}) {
+            lines.add(Map.of(
+                    "kind", "test", "class", "com.example.OrderHandlerTest", "displayName", "[loyalty-points=" + (on ? "ON" : "OFF") + "]",
+                    "state", Map.of("loyalty-points", on, "free-shipping", true),
+                    "matrices", List.of(Map.of("flags", List.of("loyalty-points"))),
+                    "evaluations", List.of(
+                            read("loyalty-points", on, "OrderService", "place", "OrderService.java:42", 3),
+                            read("free-shipping", true, "OrderService", "shipping", "OrderService.java:57", 1),
+                            read("free-shipping", true, "ReceiptPrinter", "print", "ReceiptPrinter.java:17", 1),
+                            read("rogue-flag", false, "OrderService", "place", "OrderService.java:44", 1)),
+                    "entryPoints", List.of(Map.of("flag", "loyalty-points", "declaredAt", "field OrderHandlerTest.loyalty")),
+                    "result", "SUCCESSFUL"));
+        }
+        Files.createDirectories(dir.resolve("runs"));
+        StringBuilder text = new StringBuilder();
+        for (Object line : lines) {
+            text.append(JSON.writeValueAsString(line)).append('\n');
+        }
+        Files.writeString(dir.resolve("runs/tests-" + profile + ".jsonl"), text);
+    }
+
+    private static Map<String, Object> read(String flag, Object value, String type, String method, String site, int count) {
+        return Map.of("flag", flag, "value", value instanceof Boolean b ? (b ? "ON" : "OFF") : value, "class", "com.example." + type,
+                "method", method, "site", site, "line", Integer.parseInt(site.substring(site.indexOf(':') + 1)), "count", count);
+    }
+
+    private FlagReport report() {
+        return FlagReport.of(RunRecords.read(List.of(dir)), NOW);
+    }
+
+    @Nested
+    @DisplayName("flags.json")
+    class Json {
+
+        @Test
+        @DisplayName("merges the three profiles and the E2E run: values per profile, sites, coverage per suite")
+        void merged() throws Exception {
+            report().write(dir);
+            JsonNode root = JSON.readTree(dir.resolve("flags.json").toFile());
+
+            assertThat(root.at("/summary/flags").asInt()).isEqualTo(5);
+            assertThat(root.at("/summary/tests").asInt()).isEqualTo(6);
+            assertThat(root.at("/summary/runs").asInt()).isEqualTo(3);
+            assertThat(root.at("/summary/e2eClasses").asInt()).isEqualTo(1);
+            assertThat(root.get("profiles").toString()).isEqualTo("[\"(e2e)\",\"dev\",\"prod\",\"staging\"]");
+            JsonNode loyalty = flag(root, "loyalty-points");
+            assertThat(loyalty.get("profileValues").toString()).isEqualTo("{\"dev\":\"ON\",\"prod\":\"OFF\",\"staging\":\"ON\"}");
+            assertThat(loyalty.get("reads").asLong()).isEqualTo(18);
+            assertThat(loyalty.at("/sites/0/site").asText()).isEqualTo("com.example.OrderService.place(OrderService.java:42)");
+            assertThat(loyalty.at("/coverage/matrix/dev").toString()).isEqualTo("[\"OFF\",\"ON\"]");
+            assertThat(loyalty.at("/coverage/e2e/(e2e)").toString()).isEqualTo("[\"OFF\",\"ON\"]");
+            assertThat(loyalty.get("entryPoints").toString()).isEqualTo("[\"field OrderHandlerTest.loyalty\"]");
+            assertThat(loyalty.get("tests").asLong()).isEqualTo(6);
+            assertThat(loyalty.get("signals")).isEmpty();
+        }
+
+        @Test
+        @DisplayName("gives each retirement signal with its evidence")
+        void signals() {
+            FlagReport report = report();
+
+            assertThat(report.signals("free-shipping"))
+                    .extracting(Signal::code)
+                    .containsExactly(Signal.Code.ON_EVERYWHERE, Signal.Code.OLD, Signal.Code.ONE_STATE_ONLY, Signal.Code.MULTIPLE_SITES);
+            assertThat(report.signals("free-shipping").get(0).evidence())
+                    .isEqualTo("ON in dev, prod, staging: remove the flag and its OFF branch");
+            assertThat(report.signals("free-shipping").get(1).evidence()).isEqualTo("created 2025-01-15 (682 days ago)");
+            assertThat(report.signals("free-shipping").get(3).evidence())
+                    .contains("com.example.OrderService.shipping(OrderService.java:57)")
+                    .contains("com.example.ReceiptPrinter.print(ReceiptPrinter.java:17)");
+            assertThat(report.signals("old-banner"))
+                    .extracting(Signal::code)
+                    .containsExactly(Signal.Code.NEVER_READ, Signal.Code.DEPRECATED);
+            assertThat(report.signals("never-used").get(0).evidence()).isEqualTo("declared in the catalog but read 0 times in 6 tests");
+            assertThat(report.signals("rogue-flag"))
+                    .extracting(Signal::code)
+                    .containsExactly(Signal.Code.NOT_IN_CATALOG, Signal.Code.ONE_STATE_ONLY);
+            assertThat(report.retirementCandidates()).isEqualTo(3);
+        }
+    }
+
+    @Nested
+    @DisplayName("index.html")
+    class Html {
+
+        @Test
+        @DisplayName("is one self-contained page: summary, sortable filterable table, coverage grid, details")
+        void structure() throws Exception {
+            Path page = report().write(dir);
+            Document html = Jsoup.parse(page.toFile(), "UTF-8");
+
+            assertThat(html.select("script[src], link[rel=stylesheet], img[src^=http], link[href^=http]")).isEmpty();
+            assertThat(html.select(".card .value").eachText()).startsWith("5", "3");
+            assertThat(html.select("table#flags thead th").eachText())
+                    .containsExactly("Flag", "Default", "dev", "prod", "staging", "Reads", "Sites", "Tests", "States tested", "Signals");
+            assertThat(html.select("table#flags tbody tr")).hasSize(5);
+            assertThat(html.select("table#flags tbody tr[data-candidate=true] td:first-child").eachText())
+                    .containsExactlyInAnyOrder("free-shipping", "never-used", "old-banner");
+            assertThat(html.select("#filter")).hasSize(1);
+            assertThat(html.select("table#grid tbody tr")).hasSize(5);
+            assertThat(html.select("table#grid tbody tr:has(th:contains(loyalty-points)) td.yes")).hasSize(4);
+            assertThat(html.select("article#flag-loyalty-points dd").text()).contains("OrderService.java:42");
+            assertThat(html.select("style").html()).contains("prefers-color-scheme: dark");
+        }
+
+        @Test
+        @DisplayName("escapes names and evidence")
+        void escapes() throws Exception {
+            Files.writeString(dir.resolve("runs/tests-evil.jsonl"),
+                    "{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"<b>t</b>\",\"state\":{\"<script>alert(1)</script>\":true}}\n");
+            Document html = Jsoup.parse(report().write(dir).toFile(), "UTF-8");
+
+            assertThat(html.select("table#flags script")).isEmpty();
+            assertThat(html.select("table#flags").text()).contains("<script>alert(1)</script>");
+        }
+    }
+
+    @Test
+    @DisplayName("a broken record names its file and line")
+    void brokenRecord() throws Exception {
+        Files.writeString(dir.resolve("runs/tests-broken.jsonl"), "{\"kind\":\"test\"}\nnot json\n");
+
+        assertThatThrownBy(() -> RunRecords.read(List.of(dir)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tests-broken.jsonl:2: not a flagtest record");
+    }
+
+    @Test
+    @DisplayName("names the page in one line")
+    void summaryLine() {
+        assertThat(report().summaryLine(Path.of("target/flagtest/index.html")))
+                .isEqualTo("flagtest report: target/flagtest/index.html (5 flags, 3 retirement candidates)");
+    }
+
+    static JsonNode flag(JsonNode root, String name) {
+        for (JsonNode flag : root.get("flags")) {
+            if (flag.get("name").asText().equals(name)) {
+                return flag;
+            }
+        }
+        throw new AssertionError("no flag " + name);
+    }
+}
