@@ -15,18 +15,23 @@ final class RunHeader {
         header.put("version", TestRecord.VERSION);
         header.put("startedAt", java.time.Instant.now().toString());
         header.put("profile", settings.profile().map(FlagCatalog::source).orElse(null));
-        header.put("profileValues", settings.profile().map(p -> p.defaults().asMap()).orElse(Map.of()));
+        header.put(
+                "profileValues",
+                settings.profile().map(p -> p.defaults().asMap()).orElse(Map.of()));
         header.put("catalog", settings.catalog().map(FlagCatalog::source).orElse(null));
         Map<String, Object> flags = new LinkedHashMap<>();
-        settings.catalog().ifPresent(catalog -> catalog.names().forEach(name -> {
-            var definition = catalog.get(name).orElseThrow();
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("default", definition.defaultValue());
-            entry.put("description", definition.description());
-            entry.put("deprecated", definition.deprecated());
-            entry.put("createdAt", definition.createdAt().map(Object::toString).orElse(null));
-            flags.put(name, entry);
-        }));
+        settings.catalog()
+                .ifPresent(catalog -> catalog.names().forEach(name -> {
+                    var definition = catalog.get(name).orElseThrow();
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("default", definition.defaultValue());
+                    entry.put("description", definition.description());
+                    entry.put("deprecated", definition.deprecated());
+                    entry.put(
+                            "createdAt",
+                            definition.createdAt().map(Object::toString).orElse(null));
+                    flags.put(name, entry);
+                }));
         header.put("catalogFlags", flags);
         return header;
     }

@@ -45,7 +45,8 @@ class FlagReportListenerTests {
 
         assertThat(dir.resolve("flags.json")).exists();
         assertThat(dir.resolve("index.html")).exists();
-        assertThat(printed).contains("flagtest report: " + dir.resolve("index.html") + " (2 flags, 0 retirement candidates)");
+        assertThat(printed)
+                .contains("flagtest report: " + dir.resolve("index.html") + " (2 flags, 0 retirement candidates)");
     }
 
     @Test

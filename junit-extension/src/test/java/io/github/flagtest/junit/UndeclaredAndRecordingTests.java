@@ -107,7 +107,9 @@ class UndeclaredAndRecordingTests {
         try (Stream<Path> files = Files.list(dir.resolve("runs"))) {
             for (Path file : files.toList()) {
                 List<String> lines = Files.readAllLines(file);
-                assertThat(json.readTree(lines.get(0)).get("kind").asText()).as("run header").isEqualTo("run");
+                assertThat(json.readTree(lines.get(0)).get("kind").asText())
+                        .as("run header")
+                        .isEqualTo("run");
                 for (String line : lines.subList(1, lines.size())) {
                     records.add(json.readTree(line));
                 }

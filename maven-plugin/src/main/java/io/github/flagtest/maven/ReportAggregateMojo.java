@@ -38,7 +38,9 @@ public class ReportAggregateMojo extends ReportMojo {
     List<File> extraDirs;
 
     /** Where the merged report goes. */
-    @Parameter(property = "flagtest.report.output", defaultValue = "${session.executionRootDirectory}/target/flagtest-aggregate")
+    @Parameter(
+            property = "flagtest.report.output",
+            defaultValue = "${session.executionRootDirectory}/target/flagtest-aggregate")
     File aggregateOutput;
 
     /** Created by Maven. */
@@ -61,15 +63,19 @@ public class ReportAggregateMojo extends ReportMojo {
     static List<Path> moduleDirs(Path root) throws MojoExecutionException {
         try (Stream<Path> paths = Files.walk(root, 6)) {
             return paths.filter(Files::isDirectory)
-                    .filter(p -> p.getFileName() != null && p.getFileName().toString().equals("flagtest"))
-                    .filter(p -> p.getParent() != null && p.getParent().getFileName().toString().equals("target"))
+                    .filter(p -> p.getFileName() != null
+                            && p.getFileName().toString().equals("flagtest"))
+                    .filter(p -> p.getParent() != null
+                            && p.getParent().getFileName().toString().equals("target"))
                     .filter(p -> Files.isDirectory(p.resolve("runs")) || Files.isDirectory(p.resolve("e2e")))
-                    .filter(p -> java.util.stream.StreamSupport.stream(root.relativize(p).spliterator(), false)
+                    .filter(p -> java.util.stream.StreamSupport.stream(
+                                    root.relativize(p).spliterator(), false)
                             .noneMatch(part -> SKIPPED.contains(part.toString())))
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot search " + root + " for flagtest run directories: " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Cannot search " + root + " for flagtest run directories: " + e.getMessage(), e);
         }
     }
 }

@@ -21,12 +21,17 @@ class ReportMojoTest {
     /** A module's run directory with one test record under {@code profile}. */
     private Path runDir(String module, String profile, boolean on) throws Exception {
         Path dir = Files.createDirectories(root.resolve(module).resolve("target/flagtest/runs"));
-        Files.writeString(dir.resolve("tests-" + profile + ".jsonl"), String.join("\n",
-                "{\"kind\":\"run\",\"profile\":\"classpath:flags/" + profile + ".json\",\"profileValues\":{\"sms\":" + on + "}}",
-                "{\"kind\":\"test\",\"class\":\"a.NotifyTest\",\"displayName\":\"sends\",\"state\":{\"sms\":" + on
-                        + "},\"evaluations\":[{\"flag\":\"sms\",\"value\":\"" + (on ? "ON" : "OFF")
-                        + "\",\"class\":\"a.Notify\",\"method\":\"send\",\"site\":\"Notify.java:9\",\"line\":9,\"count\":1}]}",
-                ""));
+        Files.writeString(
+                dir.resolve("tests-" + profile + ".jsonl"),
+                String.join(
+                        "\n",
+                        "{\"kind\":\"run\",\"profile\":\"classpath:flags/" + profile
+                                + ".json\",\"profileValues\":{\"sms\":" + on + "}}",
+                        "{\"kind\":\"test\",\"class\":\"a.NotifyTest\",\"displayName\":\"sends\",\"state\":{\"sms\":"
+                                + on
+                                + "},\"evaluations\":[{\"flag\":\"sms\",\"value\":\"" + (on ? "ON" : "OFF")
+                                + "\",\"class\":\"a.Notify\",\"method\":\"send\",\"site\":\"Notify.java:9\",\"line\":9,\"count\":1}]}",
+                        ""));
         return dir.getParent();
     }
 
@@ -45,15 +50,22 @@ class ReportMojoTest {
         ReportMojo mojo = new ReportMojo();
         CapturingLog log = new CapturingLog();
         mojo.setLog(log);
-        mojo.dirs = List.of(runDir("dev", "dev", true).toFile(), runDir("prod", "prod", false).toFile());
+        mojo.dirs = List.of(
+                runDir("dev", "dev", true).toFile(),
+                runDir("prod", "prod", false).toFile());
         mojo.outputDirectory = root.resolve("out").toFile();
 
         mojo.execute();
 
         assertThat(root.resolve("out/index.html")).exists();
-        assertThat(Files.readString(root.resolve("out/flags.json"))).contains("\"dev\" : \"ON\"").contains("\"prod\" : \"OFF\"");
-        assertThat(log.infos).singleElement().asString()
-                .startsWith("flagtest report: " + root.resolve("out/index.html") + " (1 flags, 0 retirement candidates)")
+        assertThat(Files.readString(root.resolve("out/flags.json")))
+                .contains("\"dev\" : \"ON\"")
+                .contains("\"prod\" : \"OFF\"");
+        assertThat(log.infos)
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "flagtest report: " + root.resolve("out/index.html") + " (1 flags, 0 retirement candidates)")
                 .endsWith("from 2 tests in 2 directories");
     }
 
@@ -69,9 +81,10 @@ class ReportMojoTest {
         mojo.skip = true;
         mojo.execute();
 
-        assertThat(log.infos).containsExactly(
-                "flagtest report: no run records in [" + root.resolve("missing") + "]; run the tests first",
-                "flagtest report skipped");
+        assertThat(log.infos)
+                .containsExactly(
+                        "flagtest report: no run records in [" + root.resolve("missing") + "]; run the tests first",
+                        "flagtest report skipped");
         assertThat(root.resolve("out")).doesNotExist();
     }
 
@@ -83,7 +96,8 @@ class ReportMojoTest {
         Files.createDirectories(root.resolve("empty/target/flagtest"));
         Path extra = runDir("ci-artifacts/staging", "staging", true);
 
-        assertThat(ReportAggregateMojo.moduleDirs(root)).contains(orders, notifications, extra)
+        assertThat(ReportAggregateMojo.moduleDirs(root))
+                .contains(orders, notifications, extra)
                 .doesNotContain(root.resolve("empty/target/flagtest"));
 
         ReportAggregateMojo mojo = new ReportAggregateMojo();

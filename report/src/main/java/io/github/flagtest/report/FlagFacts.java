@@ -26,6 +26,7 @@ final class FlagFacts {
     long reads;
     /** suite (unit, matrix, e2e) -> profile -> values tested. */
     final Map<String, Map<String, Set<String>>> coverage = new TreeMap<>();
+
     final Set<String> entryPoints = new TreeSet<>();
     long tests;
     final List<String> sampleTests = new ArrayList<>();
@@ -36,7 +37,9 @@ final class FlagFacts {
     }
 
     void covered(String suite, String profile, String value) {
-        coverage.computeIfAbsent(suite, s -> new TreeMap<>()).computeIfAbsent(profile, p -> new TreeSet<>()).add(value);
+        coverage.computeIfAbsent(suite, s -> new TreeMap<>())
+                .computeIfAbsent(profile, p -> new TreeSet<>())
+                .add(value);
     }
 
     Set<String> valuesTested() {

@@ -86,14 +86,17 @@ public final class FlagReport {
 
     /** {@code flagtest report: target/flagtest/index.html (N flags, M retirement candidates)}. */
     public String summaryLine(Path page) {
-        return "flagtest report: " + page + " (" + flags() + " flags, " + retirementCandidates() + " retirement candidates)";
+        return "flagtest report: " + page + " (" + flags() + " flags, " + retirementCandidates()
+                + " retirement candidates)";
     }
 
     /** Writes {@code flags.json} and {@code index.html} into {@code dir}; returns the page. */
     public Path write(Path dir) {
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("flags.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json()));
+            Files.writeString(
+                    dir.resolve("flags.json"),
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json()));
             Path page = dir.resolve("index.html");
             Files.writeString(page, HtmlPage.render(this), StandardCharsets.UTF_8);
             return page;
@@ -118,35 +121,43 @@ public final class FlagReport {
         List<Signal> signals = new ArrayList<>();
         Map<String, String> values = facts.profileValues;
         if (!values.isEmpty() && values.values().stream().allMatch("ON"::equals)) {
-            signals.add(new Signal(Signal.Code.ON_EVERYWHERE, "ON in " + String.join(", ", values.keySet())
-                    + ": remove the flag and its OFF branch"));
+            signals.add(new Signal(
+                    Signal.Code.ON_EVERYWHERE,
+                    "ON in " + String.join(", ", values.keySet()) + ": remove the flag and its OFF branch"));
         }
         if (facts.reads == 0 && records.tests > 0) {
             String where = facts.inCatalog ? "in the catalog" : facts.declaredInTests ? "by tests" : "in a profile";
-            signals.add(new Signal(Signal.Code.NEVER_READ, "declared " + where + " but read 0 times in " + records.tests
-                    + " tests"));
+            signals.add(new Signal(
+                    Signal.Code.NEVER_READ, "declared " + where + " but read 0 times in " + records.tests + " tests"));
         }
         if (facts.deprecated) {
-            signals.add(new Signal(Signal.Code.DEPRECATED, "marked _deprecation in " + String.join(", ", records.catalogs)));
+            signals.add(new Signal(
+                    Signal.Code.DEPRECATED, "marked _deprecation in " + String.join(", ", records.catalogs)));
         }
         facts.createdAt.ifPresent(created -> {
             long days = Duration.between(created, generatedAt).toDays();
             if (days > OLD_AFTER.toDays()) {
-                signals.add(new Signal(Signal.Code.OLD, "created " + created.toString().substring(0, 10) + " (" + days
-                        + " days ago)"));
+                signals.add(new Signal(
+                        Signal.Code.OLD,
+                        "created " + created.toString().substring(0, 10) + " (" + days + " days ago)"));
             }
         });
         if (!records.catalogs.isEmpty() && !facts.inCatalog && facts.reads > 0) {
-            signals.add(new Signal(Signal.Code.NOT_IN_CATALOG, "read at " + facts.sites.keySet().iterator().next()
-                    + " but missing from " + String.join(", ", records.catalogs)));
+            signals.add(new Signal(
+                    Signal.Code.NOT_IN_CATALOG,
+                    "read at " + facts.sites.keySet().iterator().next() + " but missing from "
+                            + String.join(", ", records.catalogs)));
         }
         Set<String> tested = facts.valuesTested();
         if (facts.reads > 0 && tested.size() == 1) {
-            signals.add(new Signal(Signal.Code.ONE_STATE_ONLY, "tested only with " + tested.iterator().next()));
+            signals.add(new Signal(
+                    Signal.Code.ONE_STATE_ONLY,
+                    "tested only with " + tested.iterator().next()));
         }
         if (facts.sites.size() > 1) {
-            signals.add(new Signal(Signal.Code.MULTIPLE_SITES, "read at " + facts.sites.size() + " sites: "
-                    + String.join(", ", facts.sites.keySet())));
+            signals.add(new Signal(
+                    Signal.Code.MULTIPLE_SITES,
+                    "read at " + facts.sites.size() + " sites: " + String.join(", ", facts.sites.keySet())));
         }
         return signals;
     }
@@ -156,7 +167,9 @@ public final class FlagReport {
         root.putObject("summary")
                 .put("flags", flags())
                 .put("retirementCandidates", retirementCandidates())
-                .put("signals", entries.stream().mapToInt(e -> e.signals().size()).sum())
+                .put(
+                        "signals",
+                        entries.stream().mapToInt(e -> e.signals().size()).sum())
                 .put("tests", records.tests)
                 .put("runs", records.runs)
                 .put("e2eClasses", records.e2eClasses);
@@ -192,10 +205,12 @@ public final class FlagReport {
             ArrayNode sample = node.putArray("sampleTests");
             f.sampleTests.forEach(sample::add);
             ArrayNode signalNodes = node.putArray("signals");
-            entry.signals().forEach(s -> signalNodes.addObject()
-                    .put("code", s.code().name())
-                    .put("retirement", s.code().retirement())
-                    .put("evidence", s.evidence()));
+            entry.signals()
+                    .forEach(s -> signalNodes
+                            .addObject()
+                            .put("code", s.code().name())
+                            .put("retirement", s.code().retirement())
+                            .put("evidence", s.evidence()));
         }
         return root;
     }

@@ -26,21 +26,33 @@ final class HtmlPage {
                 .append(esc(report.generatedAt().toString()))
                 .append("</p>\n<div class=\"cards\">\n");
         card(html, "flags", report.flags(), "");
-        card(html, "retirement candidates", report.retirementCandidates(), report.retirementCandidates() > 0 ? "warn" : "");
-        card(html, "signals", report.entries().stream().mapToInt(e -> e.signals().size()).sum(), "");
+        card(
+                html,
+                "retirement candidates",
+                report.retirementCandidates(),
+                report.retirementCandidates() > 0 ? "warn" : "");
+        card(
+                html,
+                "signals",
+                report.entries().stream().mapToInt(e -> e.signals().size()).sum(),
+                "");
         card(html, "tests", records.tests, "");
         card(html, "runs", records.runs, "");
         card(html, "E2E classes", records.e2eClasses, "");
         html.append("</div>\n</header>\n<main>\n<section>\n<h2>All flags</h2>\n")
-                .append("<div class=\"filters\"><input id=\"filter\" type=\"search\" placeholder=\"Filter flags, sites, signals\" ")
-                .append("aria-label=\"Filter\"> <label><input id=\"candidates\" type=\"checkbox\"> retirement candidates only</label></div>\n")
+                .append(
+                        "<div class=\"filters\"><input id=\"filter\" type=\"search\" placeholder=\"Filter flags, sites, signals\" ")
+                .append(
+                        "aria-label=\"Filter\"> <label><input id=\"candidates\" type=\"checkbox\"> retirement candidates only</label></div>\n")
                 .append("<table id=\"flags\" class=\"sortable\">\n<thead><tr><th data-type=\"text\">Flag</th>")
                 .append("<th data-type=\"text\">Default</th>");
         for (String profile : profiles) {
             html.append("<th data-type=\"text\">").append(esc(profile)).append("</th>");
         }
-        html.append("<th data-type=\"number\">Reads</th><th data-type=\"number\">Sites</th><th data-type=\"number\">Tests</th>")
-                .append("<th data-type=\"text\">States tested</th><th data-type=\"text\">Signals</th></tr></thead>\n<tbody>\n");
+        html.append(
+                        "<th data-type=\"number\">Reads</th><th data-type=\"number\">Sites</th><th data-type=\"number\">Tests</th>")
+                .append(
+                        "<th data-type=\"text\">States tested</th><th data-type=\"text\">Signals</th></tr></thead>\n<tbody>\n");
         for (FlagReport.Entry entry : report.entries()) {
             row(html, entry, profiles);
         }
@@ -67,28 +79,48 @@ final class HtmlPage {
     }
 
     private static void card(StringBuilder html, String label, long value, String kind) {
-        html.append("<div class=\"card ").append(kind).append("\"><span class=\"value\">").append(value)
-                .append("</span><span class=\"label\">").append(esc(label)).append("</span></div>\n");
+        html.append("<div class=\"card ")
+                .append(kind)
+                .append("\"><span class=\"value\">")
+                .append(value)
+                .append("</span><span class=\"label\">")
+                .append(esc(label))
+                .append("</span></div>\n");
     }
 
     private static void row(StringBuilder html, FlagReport.Entry entry, List<String> profiles) {
         FlagFacts f = entry.facts();
-        html.append("<tr data-candidate=\"").append(entry.candidate()).append("\"><td><a href=\"#flag-")
-                .append(esc(anchor(f.name))).append("\">").append(esc(f.name)).append("</a></td><td>")
-                .append(value(f.defaultValue)).append("</td>");
+        html.append("<tr data-candidate=\"")
+                .append(entry.candidate())
+                .append("\"><td><a href=\"#flag-")
+                .append(esc(anchor(f.name)))
+                .append("\">")
+                .append(esc(f.name))
+                .append("</a></td><td>")
+                .append(value(f.defaultValue))
+                .append("</td>");
         for (String profile : profiles) {
             html.append("<td>").append(value(f.profileValues.get(profile))).append("</td>");
         }
-        html.append("<td>").append(f.reads).append("</td><td>").append(f.sites.size()).append("</td><td>")
-                .append(f.tests).append("</td><td>");
+        html.append("<td>")
+                .append(f.reads)
+                .append("</td><td>")
+                .append(f.sites.size())
+                .append("</td><td>")
+                .append(f.tests)
+                .append("</td><td>");
         for (String tested : f.valuesTested()) {
             html.append(value(tested)).append(' ');
         }
         html.append("</td><td>");
         for (Signal signal : entry.signals()) {
-            html.append("<span class=\"signal ").append(signal.code().retirement() ? "retire" : "hygiene")
-                    .append("\" title=\"").append(esc(signal.evidence())).append("\">")
-                    .append(esc(signal.code().label())).append("</span> ");
+            html.append("<span class=\"signal ")
+                    .append(signal.code().retirement() ? "retire" : "hygiene")
+                    .append("\" title=\"")
+                    .append(esc(signal.evidence()))
+                    .append("\">")
+                    .append(esc(signal.code().label()))
+                    .append("</span> ");
         }
         html.append("</td></tr>\n");
     }
@@ -106,26 +138,36 @@ final class HtmlPage {
     }
 
     private static String cell(boolean covered) {
-        return covered ? "<td class=\"yes\" title=\"tested\">&#10003;</td>" : "<td class=\"no\" title=\"not tested\"></td>";
+        return covered
+                ? "<td class=\"yes\" title=\"tested\">&#10003;</td>"
+                : "<td class=\"no\" title=\"not tested\"></td>";
     }
 
     private static void details(StringBuilder html, FlagReport.Entry entry) {
         FlagFacts f = entry.facts();
-        html.append("<article class=\"flag\" id=\"flag-").append(esc(anchor(f.name))).append("\">\n<h3>")
-                .append(esc(f.name)).append("</h3>\n");
+        html.append("<article class=\"flag\" id=\"flag-")
+                .append(esc(anchor(f.name)))
+                .append("\">\n<h3>")
+                .append(esc(f.name))
+                .append("</h3>\n");
         if (!f.description.isEmpty()) {
             html.append("<p>").append(esc(f.description)).append("</p>\n");
         }
         html.append("<dl>\n<dt>Catalog</dt><dd>")
                 .append(f.inCatalog ? "default " + value(f.defaultValue) : "not in the catalog")
-                .append(f.createdAt.map(c -> ", created " + esc(c.toString().substring(0, 10))).orElse(""))
+                .append(f.createdAt
+                        .map(c -> ", created " + esc(c.toString().substring(0, 10)))
+                        .orElse(""))
                 .append("</dd>\n<dt>Read at</dt><dd>");
         if (f.sites.isEmpty()) {
             html.append("never read by code under test");
         } else {
             html.append("<ul>");
-            f.sites.forEach((site, count) -> html.append("<li><code>").append(esc(site)).append("</code> &times; ")
-                    .append(count).append("</li>"));
+            f.sites.forEach((site, count) -> html.append("<li><code>")
+                    .append(esc(site))
+                    .append("</code> &times; ")
+                    .append(count)
+                    .append("</li>"));
             html.append("</ul>");
         }
         html.append("</dd>\n<dt>States tested</dt><dd>");
@@ -133,12 +175,18 @@ final class HtmlPage {
             html.append("none");
         }
         f.coverage.forEach((suite, byProfile) -> byProfile.forEach((profile, values) -> html.append(esc(suite))
-                .append(" / ").append(esc(profile)).append(": ").append(esc(String.join(", ", values))).append("<br>")));
+                .append(" / ")
+                .append(esc(profile))
+                .append(": ")
+                .append(esc(String.join(", ", values)))
+                .append("<br>")));
         html.append("</dd>\n<dt>Entry points</dt><dd>")
                 .append(f.entryPoints.isEmpty() ? "none registered" : esc(String.join(", ", f.entryPoints)))
-                .append("</dd>\n<dt>Tests</dt><dd>").append(f.tests);
+                .append("</dd>\n<dt>Tests</dt><dd>")
+                .append(f.tests);
         if (!f.sampleTests.isEmpty()) {
-            html.append(": ").append(esc(String.join(", ", f.sampleTests)))
+            html.append(": ")
+                    .append(esc(String.join(", ", f.sampleTests)))
                     .append(f.tests > f.sampleTests.size() ? ", &hellip;" : "");
         }
         html.append("</dd>\n<dt>Signals</dt><dd>");
@@ -146,9 +194,14 @@ final class HtmlPage {
             html.append("none");
         } else {
             html.append("<ul>");
-            entry.signals().forEach(s -> html.append("<li><span class=\"signal ")
-                    .append(s.code().retirement() ? "retire" : "hygiene").append("\">").append(esc(s.code().label()))
-                    .append("</span> ").append(esc(s.evidence())).append("</li>"));
+            entry.signals()
+                    .forEach(s -> html.append("<li><span class=\"signal ")
+                            .append(s.code().retirement() ? "retire" : "hygiene")
+                            .append("\">")
+                            .append(esc(s.code().label()))
+                            .append("</span> ")
+                            .append(esc(s.evidence()))
+                            .append("</li>"));
             html.append("</ul>");
         }
         html.append("</dd>\n</dl>\n</article>\n");

@@ -1,6 +1,8 @@
 package io.github.flagtest.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -81,7 +83,9 @@ public final class RunRecords {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + dir + ": " + e.getMessage(), e);
         }
@@ -90,40 +94,45 @@ public final class RunRecords {
     private void readRun(Path file) {
         runs++;
         String profile = NO_PROFILE;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode record;
-                try {
-                    record = JSON.readTree(line);
-                } catch (IOException e) {
-                    throw new IllegalArgumentException(file + ":" + number + ": not a flagtest record: " + e.getMessage(), e);
-                }
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                MappingIterator<JsonNode> lines = JSON.readerFor(JsonNode.class).readValues(in)) {
+            while (lines.hasNextValue()) {
+                JsonNode record = lines.nextValue();
                 if ("run".equals(record.path("kind").asText())) {
                     profile = header(record);
                 } else {
                     test(record, profile);
                 }
             }
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            throw new IllegalArgumentException(
+                    file + ":" + line + ": not a flagtest record: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof JsonProcessingException json) {
+                int line = json.getLocation() == null ? -1 : json.getLocation().getLineNr();
+                throw new IllegalArgumentException(
+                        file + ":" + line + ": not a flagtest record: " + json.getOriginalMessage(), e);
+            }
+            throw e;
         }
     }
 
     private String header(JsonNode header) {
-        String profile = header.path("profile").isTextual() ? profileName(header.path("profile").asText()) : NO_PROFILE;
+        String profile = header.path("profile").isTextual()
+                ? profileName(header.path("profile").asText())
+                : NO_PROFILE;
         profiles.add(profile);
         String catalog = header.path("catalog").asText(null);
         if (catalog != null) {
             catalogs.add(catalog);
         }
         String currentProfile = profile;
-        header.path("profileValues").fields().forEachRemaining(e -> facts(e.getKey()).profileValues.put(currentProfile, value(e.getValue())));
+        header.path("profileValues")
+                .fields()
+                .forEachRemaining(e -> facts(e.getKey()).profileValues.put(currentProfile, value(e.getValue())));
         header.path("catalogFlags").fields().forEachRemaining(e -> {
             FlagFacts facts = facts(e.getKey());
             JsonNode definition = e.getValue();
@@ -133,7 +142,8 @@ public final class RunRecords {
             facts.deprecated = definition.path("deprecated").asBoolean(false);
             if (definition.path("createdAt").isTextual()) {
                 try {
-                    facts.createdAt = Optional.of(Instant.parse(definition.path("createdAt").asText()));
+                    facts.createdAt = Optional.of(
+                            Instant.parse(definition.path("createdAt").asText()));
                 } catch (DateTimeParseException ignored) {
                     // the catalog was validated when the run read it
                 }
@@ -145,7 +155,8 @@ public final class RunRecords {
     private void test(JsonNode record, String profile) {
         tests++;
         profiles.add(profile);
-        String test = record.path("class").asText("?").replaceAll(".*\\.", "") + "." + record.path("displayName").asText("");
+        String test = record.path("class").asText("?").replaceAll(".*\\.", "") + "."
+                + record.path("displayName").asText("");
         java.util.Set<String> matrixFlags = new TreeSet<>();
         record.path("matrices").forEach(m -> m.path("flags").forEach(f -> matrixFlags.add(f.asText())));
         java.util.Set<String> seen = new TreeSet<>();
@@ -165,12 +176,15 @@ public final class RunRecords {
             facts.reads += count;
             String site = read.path("line").asInt(-1) < 0
                     ? read.path("site").asText()
-                    : read.path("class").asText() + "." + read.path("method").asText() + "(" + read.path("site").asText() + ")";
+                    : read.path("class").asText() + "." + read.path("method").asText() + "("
+                            + read.path("site").asText() + ")";
             facts.sites.merge(site, count, Long::sum);
             seen.add(facts.name);
         }
         for (JsonNode entryPoint : record.path("entryPoints")) {
-            facts(entryPoint.path("flag").asText()).entryPoints.add(entryPoint.path("declaredAt").asText());
+            facts(entryPoint.path("flag").asText())
+                    .entryPoints
+                    .add(entryPoint.path("declaredAt").asText());
         }
         seen.forEach(flag -> facts(flag).ranIn(test));
     }
@@ -190,7 +204,9 @@ public final class RunRecords {
             if (!runsWithResults.contains(run.path("run").asText())) {
                 continue;
             }
-            run.path("flags").fields().forEachRemaining(e -> facts(e.getKey()).covered("e2e", E2E_PROFILE, value(e.getValue())));
+            run.path("flags")
+                    .fields()
+                    .forEachRemaining(e -> facts(e.getKey()).covered("e2e", E2E_PROFILE, value(e.getValue())));
         }
     }
 

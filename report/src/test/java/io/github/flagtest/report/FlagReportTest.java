@@ -28,10 +28,26 @@ class FlagReportTest {
     static final Clock NOW = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
 
     static final Map<String, Object> CATALOG = Map.of(
-            "loyalty-points", Map.of("default", false, "description", "Award loyalty points", "deprecated", false,
-                    "createdAt", "2026-10-01T00:00:00Z"),
-            "free-shipping", Map.of("default", true, "description", "Free shipping over 50", "deprecated", false,
-                    "createdAt", "2025-01-15T00:00:00Z"),
+            "loyalty-points",
+                    Map.of(
+                            "default",
+                            false,
+                            "description",
+                            "Award loyalty points",
+                            "deprecated",
+                            false,
+                            "createdAt",
+                            "2026-10-01T00:00:00Z"),
+            "free-shipping",
+                    Map.of(
+                            "default",
+                            true,
+                            "description",
+                            "Free shipping over 50",
+                            "deprecated",
+                            false,
+                            "createdAt",
+                            "2025-01-15T00:00:00Z"),
             "old-banner", Map.of("default", false, "description", "Legacy banner", "deprecated", true),
             "never-used", Map.of("default", false, "description", "Planned feature", "deprecated", false));
 
@@ -41,9 +57,14 @@ class FlagReportTest {
     /** Three CI profile runs (dev, staging, prod) of the same suite, plus one E2E summary. */
     @BeforeEach
     void threeProfiles() throws Exception {
-        profileRun("dev", Map.of("loyalty-points", true, "free-shipping", true, "old-banner", false, "never-used", false));
-        profileRun("staging", Map.of("loyalty-points", true, "free-shipping", true, "old-banner", false, "never-used", false));
-        profileRun("prod", Map.of("loyalty-points", false, "free-shipping", true, "old-banner", false, "never-used", false));
+        profileRun(
+                "dev", Map.of("loyalty-points", true, "free-shipping", true, "old-banner", false, "never-used", false));
+        profileRun(
+                "staging",
+                Map.of("loyalty-points", true, "free-shipping", true, "old-banner", false, "never-used", false));
+        profileRun(
+                "prod",
+                Map.of("loyalty-points", false, "free-shipping", true, "old-banner", false, "never-used", false));
         Files.createDirectories(dir.resolve("e2e"));
         Files.writeString(dir.resolve("e2e/com.example.OrdersE2ETest.json"), """
                 {"class":"com.example.OrdersE2ETest","backend":"embedded",
@@ -56,20 +77,39 @@ class FlagReportTest {
 
     private void profileRun(String profile, Map<String, Object> values) throws Exception {
         List<Object> lines = new ArrayList<>();
-        lines.add(Map.of("kind", "run", "profile", "classpath:flags/" + profile + ".json", "profileValues", values,
-                "catalog", "classpath:flags/catalog.json", "catalogFlags", CATALOG));
+        lines.add(Map.of(
+                "kind",
+                "run",
+                "profile",
+                "classpath:flags/" + profile + ".json",
+                "profileValues",
+                values,
+                "catalog",
+                "classpath:flags/catalog.json",
+                "catalogFlags",
+                CATALOG));
         for (boolean on : new boolean[] {false, true}) {
             lines.add(Map.of(
-                    "kind", "test", "class", "com.example.OrderHandlerTest", "displayName", "[loyalty-points=" + (on ? "ON" : "OFF") + "]",
-                    "state", Map.of("loyalty-points", on, "free-shipping", true),
-                    "matrices", List.of(Map.of("flags", List.of("loyalty-points"))),
-                    "evaluations", List.of(
+                    "kind",
+                    "test",
+                    "class",
+                    "com.example.OrderHandlerTest",
+                    "displayName",
+                    "[loyalty-points=" + (on ? "ON" : "OFF") + "]",
+                    "state",
+                    Map.of("loyalty-points", on, "free-shipping", true),
+                    "matrices",
+                    List.of(Map.of("flags", List.of("loyalty-points"))),
+                    "evaluations",
+                    List.of(
                             read("loyalty-points", on, "OrderService", "place", "OrderService.java:42", 3),
                             read("free-shipping", true, "OrderService", "shipping", "OrderService.java:57", 1),
                             read("free-shipping", true, "ReceiptPrinter", "print", "ReceiptPrinter.java:17", 1),
                             read("rogue-flag", false, "OrderService", "place", "OrderService.java:44", 1)),
-                    "entryPoints", List.of(Map.of("flag", "loyalty-points", "declaredAt", "field OrderHandlerTest.loyalty")),
-                    "result", "SUCCESSFUL"));
+                    "entryPoints",
+                    List.of(Map.of("flag", "loyalty-points", "declaredAt", "field OrderHandlerTest.loyalty")),
+                    "result",
+                    "SUCCESSFUL"));
         }
         Files.createDirectories(dir.resolve("runs"));
         StringBuilder text = new StringBuilder();
@@ -79,9 +119,23 @@ class FlagReportTest {
         Files.writeString(dir.resolve("runs/tests-" + profile + ".jsonl"), text);
     }
 
-    private static Map<String, Object> read(String flag, Object value, String type, String method, String site, int count) {
-        return Map.of("flag", flag, "value", value instanceof Boolean b ? (b ? "ON" : "OFF") : value, "class", "com.example." + type,
-                "method", method, "site", site, "line", Integer.parseInt(site.substring(site.indexOf(':') + 1)), "count", count);
+    private static Map<String, Object> read(
+            String flag, Object value, String type, String method, String site, int count) {
+        return Map.of(
+                "flag",
+                flag,
+                "value",
+                value instanceof Boolean b ? (b ? "ON" : "OFF") : value,
+                "class",
+                "com.example." + type,
+                "method",
+                method,
+                "site",
+                site,
+                "line",
+                Integer.parseInt(site.substring(site.indexOf(':') + 1)),
+                "count",
+                count);
     }
 
     private FlagReport report() {
@@ -104,9 +158,11 @@ class FlagReportTest {
             assertThat(root.at("/summary/e2eClasses").asInt()).isEqualTo(1);
             assertThat(root.get("profiles").toString()).isEqualTo("[\"(e2e)\",\"dev\",\"prod\",\"staging\"]");
             JsonNode loyalty = flag(root, "loyalty-points");
-            assertThat(loyalty.get("profileValues").toString()).isEqualTo("{\"dev\":\"ON\",\"prod\":\"OFF\",\"staging\":\"ON\"}");
+            assertThat(loyalty.get("profileValues").toString())
+                    .isEqualTo("{\"dev\":\"ON\",\"prod\":\"OFF\",\"staging\":\"ON\"}");
             assertThat(loyalty.get("reads").asLong()).isEqualTo(18);
-            assertThat(loyalty.at("/sites/0/site").asText()).isEqualTo("com.example.OrderService.place(OrderService.java:42)");
+            assertThat(loyalty.at("/sites/0/site").asText())
+                    .isEqualTo("com.example.OrderService.place(OrderService.java:42)");
             assertThat(loyalty.at("/coverage/matrix/dev").toString()).isEqualTo("[\"OFF\",\"ON\"]");
             assertThat(loyalty.at("/coverage/e2e/(e2e)").toString()).isEqualTo("[\"OFF\",\"ON\"]");
             assertThat(loyalty.get("entryPoints").toString()).isEqualTo("[\"field OrderHandlerTest.loyalty\"]");
@@ -121,17 +177,23 @@ class FlagReportTest {
 
             assertThat(report.signals("free-shipping"))
                     .extracting(Signal::code)
-                    .containsExactly(Signal.Code.ON_EVERYWHERE, Signal.Code.OLD, Signal.Code.ONE_STATE_ONLY, Signal.Code.MULTIPLE_SITES);
+                    .containsExactly(
+                            Signal.Code.ON_EVERYWHERE,
+                            Signal.Code.OLD,
+                            Signal.Code.ONE_STATE_ONLY,
+                            Signal.Code.MULTIPLE_SITES);
             assertThat(report.signals("free-shipping").get(0).evidence())
                     .isEqualTo("ON in dev, prod, staging: remove the flag and its OFF branch");
-            assertThat(report.signals("free-shipping").get(1).evidence()).isEqualTo("created 2025-01-15 (682 days ago)");
+            assertThat(report.signals("free-shipping").get(1).evidence())
+                    .isEqualTo("created 2025-01-15 (682 days ago)");
             assertThat(report.signals("free-shipping").get(3).evidence())
                     .contains("com.example.OrderService.shipping(OrderService.java:57)")
                     .contains("com.example.ReceiptPrinter.print(ReceiptPrinter.java:17)");
             assertThat(report.signals("old-banner"))
                     .extracting(Signal::code)
                     .containsExactly(Signal.Code.NEVER_READ, Signal.Code.DEPRECATED);
-            assertThat(report.signals("never-used").get(0).evidence()).isEqualTo("declared in the catalog but read 0 times in 6 tests");
+            assertThat(report.signals("never-used").get(0).evidence())
+                    .isEqualTo("declared in the catalog but read 0 times in 6 tests");
             assertThat(report.signals("rogue-flag"))
                     .extracting(Signal::code)
                     .containsExactly(Signal.Code.NOT_IN_CATALOG, Signal.Code.ONE_STATE_ONLY);
@@ -149,16 +211,29 @@ class FlagReportTest {
             Path page = report().write(dir);
             Document html = Jsoup.parse(page.toFile(), "UTF-8");
 
-            assertThat(html.select("script[src], link[rel=stylesheet], img[src^=http], link[href^=http]")).isEmpty();
+            assertThat(html.select("script[src], link[rel=stylesheet], img[src^=http], link[href^=http]"))
+                    .isEmpty();
             assertThat(html.select(".card .value").eachText()).startsWith("5", "3");
             assertThat(html.select("table#flags thead th").eachText())
-                    .containsExactly("Flag", "Default", "dev", "prod", "staging", "Reads", "Sites", "Tests", "States tested", "Signals");
+                    .containsExactly(
+                            "Flag",
+                            "Default",
+                            "dev",
+                            "prod",
+                            "staging",
+                            "Reads",
+                            "Sites",
+                            "Tests",
+                            "States tested",
+                            "Signals");
             assertThat(html.select("table#flags tbody tr")).hasSize(5);
-            assertThat(html.select("table#flags tbody tr[data-candidate=true] td:first-child").eachText())
+            assertThat(html.select("table#flags tbody tr[data-candidate=true] td:first-child")
+                            .eachText())
                     .containsExactlyInAnyOrder("free-shipping", "never-used", "old-banner");
             assertThat(html.select("#filter")).hasSize(1);
             assertThat(html.select("table#grid tbody tr")).hasSize(5);
-            assertThat(html.select("table#grid tbody tr:has(th:contains(loyalty-points)) td.yes")).hasSize(4);
+            assertThat(html.select("table#grid tbody tr:has(th:contains(loyalty-points)) td.yes"))
+                    .hasSize(4);
             assertThat(html.select("article#flag-loyalty-points dd").text()).contains("OrderService.java:42");
             assertThat(html.select("style").html()).contains("prefers-color-scheme: dark");
         }
@@ -166,7 +241,8 @@ class FlagReportTest {
         @Test
         @DisplayName("escapes names and evidence")
         void escapes() throws Exception {
-            Files.writeString(dir.resolve("runs/tests-evil.jsonl"),
+            Files.writeString(
+                    dir.resolve("runs/tests-evil.jsonl"),
                     "{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"<b>t</b>\",\"state\":{\"<script>alert(1)</script>\":true}}\n");
             Document html = Jsoup.parse(report().write(dir).toFile(), "UTF-8");
 
