@@ -255,7 +255,8 @@ final class HtmlPage {
             input[type=search] { padding:6px 10px; width:320px; border:1px solid var(--line); border-radius:6px; background:var(--bg); color:var(--fg); }
             table { border-collapse:collapse; width:100%; }
             th, td { border-bottom:1px solid var(--line); padding:6px 8px; text-align:left; vertical-align:top; }
-            th { font-weight:600; background:var(--card); }
+            th { font-weight:600; background:var(--card); white-space:nowrap; }
+            #flags td:first-child { white-space:nowrap; }
             table.sortable th { cursor:pointer; user-select:none; } table.sortable th:after { content:" \\2195"; color:var(--muted); }
             a { color:var(--accent); text-decoration:none; } a:hover { text-decoration:underline; }
             .state { display:inline-block; padding:0 6px; border-radius:4px; font-size:12px; font-weight:600; }
