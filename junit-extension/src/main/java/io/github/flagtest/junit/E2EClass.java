@@ -34,6 +34,18 @@ record E2EClass(FlagCatalog document) {
         return Optional.empty();
     }
 
+    /** Whether {@code type} or a class enclosing it is an {@code @LambdaE2E} class. */
+    static boolean isE2E(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+            for (Annotation annotation : c.getAnnotations()) {
+                if (annotation.annotationType().getName().equals(ANNOTATION)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     List<String> booleanFlags() {
         return document.names().stream()
                 .filter(name -> document.get(name).orElseThrow().defaultValue() instanceof Boolean)

@@ -32,6 +32,7 @@ final class TestRecord {
         record.put("class", context.getRequiredTestClass().getName());
         record.put("method", context.getTestMethod().map(m -> m.getName()).orElse(null));
         record.put("displayName", context.getDisplayName());
+        record.put("e2e", E2EClass.isE2E(context.getRequiredTestClass()));
         record.put("profile", settings.profile().map(p -> p.source()).orElse(null));
         record.put("catalog", settings.catalog().map(c -> c.source()).orElse(null));
         record.put("state", test.initial.asMap());

@@ -164,7 +164,10 @@ public final class RunRecords {
             Map.Entry<String, JsonNode> entry = it.next();
             FlagFacts facts = facts(entry.getKey());
             facts.declaredInTests = true;
-            facts.covered(matrixFlags.contains(entry.getKey()) ? "matrix" : "unit", profile, value(entry.getValue()));
+            String suite = record.path("e2e").asBoolean(false)
+                    ? "e2e"
+                    : matrixFlags.contains(entry.getKey()) ? "matrix" : "unit";
+            facts.covered(suite, profile, value(entry.getValue()));
             seen.add(entry.getKey());
         }
         for (JsonNode read : record.path("evaluations")) {

@@ -252,6 +252,19 @@ class FlagReportTest {
     }
 
     @Test
+    @DisplayName(
+            "flags exercised only by E2E tests are E2E coverage, not 'never read' (the function reads them elsewhere)")
+    void e2eRecords() throws Exception {
+        Files.writeString(
+                dir.resolve("runs/tests-e2e.jsonl"),
+                "{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"t\",\"e2e\":true,\"state\":{\"e2e-only\":true}}\n");
+
+        FlagReport report = report();
+
+        assertThat(report.signals("e2e-only")).extracting(Signal::code).doesNotContain(Signal.Code.NEVER_READ);
+    }
+
+    @Test
     @DisplayName("a broken record names its file and line")
     void brokenRecord() throws Exception {
         Files.writeString(dir.resolve("runs/tests-broken.jsonl"), "{\"kind\":\"test\"}\nnot json\n");
