@@ -48,12 +48,12 @@ final class Summary {
         results.computeIfAbsent(test, t -> new LinkedHashMap<>()).put(run, new Outcome(status, brief(message)));
     }
 
-    /** The first line of a failure, at most 300 characters: enough to recognise it in a table. */
+    /** A failure on one line, at most 300 characters: enough to recognise it in a table. */
     static String brief(String message) {
         if (message == null) {
             return null;
         }
-        String line = message.strip().lines().findFirst().orElse("");
+        String line = message.strip().replaceAll("\\s+", " ");
         return line.length() <= 300 ? line : line.substring(0, 297) + "...";
     }
 

@@ -47,8 +47,12 @@ record Settings(
                 mode(context, UNREAD, Mode.WARN, "warn or fail"),
                 bool(context, REPORT, true),
                 Path.of(context.getConfigurationParameter(REPORT_DIR).orElse("target/flagtest")),
-                context.getConfigurationParameter(CATALOG).map(path -> FlagDocuments.load(CATALOG, path, context)),
-                context.getConfigurationParameter(PROFILE).map(path -> FlagDocuments.load(PROFILE, path, context)),
+                context.getConfigurationParameter(CATALOG)
+                        .filter(path -> !path.isBlank())
+                        .map(path -> FlagDocuments.load(CATALOG, path, context)),
+                context.getConfigurationParameter(PROFILE)
+                        .filter(path -> !path.isBlank()) // an unset Maven property arrives as ""
+                        .map(path -> FlagDocuments.load(PROFILE, path, context)),
                 context.getConfigurationParameter(CALLSITE_SKIP)
                         .map(value -> Arrays.stream(value.split(","))
                                 .map(String::trim)
