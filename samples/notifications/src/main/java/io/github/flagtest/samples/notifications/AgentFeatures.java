@@ -20,7 +20,8 @@ public final class AgentFeatures implements Features {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI profile;
 
     public AgentFeatures(int port, String application, String environment, String profile) {
@@ -51,7 +52,8 @@ public final class AgentFeatures implements Features {
         URI uri = URI.create(profile + "?flag=" + URLEncoder.encode(flag, StandardCharsets.UTF_8));
         try {
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return JSON.createObjectNode(); // an unknown flag is OFF: the production-safe default
             }

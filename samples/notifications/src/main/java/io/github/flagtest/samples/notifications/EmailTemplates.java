@@ -8,7 +8,8 @@ final class EmailTemplates {
     static String render(String template, Notification n) {
         return switch (template) {
             case "compact" -> "<p>" + n.text() + "</p>";
-            case "rich" -> "<h1>" + n.subject() + "</h1><p>" + n.text() + "</p><footer>Thanks for shopping with us</footer>";
+            case "rich" ->
+                "<h1>" + n.subject() + "</h1><p>" + n.text() + "</p><footer>Thanks for shopping with us</footer>";
             default -> "<p>Hello,</p><p>" + n.text() + "</p>";
         };
     }

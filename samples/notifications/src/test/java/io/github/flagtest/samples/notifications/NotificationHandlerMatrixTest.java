@@ -26,8 +26,8 @@ class NotificationHandlerMatrixTest {
     @Events(folder = "events/sqs", type = SQSEvent.class)
     void deliversEveryBatch(SQSEvent event, AppConfigEndpoint agent) {
         AgentFeatures features = new AgentFeatures(agent.port(), "notifications", "prod", "flags");
-        NotificationHandler handler = new NotificationHandler(
-                new NotificationService(features, Mockito.mock(EmailSender.class), sms));
+        NotificationHandler handler =
+                new NotificationHandler(new NotificationService(features, Mockito.mock(EmailSender.class), sms));
 
         SQSBatchResponse response = handler.handleRequest(event, null);
 

@@ -11,7 +11,9 @@ import io.github.flagtest.junit.FlagMatrix;
 import org.junit.jupiter.api.Test;
 
 /** The deployed function reads its flags from the AppConfig agent path of the backend. */
-@LambdaE2E(handler = "io.github.flagtest.samples.notifications.NotificationHandler::handleRequest", flags = "flags/prod.json")
+@LambdaE2E(
+        handler = "io.github.flagtest.samples.notifications.NotificationHandler::handleRequest",
+        flags = "flags/prod.json")
 @FlagMatrix(strategy = FlagMatrix.Strategy.ONE_AT_A_TIME)
 class NotificationsE2ETest {
 
