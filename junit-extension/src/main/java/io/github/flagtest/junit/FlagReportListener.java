@@ -46,7 +46,7 @@ public class FlagReportListener implements TestExecutionListener {
         }
         FlagReport report = FlagReport.of(records);
         Path page = report.write(dir);
-        System.out.println(report.summaryLine(page));
+        System.out.println(report.summaryLine(page.toAbsolutePath()));
     }
 
     private boolean writtenByThisRun(Path file) {
