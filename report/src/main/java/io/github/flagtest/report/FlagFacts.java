@@ -22,7 +22,11 @@ final class FlagFacts {
     boolean deprecated;
     Optional<Instant> createdAt = Optional.empty();
     final Map<String, String> profileValues = new TreeMap<>();
+    /** Source lines of the code under test that read the flag. */
     final Map<String, Long> sites = new LinkedHashMap<>();
+    /** Documents served over HTTP (AppConfigEndpoint): reads without a source line. */
+    final Map<String, Long> served = new LinkedHashMap<>();
+
     long reads;
     /** suite (unit, matrix, e2e) -> profile -> values tested. */
     final Map<String, Map<String, Set<String>>> coverage = new TreeMap<>();

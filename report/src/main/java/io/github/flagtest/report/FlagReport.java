@@ -146,7 +146,12 @@ public final class FlagReport {
         if (!records.catalogs.isEmpty() && !facts.inCatalog && facts.reads > 0) {
             signals.add(new Signal(
                     Signal.Code.NOT_IN_CATALOG,
-                    "read at " + facts.sites.keySet().iterator().next() + " but missing from "
+                    "read at "
+                            + (facts.sites.isEmpty() ? facts.served : facts.sites)
+                                    .keySet()
+                                    .iterator()
+                                    .next()
+                            + " but missing from "
                             + String.join(", ", records.catalogs)));
         }
         Set<String> tested = facts.valuesTested();
@@ -193,6 +198,9 @@ public final class FlagReport {
             f.profileValues.forEach(profileValues::put);
             ArrayNode sites = node.putArray("sites");
             f.sites.forEach((site, count) -> sites.addObject().put("site", site).put("reads", count));
+            ArrayNode served = node.putArray("servedBy");
+            f.served.forEach(
+                    (source, count) -> served.addObject().put("source", source).put("reads", count));
             ObjectNode coverage = node.putObject("coverage");
             f.coverage.forEach((suite, byProfile) -> {
                 ObjectNode suiteNode = coverage.putObject(suite);

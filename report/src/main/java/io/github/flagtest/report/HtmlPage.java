@@ -159,12 +159,17 @@ final class HtmlPage {
                         .map(c -> ", created " + esc(c.toString().substring(0, 10)))
                         .orElse(""))
                 .append("</dd>\n<dt>Read at</dt><dd>");
-        if (f.sites.isEmpty()) {
+        if (f.sites.isEmpty() && f.served.isEmpty()) {
             html.append("never read by code under test");
         } else {
             html.append("<ul>");
             f.sites.forEach((site, count) -> html.append("<li><code>")
                     .append(esc(site))
+                    .append("</code> &times; ")
+                    .append(count)
+                    .append("</li>"));
+            f.served.forEach((source, count) -> html.append("<li>served by <code>")
+                    .append(esc(source))
                     .append("</code> &times; ")
                     .append(count)
                     .append("</li>"));

@@ -177,11 +177,13 @@ public final class RunRecords {
             }
             long count = read.path("count").asLong(1);
             facts.reads += count;
-            String site = read.path("line").asInt(-1) < 0
-                    ? read.path("site").asText()
-                    : read.path("class").asText() + "." + read.path("method").asText() + "("
-                            + read.path("site").asText() + ")";
-            facts.sites.merge(site, count, Long::sum);
+            if (read.path("line").asInt(-1) < 0) {
+                facts.served.merge(read.path("site").asText(), count, Long::sum);
+            } else {
+                String site = read.path("class").asText() + "."
+                        + read.path("method").asText() + "(" + read.path("site").asText() + ")";
+                facts.sites.merge(site, count, Long::sum);
+            }
             seen.add(facts.name);
         }
         for (JsonNode entryPoint : record.path("entryPoints")) {

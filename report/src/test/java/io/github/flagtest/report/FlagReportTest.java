@@ -265,6 +265,26 @@ class FlagReportTest {
     }
 
     @Test
+    @DisplayName("documents served by AppConfigEndpoint are listed, but are not a second read site")
+    void servedReads() throws Exception {
+        Files.writeString(
+                dir.resolve("runs/tests-served.jsonl"),
+                "{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"t\","
+                        + "\"state\":{\"loyalty-points\":true},\"evaluations\":[{\"flag\":\"loyalty-points\",\"value\":\"ON\","
+                        + "\"class\":\"io.github.flagtest.core.AppConfigEndpoint\",\"method\":\"agent\","
+                        + "\"site\":\"appconfig:orders/prod/flags\",\"line\":-1,\"count\":1}]}\n");
+        FlagReport report = report();
+        report.write(dir);
+
+        assertThat(report.signals("loyalty-points"))
+                .extracting(Signal::code)
+                .doesNotContain(Signal.Code.MULTIPLE_SITES);
+        JsonNode loyalty = flag(JSON.readTree(dir.resolve("flags.json").toFile()), "loyalty-points");
+        assertThat(loyalty.at("/servedBy/0/source").asText()).isEqualTo("appconfig:orders/prod/flags");
+        assertThat(loyalty.get("sites")).hasSize(1);
+    }
+
+    @Test
     @DisplayName("a broken record names its file and line")
     void brokenRecord() throws Exception {
         Files.writeString(dir.resolve("runs/tests-broken.jsonl"), "{\"kind\":\"test\"}\nnot json\n");
