@@ -61,6 +61,33 @@ public final class FlagCatalog {
         return new FlagCatalog(sourceName, FlagDocumentParser.parse(json, sourceName));
     }
 
+    /**
+     * Finds the document at {@code location}: on the class path of {@code loader} first, then as a
+     * file path (how {@code flagtest.catalog}, {@code flagtest.profile} and {@code @LambdaE2E(flags)}
+     * are resolved).
+     *
+     * @throws FlagTestException if it is in neither place (the message names both) or is malformed
+     */
+    public static FlagCatalog locate(String location, ClassLoader loader) {
+        String resource = location.startsWith("/") ? location.substring(1) : location;
+        java.net.URL url = loader == null ? null : loader.getResource(resource);
+        if (url != null) {
+            try (java.io.InputStream in = url.openStream()) {
+                return parse(
+                        new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                        "classpath:" + resource);
+            } catch (IOException e) {
+                throw new FlagTestException("Cannot read flag document " + url + ": " + e, e);
+            }
+        }
+        Path file = Path.of(location).toAbsolutePath();
+        if (Files.isRegularFile(file)) {
+            return load(file);
+        }
+        throw new FlagTestException("no such flag document on the test class path (classpath:" + resource
+                + ") nor as a file (" + file + "); fix the path or add the document to src/test/resources");
+    }
+
     /** Where the document came from, as given to {@link #load} or {@link #parse}. */
     public String source() {
         return source;

@@ -88,6 +88,21 @@ class FlagCatalogTest {
                 .hasMessageContaining("Cannot read flag document " + dir.resolve("missing.json"));
     }
 
+    @Test
+    @DisplayName("locates a document on the class path first, then as a file, and names both places when missing")
+    void locate(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("team.json"), "{\"a\":{\"enabled\":true}}");
+        ClassLoader loader =
+                new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, null);
+
+        assertThat(FlagCatalog.locate("team.json", loader).source()).isEqualTo("classpath:team.json");
+        assertThat(FlagCatalog.locate(file.toString(), null).source()).isEqualTo(file.toString());
+        assertThatThrownBy(() -> FlagCatalog.locate("flags/none.json", loader))
+                .isInstanceOf(FlagTestException.class)
+                .hasMessageStartingWith(
+                        "no such flag document on the test class path (classpath:flags/none.json) nor as a file (");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             not an object              | []                                                                   | doc.json: $: expected a JSON object but found []

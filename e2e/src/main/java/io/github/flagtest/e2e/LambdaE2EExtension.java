@@ -4,12 +4,6 @@ import io.github.flagtest.core.FlagCatalog;
 import io.github.flagtest.core.FlagState;
 import io.github.flagtest.core.FlagTestException;
 import io.github.flagtest.junit.FlagExtension;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -199,29 +193,13 @@ final class LambdaE2EExtension
         if (e2e.flags().isBlank()) {
             return FlagCatalog.parse("{}", "no flag document");
         }
-        String resource = e2e.flags().startsWith("/") ? e2e.flags().substring(1) : e2e.flags();
-        URL url = testClass.getClassLoader().getResource(resource);
         try {
-            if (url != null) {
-                try (InputStream in = url.openStream()) {
-                    return FlagCatalog.parse(
-                            new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + resource);
-                }
-            }
-            Path file = Path.of(e2e.flags()).toAbsolutePath();
-            if (Files.isRegularFile(file)) {
-                return FlagCatalog.load(file);
-            }
+            return FlagCatalog.locate(e2e.flags(), testClass.getClassLoader());
         } catch (FlagTestException e) {
             throw new ExtensionConfigurationException(
                     "@LambdaE2E(flags = \"" + e2e.flags() + "\") on " + testClass.getSimpleName() + ": "
                             + e.getMessage(),
                     e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        throw new ExtensionConfigurationException("@LambdaE2E(flags = \"" + e2e.flags() + "\") on "
-                + testClass.getSimpleName() + ": no such flag document on the test class path (classpath:" + resource
-                + ") nor as a file (" + Path.of(e2e.flags()).toAbsolutePath() + ")");
     }
 }
