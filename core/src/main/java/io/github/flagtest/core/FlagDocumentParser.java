@@ -35,7 +35,9 @@ final class FlagDocumentParser {
             String where =
                     location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
             throw new FlagTestException(
-                    source + ": malformed JSON" + where + ": " + e.getOriginalMessage() + "; fix the document", e);
+                    source + ": malformed JSON" + where + ": "
+                            + e.getOriginalMessage().replaceAll("\\s*\\(start marker at .*", "") + "; fix the document",
+                    e);
         }
         FlagDocumentParser parser = new FlagDocumentParser(source);
         ObjectNode document = parser.object(root, "$");
