@@ -1,0 +1,103 @@
+package io.github.flagtest.benchmarks;
+
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.github.flagtest.junit.FeatureEntryPoint;
+import io.github.flagtest.junit.FlagClient;
+import io.github.flagtest.junit.FlagMatrix;
+import io.github.flagtest.junit.WithFlag;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The same handler test written twice: by hand with Mockito, and with flagtest's annotations. */
+public final class OverheadFixtures {
+
+    static final int TESTS = 2_000;
+
+    private OverheadFixtures() {}
+
+    public interface Features {
+        boolean isEnabled(String flag);
+    }
+
+    public interface Loyalty {
+        long award(String customer, long points);
+    }
+
+    static final class Handler {
+        private final Features features;
+        private final Loyalty loyalty;
+
+        Handler(Features features, Loyalty loyalty) {
+            this.features = features;
+            this.loyalty = loyalty;
+        }
+
+        long handle(String customer, long cents) {
+            long points = 0;
+            if (features.isEnabled("loyalty-points")) {
+                points = loyalty.award(customer, cents / 100);
+            }
+            return cents + points;
+        }
+    }
+
+    /** (a) plain Mockito: stub the flag, verify(never()) by hand. */
+    public static class Plain {
+        Features features;
+        Loyalty loyalty;
+
+        @BeforeEach
+        void setUp() {
+            features = mock(Features.class);
+            loyalty = mock(Loyalty.class);
+            when(features.isEnabled("loyalty-points")).thenReturn(false);
+        }
+
+        @RepeatedTest(TESTS)
+        void handles() {
+            new Handler(features, loyalty).handle("c-1", 12_000);
+            verify(loyalty, never()).award(anyString(), anyLong());
+        }
+    }
+
+    /** (b) flagtest: the flag pinned, the client faked, the entry point checked after each test. */
+    @WithFlag(name = "loyalty-points", enabled = false)
+    public static class Flagtest {
+        @FlagClient
+        Features features;
+
+        @FeatureEntryPoint("loyalty-points")
+        Loyalty loyalty;
+
+        @RepeatedTest(TESTS)
+        void handles() {
+            new Handler(features, loyalty).handle("c-1", 12_000);
+        }
+    }
+
+    /** (c) a 1,024-run flag matrix. */
+    public static class Matrix {
+        @FlagMatrix({"f0", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9"})
+        void run() {}
+    }
+
+    /** (d) the same number of plain parameterized invocations. */
+    public static class Parameterized {
+        static IntStream values() {
+            return IntStream.range(0, 1_024);
+        }
+
+        @ParameterizedTest
+        @MethodSource("values")
+        void run(int value) {}
+    }
+}
