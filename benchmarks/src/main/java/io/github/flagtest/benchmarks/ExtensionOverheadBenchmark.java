@@ -24,8 +24,8 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  */
 public final class ExtensionOverheadBenchmark {
 
-    static final int ROUNDS = 7;
-    static final int WARM_UP = 3;
+    static final int ROUNDS = 9;
+    static final int WARM_UP = 8;
 
     public static void main(String[] args) throws Exception {
         Path reports = Files.createTempDirectory("flagtest-overhead");
@@ -42,6 +42,7 @@ public final class ExtensionOverheadBenchmark {
             double b = run(launcher, OverheadFixtures.Flagtest.class, reports, true, OverheadFixtures.TESTS);
             double m = run(launcher, OverheadFixtures.Matrix.class, reports, true, 1_024);
             double p = run(launcher, OverheadFixtures.Parameterized.class, reports, true, 1_024);
+            System.out.printf("  round %d: a %.0f, b' %.0f, b %.0f ms%n", round, a, c, b);
             if (round >= WARM_UP) {
                 plain[i] = a;
                 flagtest[i] = b;
