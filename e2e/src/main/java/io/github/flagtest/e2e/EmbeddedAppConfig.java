@@ -43,7 +43,8 @@ final class EmbeddedAppConfig implements FlagSource {
 
     private record Env(String id, String name, Map<String, Integer> deployed, AtomicInteger deployments) {}
 
-    private record Profile(String id, String name, List<byte[]> versions) {}
+    /** A feature-flag profile; each hosted version is kept as the flag state it was parsed into on upload. */
+    private record Profile(String id, String name, List<FlagState> versions) {}
 
     boolean isEmpty() {
         return apps.isEmpty() && strategies.isEmpty();
@@ -170,14 +171,16 @@ final class EmbeddedAppConfig implements FlagSource {
             AwsHttp.send(exchange, 204, new byte[0], Map.of());
         } else if (p.length == 5 && p[4].equals("hostedconfigurationversions") && method.equals("POST")) {
             byte[] content = exchange.getRequestBody().readAllBytes();
+            FlagState state;
             try {
-                FlagCatalog.parse(new String(content, StandardCharsets.UTF_8), profile.name());
+                state = FlagCatalog.parse(new String(content, StandardCharsets.UTF_8), profile.name())
+                        .defaults();
             } catch (FlagTestException e) {
                 throw AwsError.badRequest("BadRequestException", "Invalid feature flag document: " + e.getMessage());
             }
             int version;
             synchronized (profile.versions()) {
-                profile.versions().add(content);
+                profile.versions().add(state);
                 version = profile.versions().size();
             }
             AwsHttp.send(
@@ -229,16 +232,13 @@ final class EmbeddedAppConfig implements FlagSource {
                                         pr.id().equals(profile) || pr.name().equals(profile))
                                 .findFirst()
                                 .flatMap(pr -> Optional.ofNullable(e.deployed().get(pr.id()))
-                                        .map(version -> content(pr, version)))));
+                                        .map(version -> deployed(pr, version)))));
     }
 
-    private static FlagState content(Profile profile, int version) {
-        byte[] bytes;
+    private static FlagState deployed(Profile profile, int version) {
         synchronized (profile.versions()) {
-            bytes = profile.versions().get(version - 1);
+            return profile.versions().get(version - 1);
         }
-        return FlagCatalog.parse(new String(bytes, StandardCharsets.UTF_8), profile.name())
-                .defaults();
     }
 
     @Override

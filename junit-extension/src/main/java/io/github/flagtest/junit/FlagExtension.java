@@ -1,5 +1,6 @@
 package io.github.flagtest.junit;
 
+import io.github.flagtest.core.Evaluation;
 import io.github.flagtest.core.FakeFlags;
 import io.github.flagtest.core.FlagState;
 import java.lang.reflect.Parameter;
@@ -91,8 +92,9 @@ public class FlagExtension
                 EntryPointCheck.failure(entryPoint, own, test.initial).ifPresent(failures::add);
             }
             undeclared(context, settings, test).ifPresent(failures::add);
+            List<Evaluation> evaluations = test.flags.evaluations();
             Set<String> read = new java.util.HashSet<>();
-            test.flags.evaluations().forEach(evaluation -> read.add(evaluation.flag()));
+            evaluations.forEach(evaluation -> read.add(evaluation.flag()));
             for (MatrixRun run : test.matrixRuns) {
                 run.unread().ran(read);
                 if (!run.classLevel()) {
@@ -103,7 +105,13 @@ public class FlagExtension
             if (recorder.isPresent()) {
                 recorder.get()
                         .write(TestRecord.of(
-                                context, settings, test, calls, result(context, failures), failure(context, failures)));
+                                context,
+                                settings,
+                                test,
+                                evaluations,
+                                calls,
+                                result(context, failures),
+                                failure(context, failures)));
             }
         } finally {
             test.close();

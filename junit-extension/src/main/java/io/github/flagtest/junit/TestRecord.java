@@ -22,6 +22,7 @@ final class TestRecord {
             ExtensionContext context,
             Settings settings,
             TestFlags test,
+            List<Evaluation> evaluations,
             List<EntryPointCall> calls,
             String result,
             String failure) {
@@ -45,7 +46,7 @@ final class TestRecord {
                     "flags", List.copyOf(run.assignment().flags())));
         }
         record.put("matrices", matrices);
-        record.put("evaluations", groupedReads(test.flags.evaluations()));
+        record.put("evaluations", groupedReads(evaluations));
         record.put("undeclared", List.copyOf(test.flags.undeclaredReads()));
         List<Map<String, Object>> entryPoints = new ArrayList<>();
         for (EntryPoint entryPoint : test.entryPoints) {
