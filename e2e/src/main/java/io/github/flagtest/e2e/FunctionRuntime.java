@@ -173,12 +173,6 @@ final class FunctionRuntime implements AutoCloseable {
         return current != null && current.isAlive();
     }
 
-    /** The process id of the running runtime, for tests that check nothing is left behind. */
-    long pid() {
-        Process current = process;
-        return current == null ? -1 : current.pid();
-    }
-
     private void stop() {
         Process current = process;
         process = null;

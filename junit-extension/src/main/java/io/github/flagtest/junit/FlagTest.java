@@ -104,15 +104,7 @@ public final class FlagTest {
     /** {@code task}, run with the flags of the test that calls this method. */
     public static Runnable propagate(Runnable task) {
         Objects.requireNonNull(task, "task");
-        CurrentFlags.Binding binding = captured();
-        return () -> {
-            CurrentFlags.Binding previous = CurrentFlags.swap(binding);
-            try {
-                task.run();
-            } finally {
-                CurrentFlags.swap(previous);
-            }
-        };
+        return bound(captured(), task);
     }
 
     /** {@code task}, called with the flags of the test that calls this method. */
@@ -133,14 +125,18 @@ public final class FlagTest {
     public static Executor propagate(Executor executor) {
         Objects.requireNonNull(executor, "executor");
         CurrentFlags.Binding binding = captured();
-        return task -> executor.execute(() -> {
+        return task -> executor.execute(bound(binding, task));
+    }
+
+    private static Runnable bound(CurrentFlags.Binding binding, Runnable task) {
+        return () -> {
             CurrentFlags.Binding previous = CurrentFlags.swap(binding);
             try {
                 task.run();
             } finally {
                 CurrentFlags.swap(previous);
             }
-        });
+        };
     }
 
     private static CurrentFlags.Binding captured() {

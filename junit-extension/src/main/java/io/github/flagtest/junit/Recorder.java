@@ -52,10 +52,6 @@ final class Recorder implements AutoCloseable {
         return dir.resolve("runs").resolve("tests-" + id + ".jsonl");
     }
 
-    Path file() {
-        return file;
-    }
-
     void write(Map<String, Object> record) {
         String line;
         try {
