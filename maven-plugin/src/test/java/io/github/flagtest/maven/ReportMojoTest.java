@@ -64,8 +64,7 @@ class ReportMojoTest {
         assertThat(log.infos)
                 .singleElement()
                 .asString()
-                .startsWith(
-                        "flagtest report: " + root.resolve("out/index.html") + " (1 flags, 0 retirement candidates)")
+                .startsWith("flagtest report: " + root.resolve("out/index.html") + " (1 flag, 0 retirement candidates)")
                 .endsWith("from 2 tests in 2 directories");
     }
 

@@ -86,8 +86,12 @@ public final class FlagReport {
 
     /** {@code flagtest report: target/flagtest/index.html (N flags, M retirement candidates)}. */
     public String summaryLine(Path page) {
-        return "flagtest report: " + page + " (" + flags() + " flags, " + retirementCandidates()
-                + " retirement candidates)";
+        return "flagtest report: " + page + " (" + counted(flags(), "flag") + ", "
+                + counted(retirementCandidates(), "retirement candidate") + ")";
+    }
+
+    private static String counted(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     /** Writes {@code flags.json} and {@code index.html} into {@code dir}; returns the page. */

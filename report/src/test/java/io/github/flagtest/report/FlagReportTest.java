@@ -301,6 +301,18 @@ class FlagReportTest {
                 .isEqualTo("flagtest report: target/flagtest/index.html (5 flags, 3 retirement candidates)");
     }
 
+    @Test
+    @DisplayName("says flag and candidate in the singular for one")
+    void summaryLineSingular(@TempDir Path single) throws Exception {
+        Files.createDirectories(single.resolve("runs"));
+        Files.writeString(
+                single.resolve("runs/tests-one.jsonl"),
+                "{\"kind\":\"test\",\"class\":\"com.example.T\",\"displayName\":\"t()\",\"state\":{\"solo\":true}}\n");
+
+        assertThat(FlagReport.of(RunRecords.read(List.of(single))).summaryLine(Path.of("index.html")))
+                .isEqualTo("flagtest report: index.html (1 flag, 1 retirement candidate)");
+    }
+
     static JsonNode flag(JsonNode root, String name) {
         for (JsonNode flag : root.get("flags")) {
             if (flag.get("name").asText().equals(name)) {
