@@ -2,10 +2,14 @@ package io.github.flagtest.benchmarks;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import bench.overhead.OverheadFixtures;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -24,7 +28,7 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  */
 public final class ExtensionOverheadBenchmark {
 
-    static final int ROUNDS = 9;
+    static final int ROUNDS = 21;
     static final int WARM_UP = 8;
 
     public static void main(String[] args) throws Exception {
@@ -35,13 +39,15 @@ public final class ExtensionOverheadBenchmark {
         double[] flagtestNoRecords = new double[ROUNDS];
         double[] matrix = new double[ROUNDS];
         double[] parameterized = new double[ROUNDS];
+        double[] ratios = new double[ROUNDS];
+        double[] ratiosNoRecords = new double[ROUNDS];
         for (int round = 0; round < WARM_UP + ROUNDS; round++) {
             int i = Math.max(0, round - WARM_UP);
             double a = run(launcher, OverheadFixtures.Plain.class, reports, true, OverheadFixtures.TESTS);
             double c = run(launcher, OverheadFixtures.Flagtest.class, reports, false, OverheadFixtures.TESTS);
             double b = run(launcher, OverheadFixtures.Flagtest.class, reports, true, OverheadFixtures.TESTS);
-            double m = run(launcher, OverheadFixtures.Matrix.class, reports, true, 1_024);
-            double p = run(launcher, OverheadFixtures.Parameterized.class, reports, true, 1_024);
+            double m = run(launcher, OverheadFixtures.Matrix.class, reports, true, OverheadFixtures.MATRIX_RUNS);
+            double p = run(launcher, OverheadFixtures.Parameterized.class, reports, true, OverheadFixtures.MATRIX_RUNS);
             System.out.printf("  round %d: a %.0f, b' %.0f, b %.0f ms%n", round, a, c, b);
             if (round >= WARM_UP) {
                 plain[i] = a;
@@ -49,35 +55,42 @@ public final class ExtensionOverheadBenchmark {
                 flagtestNoRecords[i] = c;
                 matrix[i] = m;
                 parameterized[i] = p;
+                ratios[i] = b / a;
+                ratiosNoRecords[i] = c / a;
             }
         }
         double a = median(plain);
         double b = median(flagtest);
         double c = median(flagtestNoRecords);
         System.out.println("flagtest extension overhead (" + OverheadFixtures.TESTS + " handler tests, median of "
-                + ROUNDS + " alternating rounds after " + WARM_UP + " warm-up rounds)");
+                + ROUNDS + " alternating rounds after " + WARM_UP + " warm-up rounds; b/a is the median of the"
+                + " rounds' ratios)");
         System.out.printf(
                 "  (a) plain Mockito + verify(never())       %8.1f ms  %6.1f us/test%n",
                 a, a * 1000 / OverheadFixtures.TESTS);
         System.out.printf(
                 "  (b) @WithFlag @FlagClient @FeatureEntryPoint %5.1f ms  %6.1f us/test  b/a = %.2f (goal <= 1.10)%n",
-                b, b * 1000 / OverheadFixtures.TESTS, b / a);
+                b, b * 1000 / OverheadFixtures.TESTS, median(ratios));
         System.out.printf(
                 "  (b') the same, flagtest.report=false        %5.1f ms  %6.1f us/test  b'/a = %.2f%n",
-                c, c * 1000 / OverheadFixtures.TESTS, c / a);
+                c, c * 1000 / OverheadFixtures.TESTS, median(ratiosNoRecords));
         System.out.printf(
                 "  per-test overhead: %.1f us (with run records), %.1f us (without)%n",
                 (b - a) * 1000 / OverheadFixtures.TESTS, (c - a) * 1000 / OverheadFixtures.TESTS);
         System.out.printf(
                 "  @FlagMatrix invocation %.1f us vs @ParameterizedTest invocation %.1f us (1,024 each)%n",
-                median(matrix) * 1000 / 1_024, median(parameterized) * 1000 / 1_024);
+                median(matrix) * 1000 / OverheadFixtures.MATRIX_RUNS,
+                median(parameterized) * 1000 / OverheadFixtures.MATRIX_RUNS);
     }
 
-    private static double run(Launcher launcher, Class<?> fixture, Path reports, boolean records, int expected) {
+    private static double run(Launcher launcher, Class<?> fixture, Path reports, boolean records, int expected)
+            throws IOException {
+        // each run its own report directory: a run's report reads exactly its own records, as in a build
+        Path dir = Files.createTempDirectory(reports, fixture.getSimpleName());
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(fixture))
                 .configurationParameters(
-                        Map.of("flagtest.report.dir", reports.toString(), "flagtest.report", Boolean.toString(records)))
+                        Map.of("flagtest.report.dir", dir.toString(), "flagtest.report", Boolean.toString(records)))
                 .build();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         long[] engineDone = new long[1];
@@ -89,9 +102,14 @@ public final class ExtensionOverheadBenchmark {
                 }
             }
         };
+        System.gc(); // garbage of the previous run (its report included) is not this run's cost
         long start = System.nanoTime();
         launcher.execute(request, summary, engineEnd);
         double millis = (engineDone[0] - start) / 1e6;
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
+        }
         if (summary.getSummary().getTestsSucceededCount() != expected) {
             throw new IllegalStateException(
                     fixture.getSimpleName() + ": " + summary.getSummary().getTestsSucceededCount() + " of " + expected

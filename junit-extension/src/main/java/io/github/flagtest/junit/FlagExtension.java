@@ -103,15 +103,11 @@ public class FlagExtension
             }
             Optional<Recorder> recorder = Recorder.of(context, settings);
             if (recorder.isPresent()) {
+                String result = result(context, failures);
+                String failure = failure(context, failures);
                 recorder.get()
-                        .write(TestRecord.of(
-                                context,
-                                settings,
-                                test,
-                                evaluations,
-                                calls,
-                                result(context, failures),
-                                failure(context, failures)));
+                        .write(json ->
+                                TestRecord.write(json, context, settings, test, evaluations, calls, result, failure));
             }
         } finally {
             test.close();

@@ -3,6 +3,7 @@ package io.github.flagtest.junit;
 import io.github.flagtest.core.FlagCatalog;
 import io.github.flagtest.core.FlagState;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,10 +27,12 @@ final class FlagResolver {
         if (settings.profile().isPresent()) {
             state = state.withAll(settings.profile().get().defaults());
         }
-        Map<String, String> pinnedWhere = new LinkedHashMap<>();
+        Map<String, Level> pinnedWhere = new LinkedHashMap<>();
         for (Level level : levels(context)) {
-            FlagState pins = pins(level, settings.catalog());
-            pins.flags().forEach(flag -> pinnedWhere.put(flag, level.name()));
+            FlagState pins = cachedPins(context, level, settings.catalog());
+            if (!matrixRuns.isEmpty()) {
+                pins.flags().forEach(flag -> pinnedWhere.put(flag, level));
+            }
             state = state.withAll(pins);
         }
         Map<String, String> matrixWhere = new LinkedHashMap<>();
@@ -37,7 +40,8 @@ final class FlagResolver {
             for (String flag : run.assignment().flags()) {
                 if (pinnedWhere.containsKey(flag)) {
                     throw new ExtensionConfigurationException("@FlagMatrix on " + run.where() + ": flag '" + flag
-                            + "' is also pinned by @WithFlag on " + pinnedWhere.get(flag)
+                            + "' is also pinned by @WithFlag on "
+                            + pinnedWhere.get(flag).name()
                             + "; remove it from the matrix or remove the @WithFlag");
                 }
                 String other = matrixWhere.put(flag, run.where());
@@ -49,6 +53,21 @@ final class FlagResolver {
             state = state.withAll(run.assignment());
         }
         return state;
+    }
+
+    /**
+     * {@link #pins} of a level, worked out once per run: a class's pins are the same for each of its
+     * tests, and annotation lookup is the larger part of resolving a test's flags.
+     */
+    private static FlagState cachedPins(ExtensionContext context, Level level, Optional<FlagCatalog> catalog) {
+        ExtensionContext.Store store = context.getRoot().getStore(FlagExtension.NAMESPACE);
+        PinsKey key = new PinsKey(level.element());
+        FlagState pins = store.get(key, FlagState.class);
+        if (pins == null) {
+            pins = pins(level, catalog); // not computed in the store: a bad pin fails each of its tests afresh
+            store.put(key, pins);
+        }
+        return pins;
     }
 
     /** The method's and each class's own pins; checks each level for contradictions and names. */
@@ -100,9 +119,9 @@ final class FlagResolver {
     static List<Level> levels(ExtensionContext context) {
         List<Level> levels = new ArrayList<>();
         for (Class<?> type = context.getRequiredTestClass(); type != null; type = enclosing(type)) {
-            levels.add(0, new Level(type, Describe.type(type)));
+            levels.add(0, new Level(type));
         }
-        context.getTestMethod().ifPresent(method -> levels.add(new Level(method, Describe.method(method))));
+        context.getTestMethod().ifPresent(method -> levels.add(new Level(method)));
         return levels;
     }
 
@@ -110,6 +129,15 @@ final class FlagResolver {
         return Modifier.isStatic(type.getModifiers()) ? null : type.getEnclosingClass();
     }
 
-    /** One place where flags can be pinned. */
-    record Level(AnnotatedElement element, String name) {}
+    /** One place where flags can be pinned: a class or a method. */
+    record Level(AnnotatedElement element) {
+
+        /** {@code OrderTest} or {@code OrderTest.places()}, for messages. */
+        String name() {
+            return element instanceof Class<?> type ? Describe.type(type) : Describe.method((Method) element);
+        }
+    }
+
+    /** The store key of a level's pins. */
+    private record PinsKey(AnnotatedElement element) {}
 }

@@ -1,11 +1,11 @@
 package io.github.flagtest.junit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -17,16 +17,23 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Appends one JSON line per test to {@code <report dir>/runs/tests-<run>.jsonl}, the input of the
- * flag report. One file per engine run, so parallel JVMs (forks, modules) never share a file; lines
- * are written under a lock, so parallel tests never interleave.
+ * flag report. One file per engine run, so parallel JVMs (forks, modules) never share a file; a
+ * record is written whole under a lock, so parallel tests never interleave. Records go straight
+ * from a JSON generator into the file's buffer: this runs after every test.
  */
 final class Recorder implements AutoCloseable {
+
+    /** Writes one record; called under the recorder's lock. */
+    @FunctionalInterface
+    interface Record {
+        void writeTo(JsonGenerator json) throws IOException;
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
     private final Map<String, Object> header;
-    private BufferedWriter writer; // guarded by this; opened at the first record
+    private JsonGenerator json; // guarded by this; opened at the first record
 
     private Recorder(Path file, Map<String, Object> header) {
         this.file = file;
@@ -52,37 +59,33 @@ final class Recorder implements AutoCloseable {
         return dir.resolve("runs").resolve("tests-" + id + ".jsonl");
     }
 
-    void write(Map<String, Object> record) {
-        String line;
+    /** Appends {@code record} as one line. */
+    synchronized void write(Record record) {
         try {
-            line = JSON.writeValueAsString(record);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("flagtest cannot serialize the record of " + record.get("test"), e);
-        }
-        synchronized (this) {
-            try {
-                if (writer == null) {
-                    Files.createDirectories(file.getParent());
-                    writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                    writer.write(JSON.writeValueAsString(header));
-                    writer.newLine();
-                }
-                writer.write(line);
-                writer.newLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(
-                        "flagtest cannot write its run record to " + file
-                                + "; set flagtest.report.dir to a writable directory or flagtest.report=false",
-                        e);
+            if (json == null) {
+                Files.createDirectories(file.getParent());
+                json = JSON.getFactory()
+                        .createGenerator(
+                                new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), JsonEncoding.UTF8)
+                        .setRootValueSeparator(null); // each record ends its own line
+                json.writeObject(header);
+                json.writeRaw('\n');
             }
+            record.writeTo(json);
+            json.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "flagtest cannot write its run record to " + file
+                            + "; set flagtest.report.dir to a writable directory or flagtest.report=false",
+                    e);
         }
     }
 
     @Override
     public synchronized void close() throws IOException {
-        if (writer != null) {
-            writer.close();
-            writer = null;
+        if (json != null) {
+            json.close();
+            json = null;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.github.flagtest.junit;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -20,34 +21,75 @@ final class TestFields {
 
     static void inject(ExtensionContext context, TestFlags test) {
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-            Class<?> type = instance.getClass();
+            Plan plan = plan(context, instance.getClass());
+            for (EntryPointField entry : plan.entryPoints()) {
+                Field field = entry.field();
+                Object current = read(field, instance);
+                if (current == null) {
+                    write(field, instance, Mocks.entryPoint(field.getType(), field.getName(), entry.where()));
+                    test.onClose(() -> write(field, instance, null));
+                } else if (!Mocks.isMockOrSpy(current)) {
+                    throw notAMock(entry.where(), current);
+                }
+                test.entryPoints.add(
+                        new EntryPoint(entry.annotation(), entry.declaredAt(), () -> read(field, instance)));
+            }
+            for (ClientField entry : plan.clients()) {
+                Field field = entry.field();
+                Object current = read(field, instance);
+                if (current != null) {
+                    throw new ExtensionConfigurationException(entry.where() + ": the field already holds " + current
+                            + "; leave it null, flagtest creates the flag client mock");
+                }
+                write(field, instance, Mocks.flagClient(field.getType(), field.getName(), test.flags, entry.where()));
+                test.onClose(() -> write(field, instance, null));
+            }
+        }
+    }
+
+    /** The types of the {@link FlagClient} fields of {@code type}. */
+    static List<Class<?>> flagClientTypes(ExtensionContext context, Class<?> type) {
+        return plan(context, type).clients().stream()
+                .<Class<?>>map(client -> client.field().getType())
+                .toList();
+    }
+
+    /** The annotated fields of a test class, found and checked once per run rather than per test. */
+    private static Plan plan(ExtensionContext context, Class<?> type) {
+        ExtensionContext.Store store = context.getRoot().getStore(FlagExtension.NAMESPACE);
+        PlanKey key = new PlanKey(type);
+        Plan plan = store.get(key, Plan.class);
+        if (plan == null) {
+            plan = Plan.of(type); // not computed in the store: a bad field fails each of its tests afresh
+            store.put(key, plan);
+        }
+        return plan;
+    }
+
+    private record PlanKey(Class<?> type) {}
+
+    private record Plan(List<EntryPointField> entryPoints, List<ClientField> clients) {
+
+        static Plan of(Class<?> type) {
+            List<EntryPointField> entryPoints = new ArrayList<>();
             for (Field field : fields(type, FeatureEntryPoint.class)) {
                 FeatureEntryPoint annotation = AnnotationSupport.findAnnotation(field, FeatureEntryPoint.class)
                         .orElseThrow();
                 String where = "@FeatureEntryPoint(\"" + annotation.value() + "\") on field " + Describe.field(field);
                 checkMethods(annotation, field.getType(), where);
-                Object current = read(field, instance);
-                if (current == null) {
-                    write(field, instance, Mocks.entryPoint(field.getType(), field.getName(), where));
-                    test.onClose(() -> write(field, instance, null));
-                } else if (!Mocks.isMockOrSpy(current)) {
-                    throw notAMock(where, current);
-                }
-                test.entryPoints.add(
-                        new EntryPoint(annotation, "field " + Describe.field(field), () -> read(field, instance)));
+                entryPoints.add(new EntryPointField(field, annotation, where, "field " + Describe.field(field)));
             }
+            List<ClientField> clients = new ArrayList<>();
             for (Field field : fields(type, FlagClient.class)) {
-                String where = "@FlagClient on field " + Describe.field(field);
-                Object current = read(field, instance);
-                if (current != null) {
-                    throw new ExtensionConfigurationException(where + ": the field already holds " + current
-                            + "; leave it null, flagtest creates the flag client mock");
-                }
-                write(field, instance, Mocks.flagClient(field.getType(), field.getName(), test.flags, where));
-                test.onClose(() -> write(field, instance, null));
+                clients.add(new ClientField(field, "@FlagClient on field " + Describe.field(field)));
             }
+            return new Plan(List.copyOf(entryPoints), List.copyOf(clients));
         }
     }
+
+    private record EntryPointField(Field field, FeatureEntryPoint annotation, String where, String declaredAt) {}
+
+    private record ClientField(Field field, String where) {}
 
     static ExtensionConfigurationException notAMock(String where, Object value) {
         return new ExtensionConfigurationException(

@@ -1,8 +1,9 @@
 package io.github.flagtest.junit;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.flagtest.core.Evaluation;
 import io.github.flagtest.core.FlagState;
-import java.util.ArrayList;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The record of one test as the report reads it: id, flag state, reads grouped by call site, entry
- * point calls and result. Reads are grouped so that a loop reading a flag 10,000 times is one entry.
+ * point calls and result, as one JSON object. Reads are grouped so that a loop reading a flag
+ * 10,000 times is one entry. Written straight to the recorder's generator: this runs after every test.
  */
 final class TestRecord {
 
@@ -18,80 +20,120 @@ final class TestRecord {
 
     private TestRecord() {}
 
-    static Map<String, Object> of(
+    static void write(
+            JsonGenerator json,
             ExtensionContext context,
             Settings settings,
             TestFlags test,
             List<Evaluation> evaluations,
             List<EntryPointCall> calls,
             String result,
-            String failure) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("kind", "test");
-        record.put("version", VERSION);
-        record.put("test", context.getUniqueId());
-        record.put("class", context.getRequiredTestClass().getName());
-        record.put("method", context.getTestMethod().map(m -> m.getName()).orElse(null));
-        record.put("displayName", context.getDisplayName());
-        record.put("e2e", E2EClass.isE2E(context.getRequiredTestClass()));
-        record.put("profile", settings.profile().map(p -> p.source()).orElse(null));
-        record.put("catalog", settings.catalog().map(c -> c.source()).orElse(null));
-        record.put("state", test.initial.asMap());
-        record.put("finalState", test.flags.state().asMap());
-        List<Map<String, Object>> matrices = new ArrayList<>();
+            String failure)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("kind", "test");
+        json.writeNumberField("version", VERSION);
+        json.writeStringField("test", context.getUniqueId());
+        json.writeStringField("class", context.getRequiredTestClass().getName());
+        json.writeStringField(
+                "method", context.getTestMethod().map(m -> m.getName()).orElse(null));
+        json.writeStringField("displayName", context.getDisplayName());
+        json.writeBooleanField("e2e", E2EClass.isE2E(context.getRequiredTestClass()));
+        json.writeStringField("profile", settings.profile().map(p -> p.source()).orElse(null));
+        json.writeStringField("catalog", settings.catalog().map(c -> c.source()).orElse(null));
+        writeState(json, "state", test.initial);
+        writeState(json, "finalState", test.flags.state());
+        json.writeArrayFieldStart("matrices");
         for (MatrixRun run : test.matrixRuns) {
-            matrices.add(Map.of(
-                    "where", run.where(),
-                    "strategy", run.strategy().name(),
-                    "flags", List.copyOf(run.assignment().flags())));
+            json.writeStartObject();
+            json.writeStringField("where", run.where());
+            json.writeStringField("strategy", run.strategy().name());
+            json.writeArrayFieldStart("flags");
+            for (String flag : run.assignment().flags()) {
+                json.writeString(flag);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
         }
-        record.put("matrices", matrices);
-        record.put("evaluations", groupedReads(evaluations));
-        record.put("undeclared", List.copyOf(test.flags.undeclaredReads()));
-        List<Map<String, Object>> entryPoints = new ArrayList<>();
+        json.writeEndArray();
+        writeReads(json, evaluations);
+        json.writeArrayFieldStart("undeclared");
+        for (String flag : test.flags.undeclaredReads()) {
+            json.writeString(flag);
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("entryPoints");
         for (EntryPoint entryPoint : test.entryPoints) {
-            entryPoints.add(Map.of("flag", entryPoint.flag(), "declaredAt", entryPoint.declaredAt()));
+            json.writeStartObject();
+            json.writeStringField("flag", entryPoint.flag());
+            json.writeStringField("declaredAt", entryPoint.declaredAt());
+            json.writeEndObject();
         }
-        record.put("entryPoints", entryPoints);
-        List<Map<String, Object>> callRecords = new ArrayList<>();
+        json.writeEndArray();
+        json.writeArrayFieldStart("entryPointCalls");
         for (EntryPointCall call : calls) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("flag", call.flag().orElse(null));
-            entry.put("target", call.target());
-            entry.put("method", call.method());
-            entry.put("site", call.site());
-            entry.put("flagOn", call.flagOn());
-            callRecords.add(entry);
+            json.writeStartObject();
+            json.writeStringField("flag", call.flag().orElse(null));
+            json.writeStringField("target", call.target());
+            json.writeStringField("method", call.method());
+            json.writeStringField("site", call.site());
+            json.writeBooleanField("flagOn", call.flagOn());
+            json.writeEndObject();
         }
-        record.put("entryPointCalls", callRecords);
-        record.put("result", result);
-        record.put("failure", failure);
-        return record;
+        json.writeEndArray();
+        json.writeStringField("result", result);
+        json.writeStringField("failure", failure);
+        json.writeEndObject();
     }
 
-    private static List<Map<String, Object>> groupedReads(List<Evaluation> evaluations) {
-        Map<List<Object>, Map<String, Object>> groups = new LinkedHashMap<>();
-        for (Evaluation evaluation : evaluations) {
-            StackTraceElement site = evaluation.callSite();
-            List<Object> key = List.of(
-                    evaluation.flag(),
-                    FlagState.describe(evaluation.value()),
-                    site.getClassName(),
-                    site.getMethodName(),
-                    evaluation.site());
-            Map<String, Object> group = groups.computeIfAbsent(key, k -> {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("flag", evaluation.flag());
-                entry.put("value", FlagState.describe(evaluation.value()));
-                entry.put("class", site.getClassName());
-                entry.put("method", site.getMethodName());
-                entry.put("site", evaluation.site());
-                entry.put("line", site.getLineNumber());
-                entry.put("count", 0);
-                return entry;
-            });
-            group.put("count", (Integer) group.get("count") + 1);
+    private static void writeState(JsonGenerator json, String field, FlagState state) throws IOException {
+        json.writeObjectFieldStart(field);
+        for (Map.Entry<String, Object> entry : state.asMap().entrySet()) {
+            if (entry.getValue() instanceof Boolean on) {
+                json.writeBooleanField(entry.getKey(), on);
+            } else {
+                json.writeStringField(entry.getKey(), String.valueOf(entry.getValue()));
+            }
         }
-        return new ArrayList<>(groups.values());
+        json.writeEndObject();
+    }
+
+    /** One entry per flag, answer and call site, with how often it was read there. */
+    private static void writeReads(JsonGenerator json, List<Evaluation> evaluations) throws IOException {
+        Map<Read, Reads> groups = new LinkedHashMap<>();
+        for (Evaluation evaluation : evaluations) {
+            groups.computeIfAbsent(Read.of(evaluation), read -> new Reads(evaluation)).count++;
+        }
+        json.writeArrayFieldStart("evaluations");
+        for (Reads reads : groups.values()) {
+            StackTraceElement site = reads.first.callSite();
+            json.writeStartObject();
+            json.writeStringField("flag", reads.first.flag());
+            json.writeStringField("value", FlagState.describe(reads.first.value()));
+            json.writeStringField("class", site.getClassName());
+            json.writeStringField("method", site.getMethodName());
+            json.writeStringField("site", reads.first.site());
+            json.writeNumberField("line", site.getLineNumber());
+            json.writeNumberField("count", reads.count);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    /** What groups reads: the flag, the answer and the call site. */
+    private record Read(String flag, Object value, StackTraceElement site) {
+        static Read of(Evaluation evaluation) {
+            return new Read(evaluation.flag(), evaluation.value(), evaluation.callSite());
+        }
+    }
+
+    /** The first read of a group and how many there were. */
+    private static final class Reads {
+        final Evaluation first;
+        int count;
+
+        Reads(Evaluation first) {
+            this.first = first;
+        }
     }
 }

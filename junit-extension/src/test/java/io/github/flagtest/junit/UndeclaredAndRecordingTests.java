@@ -64,10 +64,10 @@ class UndeclaredAndRecordingTests {
         void jsonLines(@TempDir Path dir) throws Exception {
             run(RecordedFixture.class, Map.of("flagtest.report", "true", "flagtest.report.dir", dir.toString()))
                     .testEvents()
-                    .assertStatistics(s -> s.started(3));
+                    .assertStatistics(s -> s.started(4));
 
             List<JsonNode> records = records(dir);
-            assertThat(records).hasSize(3);
+            assertThat(records).hasSize(4);
             JsonNode loop = records.stream()
                     .filter(r -> r.get("method").asText().equals("readsInALoop"))
                     .findFirst()
@@ -90,6 +90,51 @@ class UndeclaredAndRecordingTests {
             assertThat(failed.get("failure").asText()).contains("expected no call while 'loyalty-points' was OFF");
 
             assertThat(records).extracting(r -> r.get("result").asText()).contains("ABORTED");
+        }
+
+        @Test
+        @DisplayName("name their fields in a fixed order and group reads by flag, answer and call site")
+        void fields(@TempDir Path dir) throws Exception {
+            run(RecordedFixture.class, Map.of("flagtest.report", "true", "flagtest.report.dir", dir.toString()));
+
+            JsonNode flip = records(dir).stream()
+                    .filter(r -> r.get("method").asText().equals("readsAcrossAFlip"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(flip.fieldNames())
+                    .toIterable()
+                    .containsExactly(
+                            "kind",
+                            "version",
+                            "test",
+                            "class",
+                            "method",
+                            "displayName",
+                            "e2e",
+                            "profile",
+                            "catalog",
+                            "state",
+                            "finalState",
+                            "matrices",
+                            "evaluations",
+                            "undeclared",
+                            "entryPoints",
+                            "entryPointCalls",
+                            "result",
+                            "failure");
+            assertThat(flip.get("finalState").toString()).isEqualTo("{\"loyalty-points\":false}");
+            assertThat(flip.get("profile").isNull()).isTrue();
+            assertThat(flip.get("evaluations"))
+                    .extracting(read -> read.get("value").asText() + " x"
+                            + read.get("count").asInt())
+                    .containsExactly("ON x3", "OFF x2");
+            JsonNode read = flip.get("evaluations").get(0);
+            assertThat(read.fieldNames())
+                    .toIterable()
+                    .containsExactly("flag", "value", "class", "method", "site", "line", "count");
+            assertThat(read.get("class").asText()).isEqualTo(RecordedFixture.class.getName());
+            assertThat(read.get("method").asText()).isEqualTo("readsAcrossAFlip");
+            assertThat(read.get("site").asText()).isEqualTo("UndeclaredAndRecordingTests.java:" + read.get("line"));
         }
 
         @Test
@@ -147,6 +192,16 @@ class UndeclaredAndRecordingTests {
         @Test
         void readsInALoop(FakeFlags flags) {
             for (int i = 0; i < 50; i++) {
+                flags.isEnabled("loyalty-points");
+            }
+        }
+
+        @Test
+        void readsAcrossAFlip(FakeFlags flags) {
+            for (int i = 0; i < 5; i++) {
+                if (i == 3) {
+                    flags.disable("loyalty-points");
+                }
                 flags.isEnabled("loyalty-points");
             }
         }

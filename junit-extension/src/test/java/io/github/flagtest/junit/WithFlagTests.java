@@ -14,6 +14,7 @@ import io.github.flagtest.core.FlagState;
 import io.github.flagtest.core.FlagTestException;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 @DisplayName("@WithFlag")
@@ -95,6 +97,24 @@ class WithFlagTests {
                                             message(
                                                     "@WithFlag on WithFlagTests.ConflictFixture.conflict(): flag 'a' is pinned twice "
                                                             + "with different values (ON and OFF); keep one of them"))));
+        }
+
+        @Test
+        @DisplayName("fails each test of a class whose own pins conflict, each with its own exception")
+        void conflictingClassPins() {
+            List<Throwable> failures = run(ClassConflictFixture.class).testEvents().failed().stream()
+                    .map(event -> event.getRequiredPayload(TestExecutionResult.class)
+                            .getThrowable()
+                            .orElseThrow())
+                    .toList();
+
+            assertThat(failures)
+                    .hasSize(2)
+                    .allSatisfy(failure -> assertThat(failure)
+                            .isInstanceOf(ExtensionConfigurationException.class)
+                            .hasMessage("@WithFlag on WithFlagTests.ClassConflictFixture: flag 'a' is pinned twice "
+                                    + "with different values (ON and OFF); keep one of them"));
+            assertThat(failures.get(0)).isNotSameAs(failures.get(1));
         }
 
         @Test
@@ -286,6 +306,16 @@ class WithFlagTests {
         @WithFlag(name = "a", enabled = true)
         @WithFlag(name = "a", enabled = false)
         void conflict() {}
+    }
+
+    @WithFlag(name = "a", enabled = true)
+    @WithFlag(name = "a", enabled = false)
+    static class ClassConflictFixture {
+        @Test
+        void first() {}
+
+        @Test
+        void second() {}
     }
 
     static class VariantOffFixture {

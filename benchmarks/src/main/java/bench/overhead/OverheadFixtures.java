@@ -1,4 +1,4 @@
-package io.github.flagtest.benchmarks;
+package bench.overhead;
 
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -7,20 +7,30 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.github.flagtest.core.FakeFlags;
 import io.github.flagtest.junit.FeatureEntryPoint;
 import io.github.flagtest.junit.FlagClient;
 import io.github.flagtest.junit.FlagMatrix;
 import io.github.flagtest.junit.WithFlag;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The same handler test written twice: by hand with Mockito, and with flagtest's annotations. */
+/**
+ * The same handler test written twice: by hand with Mockito, and with flagtest's annotations. Outside
+ * {@code io.github.flagtest}, like a user's code: flagtest's call-site walk skips its own packages.
+ */
 public final class OverheadFixtures {
 
-    static final int TESTS = 2_000;
+    public static final int TESTS = 2_000;
+    public static final int MATRIX_RUNS = 1_024;
+
+    static final String[] FLAGS = {"f0", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9"};
 
     private OverheadFixtures() {}
 
@@ -84,20 +94,34 @@ public final class OverheadFixtures {
         }
     }
 
-    /** (c) a 1,024-run flag matrix. */
+    /** (c) a 1,024-run flag matrix whose test reads its ten flags. */
     public static class Matrix {
         @FlagMatrix({"f0", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9"})
-        void run() {}
+        void run(FakeFlags flags) {
+            for (String flag : FLAGS) {
+                flags.isEnabled(flag);
+            }
+        }
     }
 
-    /** (d) the same number of plain parameterized invocations. */
+    /** (d) the same number of plain parameterized invocations, reading ten flags from a map. */
     public static class Parameterized {
-        static IntStream values() {
-            return IntStream.range(0, 1_024);
+        static Stream<Map<String, Boolean>> values() {
+            return IntStream.range(0, MATRIX_RUNS).mapToObj(run -> {
+                Map<String, Boolean> flags = new HashMap<>();
+                for (int i = 0; i < FLAGS.length; i++) {
+                    flags.put(FLAGS[i], (run >> i & 1) == 1);
+                }
+                return flags;
+            });
         }
 
         @ParameterizedTest
         @MethodSource("values")
-        void run(int value) {}
+        void run(Map<String, Boolean> flags) {
+            for (String flag : FLAGS) {
+                flags.get(flag);
+            }
+        }
     }
 }
