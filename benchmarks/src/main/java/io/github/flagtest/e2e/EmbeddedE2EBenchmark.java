@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,7 +36,8 @@ public final class EmbeddedE2EBenchmark {
     }
 
     private static void run(String handler, int functions) throws Exception {
-        try (EmbeddedBackend backend = new EmbeddedBackend()) {
+        try (EmbeddedBackend backend =
+                new EmbeddedBackend(AppCds.from(name -> Optional.ofNullable(System.getProperty(name))))) {
             Deployer deployer = new Deployer(backend, "bench");
             try {
                 ExecutorService pool = Executors.newFixedThreadPool(functions);

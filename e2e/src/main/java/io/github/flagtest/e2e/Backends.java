@@ -40,7 +40,7 @@ final class Backends {
         Region region = Region.of(config.apply("AWS_REGION").orElse("us-east-1"));
         try {
             return switch (name) {
-                case "embedded" -> new EmbeddedBackend();
+                case "embedded" -> new EmbeddedBackend(AppCds.from(config));
                 case "localstack" -> new ContainerBackend(ContainerSettings.localstack(config.apply(IMAGE), token));
                 case "floci" -> new ContainerBackend(ContainerSettings.floci(config.apply(IMAGE)));
                 case "endpoint" ->

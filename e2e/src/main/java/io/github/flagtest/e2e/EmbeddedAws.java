@@ -39,7 +39,7 @@ final class EmbeddedAws implements AutoCloseable {
     private final Path jniDir;
     private final URI uri;
 
-    EmbeddedAws() throws IOException {
+    EmbeddedAws(AppCds cds) throws IOException {
         this.jniDir = Files.createTempDirectory("flagtest-ric-");
         Path jni = extractJni(jniDir);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -53,7 +53,8 @@ final class EmbeddedAws implements AutoCloseable {
                         "AWS_ACCESS_KEY_ID", "test",
                         "AWS_SECRET_ACCESS_KEY", "test",
                         "AWS_APPCONFIG_EXTENSION_HTTP_PORT",
-                                Integer.toString(server.getAddress().getPort())));
+                                Integer.toString(server.getAddress().getPort())),
+                cds);
         server.setExecutor(executor);
         server.createContext("/", this::route);
         server.start();

@@ -12,9 +12,9 @@ final class EmbeddedBackend implements Backend {
 
     private final EmbeddedAws aws;
 
-    EmbeddedBackend() {
+    EmbeddedBackend(AppCds cds) {
         try {
-            this.aws = new EmbeddedAws();
+            this.aws = new EmbeddedAws(cds);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded AWS backend on 127.0.0.1: " + e.getMessage(), e);
         }

@@ -27,10 +27,12 @@ final class EmbeddedLambda implements AutoCloseable {
 
     private final Map<String, FunctionRuntime> functions = new ConcurrentHashMap<>();
     private final Path jni;
+    private final AppCds cds;
     private final Map<String, String> platformEnvironment;
 
-    EmbeddedLambda(Path jni, Map<String, String> platformEnvironment) {
+    EmbeddedLambda(Path jni, Map<String, String> platformEnvironment, AppCds cds) {
         this.jni = jni;
+        this.cds = cds;
         this.platformEnvironment = platformEnvironment;
     }
 
@@ -100,7 +102,7 @@ final class EmbeddedLambda implements AutoCloseable {
                 request.path("Timeout").asInt(3),
                 request.path("MemorySize").asInt(128),
                 classPath);
-        functions.put(name, new FunctionRuntime(config, jni, platformEnvironment));
+        functions.put(name, new FunctionRuntime(config, jni, platformEnvironment, cds));
         AwsHttp.json(exchange, 201, configuration(config));
     }
 

@@ -42,9 +42,12 @@ final class FunctionRuntime implements AutoCloseable {
     private final Map<String, String> platformEnvironment;
     private volatile Config config;
     private volatile Process process; // written under the invocations lock
+    private volatile AppCds.Launch launch; // how process uses class-data sharing
+    private final AppCds cds;
 
-    FunctionRuntime(Config config, Path jni, Map<String, String> platformEnvironment) throws IOException {
+    FunctionRuntime(Config config, Path jni, Map<String, String> platformEnvironment, AppCds cds) throws IOException {
         this.config = config;
+        this.cds = cds;
         this.jni = jni;
         this.platformEnvironment = Map.copyOf(platformEnvironment);
     }
@@ -102,15 +105,16 @@ final class FunctionRuntime implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return;
         }
+        List<String> options = List.of(
+                "-Xmx" + config.memoryMb() + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+        AppCds.Launch sharing = cds.launch(options, config.classPath());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + config.memoryMb() + "m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-Xshare:auto");
+        command.addAll(options);
+        command.addAll(sharing.options());
         command.add("-D" + JNI_PROPERTY + "=" + jni);
         command.add("-cp");
-        command.add(config.classPath());
+        command.add(sharing.classPath());
         command.add(RIC_MAIN);
         command.add(config.handler());
         try {
@@ -125,7 +129,11 @@ final class FunctionRuntime implements AutoCloseable {
         try {
             Process started = builder.start();
             logs.follow(started.getInputStream(), "flagtest-logs-" + config.name());
-            started.onExit().thenAccept(this::exited);
+            started.onExit().thenAccept(gone -> {
+                sharing.exited();
+                exited(gone);
+            });
+            launch = sharing;
             process = started;
         } catch (IOException e) {
             throw new IllegalStateException(
@@ -177,9 +185,14 @@ final class FunctionRuntime implements AutoCloseable {
         Process current = process;
         process = null;
         if (current != null) {
-            current.destroyForcibly();
             try {
+                if (launch.records()) {
+                    current.destroy(); // SIGTERM: the JVM writes its class-data archive as it exits
+                    current.waitFor(30, TimeUnit.SECONDS);
+                }
+                current.destroyForcibly();
                 current.waitFor(10, TimeUnit.SECONDS);
+                launch.exited(); // now, not only on the exit callback: the next start should find the archive
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

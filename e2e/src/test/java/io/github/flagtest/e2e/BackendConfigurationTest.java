@@ -137,7 +137,7 @@ class BackendConfigurationTest {
             assertThat(E2ESession.name("flagtest-ab12cd34-My_E2E.Test$Inner"))
                     .isEqualTo("flagtest-ab12cd34-my-e2e-test-inner");
             assertThat(E2ESession.name("x".repeat(100))).hasSize(64);
-            try (EmbeddedBackend backend = new EmbeddedBackend()) {
+            try (EmbeddedBackend backend = new EmbeddedBackend(AppCds.off())) {
                 Deployer deployer = new Deployer(backend, "run-7");
                 assertThat(deployer.tags()).containsEntry("flagtest:run", "run-7");
                 deployer.close();

@@ -17,8 +17,8 @@ class EmbeddedAwsTest {
     @Test
     @DisplayName("each instance listens on its own ephemeral port of 127.0.0.1")
     void ports() throws Exception {
-        try (EmbeddedAws first = new EmbeddedAws();
-                EmbeddedAws second = new EmbeddedAws()) {
+        try (EmbeddedAws first = new EmbeddedAws(AppCds.off());
+                EmbeddedAws second = new EmbeddedAws(AppCds.off())) {
             assertThat(first.uri().getHost()).isEqualTo("127.0.0.1");
             assertThat(first.uri().getPort()).isNotEqualTo(second.uri().getPort());
         }
@@ -27,7 +27,7 @@ class EmbeddedAwsTest {
     @Test
     @DisplayName("answers unsupported operations with AWS-style errors")
     void unsupported() throws Exception {
-        try (EmbeddedAws aws = new EmbeddedAws()) {
+        try (EmbeddedAws aws = new EmbeddedAws(AppCds.off())) {
             HttpResponse<String> s3 = send(aws.uri().resolve("/my-bucket/key"), "GET", null);
             assertThat(s3.statusCode()).isEqualTo(400);
             assertThat(s3.headers().firstValue("x-amzn-ErrorType")).contains("UnknownOperationException");

@@ -5,18 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.flagtest.core.FlagState;
 import io.github.flagtest.e2e.fixtures.FaultyHandlers;
 import io.github.flagtest.e2e.fixtures.GreetingHandler;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("embedded backend, driven through the deployer's SDK clients")
 class EmbeddedBackendTest {
 
-    private final EmbeddedBackend backend = new EmbeddedBackend();
+    @TempDir
+    static Path classData; // shared by the class's tests: the first start records, later ones map it
+
+    private final EmbeddedBackend backend = new EmbeddedBackend(new AppCds(classData));
     private final Deployer deployer = new Deployer(backend, "test");
 
     @AfterEach
@@ -69,6 +77,43 @@ class EmbeddedBackendTest {
         deployer.updateEnvironment("fn", Map.copyOf(store.functionEnvironment()));
         assertThat(deployer.invoke("fn", "{}".getBytes()).payload()).contains("HELLO, STRANGER");
         assertThat(backend.aws().lambda().functions().get("fn").isRunning()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a function's first runtime records its classes; the next start of the same code maps them")
+    void classDataSharing(@TempDir Path archives) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "reads the runtime's command line from /proc");
+        for (String expected : List.of("-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=")) {
+            EmbeddedBackend own = new EmbeddedBackend(new AppCds(archives));
+            Deployer ownDeployer = new Deployer(own, "cds");
+            try {
+                FlagStores.Created store = ownDeployer.flagStore("fn", FlagState.of(Map.of("loud", false)));
+                ownDeployer.createFunction(
+                        "fn",
+                        GreetingHandler.class.getName() + "::handleRequest",
+                        store.functionEnvironment(),
+                        30,
+                        256,
+                        Artifacts.classPathZip(Artifacts.testClassPath()));
+
+                assertThat(ownDeployer
+                                .invoke("fn", "{\"name\":\"ana\"}".getBytes())
+                                .functionError())
+                        .isNull();
+                // read from Linux's /proc: ProcessHandle.Info leaves out a command line this long
+                List<String> arguments = List.of(
+                        Files.readString(Path.of("/proc", childJvms().get(0).pid() + "", "cmdline"))
+                                .split("\0"));
+                assertThat(arguments).anyMatch(argument -> argument.startsWith(expected + archives));
+                String classPath = arguments.get(arguments.indexOf("-cp") + 1);
+                assertThat(classPath.split(File.pathSeparator))
+                        .as("class directories run as jars, which the JVM can archive")
+                        .noneMatch(entry -> Files.isDirectory(Path.of(entry)));
+            } finally {
+                ownDeployer.close();
+                own.close();
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,266 @@
+package io.github.flagtest.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/**
+ * Application class-data sharing for embedded functions: the first runtime started with a given JVM,
+ * options and class path records the classes it loads into a dynamic archive when it exits (JDK 13+
+ * {@code -XX:ArchiveClassesAtExit}); later runtimes map that archive instead of loading and verifying
+ * the same classes again, which is most of a Java function's cold start. The archive's name is a hash
+ * of the JVM, the options and every class path jar's size and time, so a rebuilt jar gets a new one;
+ * archives unused and class jars made for a week are deleted. A JVM that cannot use an archive runs
+ * without it.
+ *
+ * <p>The JVM archives classes from jars only and refuses a class path with a non-empty directory, so
+ * each class directory (a test class path's {@code target/classes}) is packed into a jar named by
+ * its content, made once and reused while the directory does not change.
+ */
+final class AppCds {
+
+    static final Duration UNUSED = Duration.ofDays(7);
+
+    /** CDS notes (skipped classes, a mismatched archive) would read as the function's own log lines. */
+    static final String QUIET = "-Xlog:cds*=off";
+
+    private static final System.Logger LOG = System.getLogger(AppCds.class.getName());
+
+    static final String ENABLED = "flagtest.e2e.cds";
+    static final String DIR = "flagtest.e2e.cds.dir";
+
+    private final Path dir; // null: off
+
+    AppCds(Path dir) {
+        this.dir = dir;
+    }
+
+    /** No class-data sharing: functions start with the JVM's default archive only. */
+    static AppCds off() {
+        return new AppCds(null);
+    }
+
+    /**
+     * As configured: {@code flagtest.e2e.cds=false} turns it off; archives live in {@code
+     * flagtest.e2e.cds.dir}, by default {@code flagtest-cds} under {@code java.io.tmpdir}, shared by
+     * every build of the machine's user like a dependency cache.
+     */
+    static AppCds from(Function<String, Optional<String>> config) {
+        String enabled = config.apply(ENABLED).orElse("true").trim();
+        if (enabled.equalsIgnoreCase("false")) {
+            return off();
+        }
+        if (!enabled.equalsIgnoreCase("true")) {
+            throw new ExtensionConfigurationException(ENABLED + "=" + enabled
+                    + " is not a boolean; use true (the default: embedded functions share class data) or false");
+        }
+        return new AppCds(config.apply(DIR)
+                .map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "flagtest-cds")));
+    }
+
+    /** How one runtime launch with {@code jvmOptions} and {@code classPath} shares class data. */
+    Launch launch(List<String> jvmOptions, String classPath) {
+        if (dir == null) {
+            return new Launch(List.of(), classPath, null, null);
+        }
+        try {
+            Files.createDirectories(dir);
+            prune();
+            String jars = jarredClassPath(classPath);
+            Path archive = dir.resolve(key(jvmOptions, jars) + ".jsa");
+            if (Files.isRegularFile(archive)) {
+                touch(archive);
+                return new Launch(List.of("-XX:SharedArchiveFile=" + archive, QUIET), jars, null, archive);
+            }
+            Path recording = Files.createTempFile(dir, "recording-", ".jsa");
+            Files.delete(recording); // the JVM writes it when it exits
+            return new Launch(List.of("-XX:ArchiveClassesAtExit=" + recording, QUIET), jars, recording, archive);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "flagtest: no class-data sharing in " + dir + " (" + e
+                            + "); embedded functions start without it, which is only slower");
+            return new Launch(List.of(), classPath, null, null);
+        }
+    }
+
+    /** {@code classPath} with each non-empty directory replaced by a jar of its content. */
+    String jarredClassPath(String classPath) throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            entries.add(isNonEmptyDirectory(path) ? jarOf(path).toString() : entry);
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static boolean isNonEmptyDirectory(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            return false;
+        }
+        try (Stream<Path> children = Files.list(path)) {
+            return children.findAny().isPresent();
+        }
+    }
+
+    /** A jar of {@code directory}'s files, named by their paths, sizes and times. */
+    private Path jarOf(Path directory) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(directory)) {
+            files = walk.filter(f -> !f.equals(directory)).sorted().toList();
+        }
+        StringBuilder identity = new StringBuilder(directory.toAbsolutePath().toString()).append('\n');
+        for (Path file : files) {
+            identity.append(directory.relativize(file)).append(' ');
+            if (Files.isRegularFile(file)) {
+                identity.append(Files.size(file))
+                        .append(' ')
+                        .append(Files.getLastModifiedTime(file).toMillis());
+            }
+            identity.append('\n');
+        }
+        Path jar = dir.resolve("classes-" + hash(identity.toString()) + ".jar");
+        if (Files.isRegularFile(jar)) {
+            return jar; // not touched: the archive and the JVM know a jar by its size and time
+        }
+        Path partial = Files.createTempFile(dir, "classes-", ".partial");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(partial))) {
+            for (Path file : files) {
+                String name = directory.relativize(file).toString().replace(File.separatorChar, '/');
+                if (Files.isDirectory(file)) {
+                    out.putNextEntry(new JarEntry(name + "/"));
+                } else {
+                    out.putNextEntry(new JarEntry(name));
+                    Files.copy(file, out);
+                }
+                out.closeEntry();
+            }
+        }
+        try {
+            Files.move(partial, jar, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException twin) {
+            Files.delete(partial); // a concurrent launch made the same jar first: keep its (archived) time
+        }
+        return jar;
+    }
+
+    /**
+     * One launch: the JVM options to add, the class path to run with, and where a recording launch
+     * leaves its archive.
+     *
+     * @param recording where the JVM writes its archive at exit; null when an archive is used
+     */
+    record Launch(List<String> options, String classPath, Path recording, Path archive) {
+
+        boolean records() {
+            return recording != null;
+        }
+
+        /**
+         * After the JVM exited: publishes what it recorded (atomically; a concurrent twin may win). Runs
+         * on the process's exit callback, where a thrown exception would go unseen, so a failure is
+         * logged: without the archive the next start is only slower.
+         */
+        void exited() {
+            if (recording == null) {
+                return;
+            }
+            try {
+                if (Files.isRegularFile(recording) && Files.size(recording) > 0) {
+                    Files.move(recording, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    Files.deleteIfExists(recording);
+                }
+            } catch (NoSuchFileException published) {
+                // the exit callback and stop() both publish; the other one was first
+            } catch (IOException e) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "flagtest: cannot keep the class-data archive " + archive + ": " + e);
+            }
+        }
+    }
+
+    static String key(List<String> jvmOptions, String classPath) {
+        StringBuilder identity = new StringBuilder()
+                .append(System.getProperty("java.home"))
+                .append('\n')
+                .append(System.getProperty("java.vm.version"))
+                .append('\n')
+                .append(String.join(" ", jvmOptions))
+                .append('\n');
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            identity.append(entry);
+            try {
+                if (Files.isRegularFile(path)) {
+                    identity.append(' ')
+                            .append(Files.size(path))
+                            .append(' ')
+                            .append(Files.getLastModifiedTime(path).toMillis());
+                }
+            } catch (IOException e) {
+                identity.append(" ?");
+            }
+            identity.append('\n');
+        }
+        return hash(identity.toString());
+    }
+
+    private static String hash(String identity) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static void touch(Path archive) {
+        try {
+            Files.setLastModifiedTime(archive, FileTime.from(Instant.now()));
+        } catch (NoSuchFileException pruned) {
+            // a concurrent build pruned it after the check: this launch finds no archive and runs without one
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot mark the class-data archive " + archive + " as used: " + e, e);
+        }
+    }
+
+    private void prune() throws IOException {
+        Instant oldest = Instant.now().minus(UNUSED);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(
+                            f -> f.toString().endsWith(".jsa") || f.toString().endsWith(".jar"))
+                    .toList()) {
+                try {
+                    if (Files.getLastModifiedTime(file).toInstant().isBefore(oldest)) {
+                        Files.deleteIfExists(file);
+                    }
+                } catch (NoSuchFileException gone) {
+                    // a concurrent build pruned it first
+                }
+            }
+        }
+    }
+}
