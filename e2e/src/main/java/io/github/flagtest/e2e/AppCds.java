@@ -15,8 +15,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.jar.JarEntry;
@@ -30,8 +33,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * {@code -XX:ArchiveClassesAtExit}); later runtimes map that archive instead of loading and verifying
  * the same classes again, which is most of a Java function's cold start. The archive's name is a hash
  * of the JVM, the options and every class path jar's size and time, so a rebuilt jar gets a new one;
- * archives unused and class jars made for a week are deleted. A JVM that cannot use an archive runs
- * without it.
+ * only the 8 most recently used archives and the 16 newest class jars are kept, none older than a
+ * week. A JVM that cannot use an archive runs without it.
  *
  * <p>The JVM archives classes from jars only and refuses a class path with a non-empty directory, so
  * each class directory (a test class path's {@code target/classes}) is packed into a jar named by
@@ -40,6 +43,11 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 final class AppCds {
 
     static final Duration UNUSED = Duration.ofDays(7);
+
+    /** Archives are ~20 MB: a few class paths' worth (modules, profiles) and no more. */
+    static final int KEPT_ARCHIVES = 8;
+
+    static final int KEPT_JARS = 16;
 
     /** CDS notes (skipped classes, a mismatched archive) would read as the function's own log lines. */
     static final String QUIET = "-Xlog:cds*=off";
@@ -247,19 +255,31 @@ final class AppCds {
         }
     }
 
+    /** Keeps the most recently used archives and the newest class jars; deletes the rest and the stale. */
     private void prune() throws IOException {
-        Instant oldest = Instant.now().minus(UNUSED);
+        prune(".jsa", KEPT_ARCHIVES);
+        prune(".jar", KEPT_JARS);
+    }
+
+    private void prune(String suffix, int kept) throws IOException {
+        Map<Path, Instant> times = new HashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(
-                            f -> f.toString().endsWith(".jsa") || f.toString().endsWith(".jar"))
-                    .toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(suffix)).toList()) {
                 try {
-                    if (Files.getLastModifiedTime(file).toInstant().isBefore(oldest)) {
-                        Files.deleteIfExists(file);
-                    }
+                    times.put(file, Files.getLastModifiedTime(file).toInstant());
                 } catch (NoSuchFileException gone) {
                     // a concurrent build pruned it first
                 }
+            }
+        }
+        Instant oldest = Instant.now().minus(UNUSED);
+        List<Path> newestFirst = times.keySet().stream()
+                .sorted(Comparator.comparing(times::get).reversed())
+                .toList();
+        for (int i = 0; i < newestFirst.size(); i++) {
+            Path file = newestFirst.get(i);
+            if (i >= kept || times.get(file).isBefore(oldest)) {
+                Files.deleteIfExists(file);
             }
         }
     }

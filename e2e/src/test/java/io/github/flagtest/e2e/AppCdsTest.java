@@ -110,7 +110,7 @@ class AppCdsTest {
 
     @Test
     @DisplayName("deletes archives unused for a week when it launches")
-    void prune() throws Exception {
+    void pruneStale() throws Exception {
         Path stale = Files.writeString(archives.resolve("stale.jsa"), "old");
         Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(AppCds.UNUSED.plus(Duration.ofHours(1)))));
         Path fresh = Files.writeString(archives.resolve("fresh.jsa"), "new");
@@ -119,6 +119,32 @@ class AppCdsTest {
 
         assertThat(stale).doesNotExist();
         assertThat(fresh).exists();
+    }
+
+    @Test
+    @DisplayName("keeps only the most recently used archives and the newest class jars")
+    void pruneToLimits() throws Exception {
+        Instant now = Instant.now();
+        for (int i = 0; i < AppCds.KEPT_ARCHIVES + 2; i++) {
+            Files.setLastModifiedTime(
+                    Files.writeString(archives.resolve("archive-" + i + ".jsa"), "x"),
+                    FileTime.from(now.minusSeconds(60L * i)));
+        }
+        for (int i = 0; i < AppCds.KEPT_JARS + 1; i++) {
+            Files.setLastModifiedTime(
+                    Files.writeString(archives.resolve("classes-" + i + ".jar"), "x"),
+                    FileTime.from(now.minusSeconds(60L * i)));
+        }
+
+        new AppCds(archives).launch(OPTIONS, "app.jar");
+
+        try (Stream<Path> left = Files.list(archives)) {
+            assertThat(left.map(file -> file.getFileName().toString()))
+                    .contains("archive-0.jsa", "archive-" + (AppCds.KEPT_ARCHIVES - 1) + ".jsa")
+                    .doesNotContain("archive-" + AppCds.KEPT_ARCHIVES + ".jsa", "classes-" + AppCds.KEPT_JARS + ".jar")
+                    .filteredOn(name -> name.endsWith(".jsa"))
+                    .hasSize(AppCds.KEPT_ARCHIVES);
+        }
     }
 
     @Test
