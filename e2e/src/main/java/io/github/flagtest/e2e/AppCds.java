@@ -10,6 +10,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -49,6 +52,9 @@ final class AppCds {
 
     static final int KEPT_JARS = 16;
 
+    /** What a runtime writes its archive to as it exits; published as {@code .jsa} after. */
+    static final String RECORDING = ".jsa.recording";
+
     /** CDS notes (skipped classes, a mismatched archive) would read as the function's own log lines. */
     static final String QUIET = "-Xlog:cds*=off";
 
@@ -70,8 +76,8 @@ final class AppCds {
 
     /**
      * As configured: {@code flagtest.e2e.cds=false} turns it off; archives live in {@code
-     * flagtest.e2e.cds.dir}, by default {@code flagtest-cds} under {@code java.io.tmpdir}, shared by
-     * every build of the machine's user like a dependency cache.
+     * flagtest.e2e.cds.dir}, by default {@code flagtest-cds-<user>} under {@code java.io.tmpdir},
+     * shared by every build of the machine's user like a dependency cache.
      */
     static AppCds from(Function<String, Optional<String>> config) {
         String enabled = config.apply(ENABLED).orElse("true").trim();
@@ -84,7 +90,8 @@ final class AppCds {
         }
         return new AppCds(config.apply(DIR)
                 .map(Path::of)
-                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "flagtest-cds")));
+                .orElseGet(() -> Path.of(
+                        System.getProperty("java.io.tmpdir"), "flagtest-cds-" + System.getProperty("user.name"))));
     }
 
     /** How one runtime launch with {@code jvmOptions} and {@code classPath} shares class data. */
@@ -93,7 +100,7 @@ final class AppCds {
             return new Launch(List.of(), classPath, null, null);
         }
         try {
-            Files.createDirectories(dir);
+            ownDirectory();
             prune();
             String jars = jarredClassPath(classPath);
             Path archive = dir.resolve(key(jvmOptions, jars) + ".jsa");
@@ -101,7 +108,7 @@ final class AppCds {
                 touch(archive);
                 return new Launch(List.of("-XX:SharedArchiveFile=" + archive, QUIET), jars, null, archive);
             }
-            Path recording = Files.createTempFile(dir, "recording-", ".jsa");
+            Path recording = Files.createTempFile(dir, "archive-", RECORDING);
             Files.delete(recording); // the JVM writes it when it exits
             return new Launch(List.of("-XX:ArchiveClassesAtExit=" + recording, QUIET), jars, recording, archive);
         } catch (IOException | UncheckedIOException e) {
@@ -110,6 +117,35 @@ final class AppCds {
                     "flagtest: no class-data sharing in " + dir + " (" + e
                             + "); embedded functions start without it, which is only slower");
             return new Launch(List.of(), classPath, null, null);
+        }
+    }
+
+    /**
+     * Creates the directory private to this user, or checks that it is: a JVM maps an archive's
+     * classes without verifying them, so nobody else may be able to put one there.
+     */
+    private void ownDirectory() throws IOException {
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (!Files.isDirectory(dir)) {
+            if (posix) {
+                Files.createDirectories(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(dir);
+            }
+        }
+        String owner = Files.getOwner(dir).getName();
+        if (!owner.equals(System.getProperty("user.name"))) {
+            throw new IOException(
+                    dir + " belongs to " + owner + ", not to this user; set " + DIR + " to a directory of yours");
+        }
+        if (posix) {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
+            if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                    || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+                throw new IOException(dir + " is writable by others (" + PosixFilePermissions.toString(permissions)
+                        + "); make it rwx------ or set " + DIR + " to a private directory");
+            }
         }
     }
 
@@ -255,13 +291,17 @@ final class AppCds {
         }
     }
 
-    /** Keeps the most recently used archives and the newest class jars; deletes the rest and the stale. */
+    /**
+     * Keeps the most recently used archives and the newest class jars; deletes the rest, the stale,
+     * and recordings a killed JVM left half-written.
+     */
     private void prune() throws IOException {
-        prune(".jsa", KEPT_ARCHIVES);
-        prune(".jar", KEPT_JARS);
+        prune(".jsa", KEPT_ARCHIVES, UNUSED);
+        prune(".jar", KEPT_JARS, UNUSED);
+        prune(RECORDING, Integer.MAX_VALUE, Duration.ofDays(1));
     }
 
-    private void prune(String suffix, int kept) throws IOException {
+    private void prune(String suffix, int kept, Duration maxAge) throws IOException {
         Map<Path, Instant> times = new HashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(suffix)).toList()) {
@@ -272,7 +312,7 @@ final class AppCds {
                 }
             }
         }
-        Instant oldest = Instant.now().minus(UNUSED);
+        Instant oldest = Instant.now().minus(maxAge);
         List<Path> newestFirst = times.keySet().stream()
                 .sorted(Comparator.comparing(times::get).reversed())
                 .toList();

@@ -7,6 +7,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -119,6 +121,37 @@ class AppCdsTest {
 
         assertThat(stale).doesNotExist();
         assertThat(fresh).exists();
+    }
+
+    @Test
+    @DisplayName("deletes recordings a killed runtime left behind, after a day")
+    void pruneRecordings() throws Exception {
+        Path left = Files.writeString(archives.resolve("archive-1" + AppCds.RECORDING), "half");
+        Files.setLastModifiedTime(left, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        Path writing = Files.writeString(archives.resolve("archive-2" + AppCds.RECORDING), "being written");
+
+        new AppCds(archives).launch(OPTIONS, "app.jar");
+
+        assertThat(left).doesNotExist();
+        assertThat(writing).exists();
+    }
+
+    @Test
+    @DisplayName("makes its directory private, and runs without sharing from one that others can write to")
+    void privateDirectory() throws Exception {
+        Assumptions.assumeTrue(
+                archives.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path made = archives.resolve("made");
+
+        new AppCds(made).launch(OPTIONS, "app.jar");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(made)))
+                .isEqualTo("rwx------");
+
+        Files.setPosixFilePermissions(made, PosixFilePermissions.fromString("rwxrwxrwx"));
+        AppCds.Launch shared = new AppCds(made).launch(OPTIONS, project.toString());
+        assertThat(shared.options()).isEmpty();
+        assertThat(shared.classPath()).isEqualTo(project.toString());
+        assertThat(shared.records()).isFalse();
     }
 
     @Test
