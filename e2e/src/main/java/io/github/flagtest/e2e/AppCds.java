@@ -58,6 +58,9 @@ final class AppCds {
     /** CDS notes (skipped classes, a mismatched archive) would read as the function's own log lines. */
     static final String QUIET = "-Xlog:cds*=off";
 
+    /** A JVM without HotSpot's archive options (OpenJ9) starts anyway, without sharing. */
+    static final String TOLERANT = "-XX:+IgnoreUnrecognizedVMOptions";
+
     private static final System.Logger LOG = System.getLogger(AppCds.class.getName());
 
     static final String ENABLED = "flagtest.e2e.cds";
@@ -106,11 +109,12 @@ final class AppCds {
             Path archive = dir.resolve(key(jvmOptions, jars) + ".jsa");
             if (Files.isRegularFile(archive)) {
                 touch(archive);
-                return new Launch(List.of("-XX:SharedArchiveFile=" + archive, QUIET), jars, null, archive);
+                return new Launch(List.of(TOLERANT, "-XX:SharedArchiveFile=" + archive, QUIET), jars, null, archive);
             }
             Path recording = Files.createTempFile(dir, "archive-", RECORDING);
             Files.delete(recording); // the JVM writes it when it exits
-            return new Launch(List.of("-XX:ArchiveClassesAtExit=" + recording, QUIET), jars, recording, archive);
+            return new Launch(
+                    List.of(TOLERANT, "-XX:ArchiveClassesAtExit=" + recording, QUIET), jars, recording, archive);
         } catch (IOException | UncheckedIOException e) {
             LOG.log(
                     System.Logger.Level.WARNING,
