@@ -60,14 +60,7 @@ final class FlagResolver {
      * tests, and annotation lookup is the larger part of resolving a test's flags.
      */
     private static FlagState cachedPins(ExtensionContext context, Level level, Optional<FlagCatalog> catalog) {
-        ExtensionContext.Store store = context.getRoot().getStore(FlagExtension.NAMESPACE);
-        PinsKey key = new PinsKey(level.element());
-        FlagState pins = store.get(key, FlagState.class);
-        if (pins == null) {
-            pins = pins(level, catalog); // not computed in the store: a bad pin fails each of its tests afresh
-            store.put(key, pins);
-        }
-        return pins;
+        return RunCache.get(context, new PinsKey(level.element()), FlagState.class, () -> pins(level, catalog));
     }
 
     /** The method's and each class's own pins; checks each level for contradictions and names. */

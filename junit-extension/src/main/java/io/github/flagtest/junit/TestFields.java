@@ -56,14 +56,7 @@ final class TestFields {
 
     /** The annotated fields of a test class, found and checked once per run rather than per test. */
     private static Plan plan(ExtensionContext context, Class<?> type) {
-        ExtensionContext.Store store = context.getRoot().getStore(FlagExtension.NAMESPACE);
-        PlanKey key = new PlanKey(type);
-        Plan plan = store.get(key, Plan.class);
-        if (plan == null) {
-            plan = Plan.of(type); // not computed in the store: a bad field fails each of its tests afresh
-            store.put(key, plan);
-        }
-        return plan;
+        return RunCache.get(context, new PlanKey(type), Plan.class, () -> Plan.of(type));
     }
 
     private record PlanKey(Class<?> type) {}

@@ -1,0 +1,24 @@
+package io.github.flagtest.junit;
+
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Values worked out once per engine run (a class's pins, its annotated fields), kept in the root
+ * store. A value is computed outside the store, so a computation that fails is tried again by the
+ * next caller and each failing test gets an exception of its own, not one cached instance.
+ */
+final class RunCache {
+
+    private RunCache() {}
+
+    static <V> V get(ExtensionContext context, Object key, Class<V> type, Supplier<V> compute) {
+        ExtensionContext.Store store = context.getRoot().getStore(FlagExtension.NAMESPACE);
+        V value = store.get(key, type);
+        if (value == null) {
+            value = compute.get(); // parallel tests may compute it twice: the same value either way
+            store.put(key, value);
+        }
+        return value;
+    }
+}
