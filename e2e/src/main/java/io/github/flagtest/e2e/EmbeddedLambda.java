@@ -13,19 +13,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
  * Lambda's CreateFunction, GetFunction, UpdateFunctionConfiguration, DeleteFunction and Invoke
- * (REST JSON, {@code /2015-03-31/functions}). Each function is a {@link FunctionRuntime}.
+ * (REST JSON, {@code /2015-03-31/functions}; invocation types RequestResponse, Event and DryRun).
+ * Each function is a {@link FunctionRuntime}. Event invocations are not retried and have no
+ * destinations or dead-letter queue.
  */
 final class EmbeddedLambda implements AutoCloseable {
 
     static final String PREFIX = "/2015-03-31/functions";
     static final String CLASS_PATH_ENTRY = "flagtest-classpath.txt";
 
+    private static final System.Logger LOG = System.getLogger(EmbeddedLambda.class.getName());
+
     private final Map<String, FunctionRuntime> functions = new ConcurrentHashMap<>();
+    private final AtomicInteger asyncThreads = new AtomicInteger();
+    private final ExecutorService async = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "flagtest-lambda-event-" + asyncThreads.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Path jni;
     private final AppCds cds;
     private final Map<String, String> platformEnvironment;
@@ -108,13 +122,23 @@ final class EmbeddedLambda implements AutoCloseable {
 
     private void invoke(HttpExchange exchange, FunctionRuntime function) throws IOException {
         String type = exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type");
-        if (type != null && !type.equals("RequestResponse")) {
-            throw AwsError.badRequest(
-                    "InvalidParameterValueException",
-                    "flagtest's embedded Lambda supports RequestResponse invocations only, not " + type);
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        byte[] event = body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body;
+        switch (type == null ? "RequestResponse" : type) {
+            case "RequestResponse" -> respond(exchange, function.invoke(event));
+            case "Event" -> {
+                async.execute(() -> invokeLater(function, event));
+                AwsHttp.send(exchange, 202, new byte[0], Map.of());
+            }
+            case "DryRun" -> AwsHttp.send(exchange, 204, new byte[0], Map.of());
+            default ->
+                throw AwsError.badRequest(
+                        "InvalidParameterValueException",
+                        "X-Amz-Invocation-Type must be RequestResponse, Event or DryRun, not " + type);
         }
-        byte[] event = exchange.getRequestBody().readAllBytes();
-        FunctionRuntime.Invocation invocation = function.invoke(event.length == 0 ? "{}".getBytes() : event);
+    }
+
+    private void respond(HttpExchange exchange, FunctionRuntime.Invocation invocation) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("X-Amz-Executed-Version", "$LATEST");
@@ -125,6 +149,23 @@ final class EmbeddedLambda implements AutoCloseable {
             headers.put("X-Amz-Function-Error", invocation.outcome().functionError());
         }
         AwsHttp.send(exchange, 200, invocation.outcome().payload(), headers);
+    }
+
+    /**
+     * An {@code Event} invocation, after its 202: once, in order with the function's other
+     * invocations. Its outcome goes where Lambda sends it without a destination: the function's log
+     * (the runtime prints a handler's exception there); what the harness itself failed at is logged.
+     */
+    private static void invokeLater(FunctionRuntime function, byte[] event) {
+        try {
+            function.invoke(event);
+        } catch (RuntimeException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "flagtest: the Event invocation of function "
+                            + function.config().name() + " failed: " + e,
+                    e);
+        }
     }
 
     /** The last 4 KB of the log lines, as Lambda's LogType=Tail returns. */
@@ -197,9 +238,19 @@ final class EmbeddedLambda implements AutoCloseable {
                         + exchange.getRequestURI().getPath());
     }
 
+    /** Ends pending Event invocations (interrupted: their runtimes stop), then every function. */
     @Override
     public void close() {
-        functions.values().forEach(FunctionRuntime::close);
-        functions.clear();
+        async.shutdownNow();
+        try {
+            if (!async.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "flagtest: Event invocations still running after 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            functions.values().forEach(FunctionRuntime::close);
+            functions.clear();
+        }
     }
 }

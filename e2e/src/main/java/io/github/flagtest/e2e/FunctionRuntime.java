@@ -43,6 +43,7 @@ final class FunctionRuntime implements AutoCloseable {
     private volatile Config config;
     private volatile Process process; // written under the invocations lock
     private volatile AppCds.Launch launch; // how process uses class-data sharing
+    private boolean closed; // guarded by the invocations lock: no runtime starts after close
     private final AppCds cds;
 
     FunctionRuntime(Config config, Path jni, Map<String, String> platformEnvironment, AppCds cds) throws IOException {
@@ -75,6 +76,9 @@ final class FunctionRuntime implements AutoCloseable {
     Invocation invoke(byte[] event) {
         invocations.lock();
         try {
+            if (closed) {
+                throw new IllegalStateException("Function " + config.name() + " was deleted");
+            }
             long mark = logs.mark();
             ensureStarted();
             long timeoutMillis = config.timeoutSeconds() * 1000L;
@@ -208,6 +212,7 @@ final class FunctionRuntime implements AutoCloseable {
     public void close() {
         invocations.lock();
         try {
+            closed = true;
             stop();
         } finally {
             invocations.unlock();

@@ -1,6 +1,7 @@
 package io.github.flagtest.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.flagtest.core.FlagState;
 import io.github.flagtest.e2e.fixtures.FaultyHandlers;
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
 
 @DisplayName("embedded backend, driven through the deployer's SDK clients")
 class EmbeddedBackendTest {
@@ -113,6 +118,37 @@ class EmbeddedBackendTest {
                 ownDeployer.close();
                 own.close();
             }
+        }
+    }
+
+    @Test
+    @DisplayName("an Event invocation answers 202 at once and runs after; DryRun answers 204 and runs nothing")
+    void eventAndDryRun() throws Exception {
+        deploy(GreetingHandler.class, "handleRequest", FlagState.of(Map.of("loud", false)), 30);
+        try (AwsClients aws = AwsClients.create(backend.clientSettings())) {
+            InvokeResponse event = aws.lambda()
+                    .invoke(r -> r.functionName("fn")
+                            .invocationType(InvocationType.EVENT)
+                            .payload(SdkBytes.fromUtf8String("{\"name\":\"later\"}")));
+            InvokeResponse dryRun = aws.lambda()
+                    .invoke(r -> r.functionName("fn")
+                            .invocationType(InvocationType.DRY_RUN)
+                            .payload(SdkBytes.fromUtf8String("{\"name\":\"never\"}")));
+
+            assertThat(event.statusCode()).isEqualTo(202);
+            assertThat(event.payload().asByteArray()).isEmpty();
+            assertThat(dryRun.statusCode()).isEqualTo(204);
+            assertThat(deployer.invoke("fn", "{\"name\":\"now\"}".getBytes()).payload())
+                    .contains("hello, now");
+            assertThat(backend.aws().lambda().functions().get("fn").logs().all(200))
+                    .as("the Event invocation ran before the next one; the dry run never ran")
+                    .anySatisfy(line -> assertThat(line).contains("greeting later"))
+                    .noneSatisfy(line -> assertThat(line).contains("greeting never"));
+            assertThatThrownBy(
+                            () -> aws.lambda().invoke(r -> r.functionName("fn").invocationType("Sometimes")))
+                    .isInstanceOf(LambdaException.class)
+                    .hasMessageContaining(
+                            "X-Amz-Invocation-Type must be RequestResponse, Event or DryRun, not Sometimes");
         }
     }
 
