@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -138,10 +139,18 @@ final class AppCds {
                 Files.createDirectories(dir);
             }
         }
-        String owner = Files.getOwner(dir).getName();
-        if (!owner.equals(System.getProperty("user.name"))) {
-            throw new IOException(
-                    dir + " belongs to " + owner + ", not to this user; set " + DIR + " to a directory of yours");
+        // this process's user as the file system names it (user.name can be "?" in a container)
+        Path probe = Files.createTempFile(dir, "owner-", ".probe");
+        UserPrincipal me;
+        try {
+            me = Files.getOwner(probe);
+        } finally {
+            Files.delete(probe);
+        }
+        UserPrincipal owner = Files.getOwner(dir);
+        if (!owner.equals(me)) {
+            throw new IOException(dir + " belongs to " + owner.getName() + ", not to " + me.getName() + "; set " + DIR
+                    + " to a directory of yours");
         }
         if (posix) {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -154,6 +156,24 @@ class AppCdsTest {
         assertThat(shared.options()).isEmpty();
         assertThat(shared.classPath()).isEqualTo(project.toString());
         assertThat(shared.records()).isFalse();
+    }
+
+    @Test
+    @DisplayName("runs without sharing from a directory another user owns")
+    void foreignDirectory() throws Exception {
+        Path foreign = Files.createDirectories(archives.resolve("foreign"));
+        try {
+            UserPrincipal nobody =
+                    foreign.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+            Files.setOwner(foreign, nobody);
+        } catch (IOException | UnsupportedOperationException e) {
+            Assumptions.abort("needs to give a directory to user nobody (root on Linux): " + e);
+        }
+
+        AppCds.Launch launch = new AppCds(foreign).launch(OPTIONS, project.toString());
+
+        assertThat(launch.options()).isEmpty();
+        assertThat(launch.classPath()).isEqualTo(project.toString());
     }
 
     @Test
