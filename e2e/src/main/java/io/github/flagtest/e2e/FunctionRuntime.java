@@ -4,6 +4,7 @@ import io.github.flagtest.e2e.RuntimeApi.Outcome;
 import io.github.flagtest.e2e.RuntimeApi.Pending;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ final class FunctionRuntime implements AutoCloseable {
             String classPath) {}
 
     private volatile RuntimeApi api; // one per runtime process, so a dead process's long poll takes nothing
-    private final FunctionLogs logs = new FunctionLogs();
+    private final FunctionLogs logs;
     private final ReentrantLock invocations = new ReentrantLock(true);
     private final Path jni;
     private final Map<String, String> platformEnvironment;
@@ -49,6 +50,7 @@ final class FunctionRuntime implements AutoCloseable {
     FunctionRuntime(Config config, Path jni, Map<String, String> platformEnvironment, AppCds cds) throws IOException {
         this.config = config;
         this.cds = cds;
+        this.logs = new FunctionLogs(Files.createTempFile("flagtest-" + config.name() + "-", ".log"));
         this.jni = jni;
         this.platformEnvironment = Map.copyOf(platformEnvironment);
     }
@@ -126,13 +128,13 @@ final class FunctionRuntime implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the Runtime API of function " + config.name() + ": " + e, e);
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs.redirect());
         Map<String, String> env = builder.environment();
         env.clear();
         env.putAll(environment());
         try {
             Process started = builder.start();
-            logs.follow(started.getInputStream(), "flagtest-logs-" + config.name());
             started.onExit().thenAccept(gone -> {
                 sharing.exited();
                 exited(gone);
@@ -214,6 +216,7 @@ final class FunctionRuntime implements AutoCloseable {
         try {
             closed = true;
             stop();
+            logs.close();
         } finally {
             invocations.unlock();
         }

@@ -122,6 +122,17 @@ class EmbeddedBackendTest {
     }
 
     @Test
+    @DisplayName("each invocation's log tail holds every line its handler printed before returning")
+    void completeLogTails() {
+        deploy(GreetingHandler.class, "handleRequest", FlagState.of(Map.of("loud", false)), 30);
+
+        for (int i = 0; i < 50; i++) {
+            Result result = deployer.invoke("fn", ("{\"name\":\"n" + i + "\"}").getBytes());
+            assertThat(result.logTail().split("\n")).as("invocation %d", i).contains("greeting n" + i);
+        }
+    }
+
+    @Test
     @DisplayName("an Event invocation answers 202 at once and runs after; DryRun answers 204 and runs nothing")
     void eventAndDryRun() throws Exception {
         deploy(GreetingHandler.class, "handleRequest", FlagState.of(Map.of("loud", false)), 30);
