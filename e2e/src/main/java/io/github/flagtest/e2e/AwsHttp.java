@@ -69,6 +69,11 @@ final class AwsHttp {
                 Map.of("Content-Type", "application/json", "x-amzn-ErrorType", error.type));
     }
 
+    /** An answer without a body (204 No Content, 202 Accepted, a bare error status). */
+    static void empty(HttpExchange exchange, int status) throws IOException {
+        send(exchange, status, new byte[0], Map.of());
+    }
+
     static void send(HttpExchange exchange, int status, byte[] body, Map<String, String> headers) throws IOException {
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);

@@ -78,7 +78,7 @@ final class EmbeddedAppConfig implements FlagSource {
                             AwsHttp.JSON.createObjectNode().put("Id", app.id).put("Name", app.name));
                 case "DELETE" -> {
                     apps.remove(app.id);
-                    AwsHttp.send(exchange, 204, new byte[0], Map.of());
+                    AwsHttp.empty(exchange, 204);
                 }
                 default -> throw unsupported(method, exchange);
             }
@@ -114,7 +114,7 @@ final class EmbeddedAppConfig implements FlagSource {
                 .orElseThrow(() -> AwsError.notFound("Environment " + p[3] + " not found in application " + app.id));
         if (p.length == 4 && method.equals("DELETE")) {
             app.envs.remove(env.id());
-            AwsHttp.send(exchange, 204, new byte[0], Map.of());
+            AwsHttp.empty(exchange, 204);
         } else if (p.length == 5 && p[4].equals("deployments") && method.equals("POST")) {
             JsonNode request = AwsHttp.body(exchange);
             if (!strategies.containsKey(request.path("DeploymentStrategyId").asText())) {
@@ -168,7 +168,7 @@ final class EmbeddedAppConfig implements FlagSource {
         Profile profile = profile(app, p[3]);
         if (p.length == 4 && method.equals("DELETE")) {
             app.profiles.remove(profile.id());
-            AwsHttp.send(exchange, 204, new byte[0], Map.of());
+            AwsHttp.empty(exchange, 204);
         } else if (p.length == 5 && p[4].equals("hostedconfigurationversions") && method.equals("POST")) {
             byte[] content = exchange.getRequestBody().readAllBytes();
             FlagState state;
@@ -197,7 +197,7 @@ final class EmbeddedAppConfig implements FlagSource {
                             "Content-Type",
                             "application/json"));
         } else if (p.length == 6 && p[4].equals("hostedconfigurationversions") && method.equals("DELETE")) {
-            AwsHttp.send(exchange, 204, new byte[0], Map.of());
+            AwsHttp.empty(exchange, 204);
         } else {
             throw unsupported(method, exchange);
         }
@@ -213,7 +213,7 @@ final class EmbeddedAppConfig implements FlagSource {
             if (strategies.remove(p[1]) == null) {
                 throw AwsError.notFound("Deployment strategy " + p[1] + " not found");
             }
-            AwsHttp.send(exchange, 204, new byte[0], Map.of());
+            AwsHttp.empty(exchange, 204);
         } else {
             throw unsupported(method, exchange);
         }

@@ -75,7 +75,7 @@ final class EmbeddedLambda implements AutoCloseable {
             AwsHttp.json(exchange, 200, body);
         } else if (parts.length == 1 && method.equals("DELETE")) {
             functions.remove(parts[0]).close();
-            AwsHttp.send(exchange, 204, new byte[0], Map.of());
+            AwsHttp.empty(exchange, 204);
         } else if (parts.length == 2 && parts[1].equals("configuration") && method.equals("GET")) {
             AwsHttp.json(exchange, 200, configuration(function.config()));
         } else if (parts.length == 2 && parts[1].equals("configuration") && method.equals("PUT")) {
@@ -128,9 +128,9 @@ final class EmbeddedLambda implements AutoCloseable {
             case "RequestResponse" -> respond(exchange, function.invoke(event));
             case "Event" -> {
                 async.execute(() -> invokeLater(function, event));
-                AwsHttp.send(exchange, 202, new byte[0], Map.of());
+                AwsHttp.empty(exchange, 202);
             }
-            case "DryRun" -> AwsHttp.send(exchange, 204, new byte[0], Map.of());
+            case "DryRun" -> AwsHttp.empty(exchange, 204);
             default ->
                 throw AwsError.badRequest(
                         "InvalidParameterValueException",

@@ -88,7 +88,7 @@ final class RuntimeApi implements AutoCloseable {
                 AwsHttp.send(
                         exchange, 202, "{\"status\":\"OK\"}".getBytes(), Map.of("Content-Type", "application/json"));
             } else {
-                AwsHttp.send(exchange, 404, new byte[0], Map.of());
+                AwsHttp.empty(exchange, 404);
             }
         }
     }
@@ -103,7 +103,7 @@ final class RuntimeApi implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (pending == null) {
-            AwsHttp.send(exchange, 500, new byte[0], Map.of());
+            AwsHttp.empty(exchange, 500);
             return;
         }
         running.put(pending.id(), pending);
