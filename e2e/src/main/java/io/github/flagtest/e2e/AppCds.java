@@ -306,18 +306,12 @@ final class AppCds {
 
     /**
      * Keeps the most recently used archives and the newest class jars; deletes the rest, the stale,
-     * and recordings a killed JVM left half-written.
+     * and recordings a killed JVM left half-written. One listing of the directory serves all three.
      */
     private void prune() throws IOException {
-        prune(".jsa", KEPT_ARCHIVES, UNUSED);
-        prune(".jar", KEPT_JARS, UNUSED);
-        prune(RECORDING, Integer.MAX_VALUE, Duration.ofDays(1));
-    }
-
-    private void prune(String suffix, int kept, Duration maxAge) throws IOException {
         Map<Path, Instant> times = new HashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(suffix)).toList()) {
+            for (Path file : files.toList()) {
                 try {
                     times.put(file, Files.getLastModifiedTime(file).toInstant());
                 } catch (NoSuchFileException gone) {
@@ -325,8 +319,15 @@ final class AppCds {
                 }
             }
         }
+        prune(times, ".jsa", KEPT_ARCHIVES, UNUSED);
+        prune(times, ".jar", KEPT_JARS, UNUSED);
+        prune(times, RECORDING, Integer.MAX_VALUE, Duration.ofDays(1));
+    }
+
+    private static void prune(Map<Path, Instant> times, String suffix, int kept, Duration maxAge) throws IOException {
         Instant oldest = Instant.now().minus(maxAge);
         List<Path> newestFirst = times.keySet().stream()
+                .filter(file -> file.toString().endsWith(suffix))
                 .sorted(Comparator.comparing(times::get).reversed())
                 .toList();
         for (int i = 0; i < newestFirst.size(); i++) {
