@@ -47,16 +47,17 @@ public class ReportAggregateMojo extends ReportMojo {
     public ReportAggregateMojo() {}
 
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("flagtest report skipped");
-            return;
-        }
+    List<Path> runDirs() throws MojoExecutionException {
         List<Path> runDirs = new ArrayList<>(moduleDirs(root.toPath()));
         if (extraDirs != null) {
             extraDirs.forEach(dir -> runDirs.add(dir.toPath()));
         }
-        write(runDirs, aggregateOutput.toPath());
+        return runDirs;
+    }
+
+    @Override
+    Path output() {
+        return aggregateOutput.toPath();
     }
 
     /** Every {@code target/flagtest} with run records under {@code root}, at most six levels deep. */

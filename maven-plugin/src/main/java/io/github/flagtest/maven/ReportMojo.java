@@ -50,7 +50,17 @@ public class ReportMojo extends AbstractMojo {
             getLog().info("flagtest report skipped");
             return;
         }
-        write(dirs.stream().map(File::toPath).toList(), outputDirectory.toPath());
+        write(runDirs(), output());
+    }
+
+    /** The run directories this goal merges. */
+    List<Path> runDirs() throws MojoExecutionException {
+        return dirs.stream().map(File::toPath).toList();
+    }
+
+    /** Where this goal writes the report. */
+    Path output() {
+        return outputDirectory.toPath();
     }
 
     void write(List<Path> runDirs, Path output) throws MojoExecutionException {
