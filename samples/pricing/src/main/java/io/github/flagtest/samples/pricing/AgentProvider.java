@@ -37,10 +37,7 @@ public final class AgentProvider implements FeatureProvider {
     public ProviderEvaluation<Boolean> getBooleanEvaluation(String key, Boolean defaultValue, EvaluationContext ctx) {
         JsonNode flag = read(key);
         if (flag == null) {
-            return ProviderEvaluation.<Boolean>builder()
-                    .value(defaultValue)
-                    .reason(Reason.DEFAULT.name())
-                    .build();
+            return fallback(defaultValue);
         }
         return ProviderEvaluation.<Boolean>builder()
                 .value(flag.path("enabled").asBoolean(defaultValue))
@@ -58,23 +55,22 @@ public final class AgentProvider implements FeatureProvider {
 
     @Override
     public ProviderEvaluation<Integer> getIntegerEvaluation(String key, Integer defaultValue, EvaluationContext ctx) {
-        return ProviderEvaluation.<Integer>builder()
-                .value(defaultValue)
-                .reason(Reason.DEFAULT.name())
-                .build();
+        return fallback(defaultValue);
     }
 
     @Override
     public ProviderEvaluation<Double> getDoubleEvaluation(String key, Double defaultValue, EvaluationContext ctx) {
-        return ProviderEvaluation.<Double>builder()
-                .value(defaultValue)
-                .reason(Reason.DEFAULT.name())
-                .build();
+        return fallback(defaultValue);
     }
 
     @Override
     public ProviderEvaluation<Value> getObjectEvaluation(String key, Value defaultValue, EvaluationContext ctx) {
-        return ProviderEvaluation.<Value>builder()
+        return fallback(defaultValue);
+    }
+
+    /** The caller's default: the agent does not serve this flag, or not as this type. */
+    private static <T> ProviderEvaluation<T> fallback(T defaultValue) {
+        return ProviderEvaluation.<T>builder()
                 .value(defaultValue)
                 .reason(Reason.DEFAULT.name())
                 .build();
