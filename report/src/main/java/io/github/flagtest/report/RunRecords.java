@@ -155,7 +155,8 @@ public final class RunRecords {
     private void test(JsonNode record, String profile) {
         tests++;
         profiles.add(profile);
-        String test = record.path("class").asText("?").replaceAll(".*\\.", "") + "."
+        String className = record.path("class").asText("?");
+        String test = className.substring(className.lastIndexOf('.') + 1) + "." // no regex per record
                 + record.path("displayName").asText("");
         java.util.Set<String> matrixFlags = new TreeSet<>();
         record.path("matrices").forEach(m -> m.path("flags").forEach(f -> matrixFlags.add(f.asText())));

@@ -235,6 +235,9 @@ class FlagReportTest {
             assertThat(html.select("table#grid tbody tr:has(th:contains(loyalty-points)) td.yes"))
                     .hasSize(4);
             assertThat(html.select("article#flag-loyalty-points dd").text()).contains("OrderService.java:42");
+            assertThat(html.select("article#flag-loyalty-points dd").text())
+                    .as("tests that ran it, by simple class name and display name")
+                    .contains("OrderHandlerTest.[loyalty-points=ON]");
             assertThat(html.select("style").html()).contains("prefers-color-scheme: dark");
         }
 
