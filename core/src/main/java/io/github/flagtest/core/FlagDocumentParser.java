@@ -1,9 +1,9 @@
 package io.github.flagtest.core;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flagtest.shaded.jackson.core.JsonProcessingException;
+import io.github.flagtest.shaded.jackson.databind.JsonNode;
+import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
+import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;

@@ -1,7 +1,7 @@
 package io.github.flagtest.core;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
+import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
 
 /**
  * A flag state in AppConfig's retrieval form: every flag of the state, OFF ones as

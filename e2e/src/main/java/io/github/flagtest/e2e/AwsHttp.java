@@ -1,9 +1,9 @@
 package io.github.flagtest.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.github.flagtest.shaded.jackson.databind.JsonNode;
+import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
+import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,13 @@
 package io.github.flagtest.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.github.flagtest.core.FlagCatalog;
 import io.github.flagtest.core.FlagSource;
 import io.github.flagtest.core.FlagState;
 import io.github.flagtest.core.FlagTestException;
 import io.github.flagtest.e2e.AwsHttp.AwsError;
+import io.github.flagtest.shaded.jackson.databind.JsonNode;
+import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package io.github.flagtest.e2e;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
 
 /** One invocation's result. */
@@ -10,11 +9,10 @@ record Result(int statusCode, String payload, String functionError, String logTa
     @Override
     public <T> T payload(Class<T> type) {
         try {
-            return AwsHttp.JSON.readValue(payload, type);
-        } catch (JsonProcessingException e) {
+            return Events.fromJson(payload, type);
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException(
-                    "The payload is not a " + type.getSimpleName() + ": " + e.getOriginalMessage() + "\npayload: "
-                            + payload,
+                    "The payload is not a " + type.getSimpleName() + ": " + e.getMessage() + "\npayload: " + payload,
                     e);
         }
     }

@@ -1,7 +1,7 @@
 package io.github.flagtest.e2e;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flagtest.core.FlagState;
+import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
 
 /** A flag state as an AppConfig feature-flag document: stored form for AppConfig, retrieval form for SSM. */
 final class StoredDocument {

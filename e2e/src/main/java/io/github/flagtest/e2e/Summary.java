@@ -1,8 +1,8 @@
 package io.github.flagtest.e2e;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flagtest.core.FlagState;
+import io.github.flagtest.shaded.jackson.databind.node.ArrayNode;
+import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -28,7 +28,7 @@ class EventsTest {
     }
 
     @Test
-    @DisplayName("other objects go through Jackson, Strings are raw JSON")
+    @DisplayName("other objects go through the Lambda runtime's POJO serializer, Strings are raw JSON")
     void otherEvents() {
         assertThat(new String(Events.toJson(Map.of("name", "ana")), StandardCharsets.UTF_8))
                 .isEqualTo("{\"name\":\"ana\"}");
@@ -37,13 +37,29 @@ class EventsTest {
     }
 
     @Test
-    @DisplayName("a result reads its payload with Jackson and says what it was when it cannot")
+    @DisplayName("a result reads its payload as the Lambda runtime would and says what it was when it cannot")
     void payload() {
         Result result = new Result(200, "{\"greeting\":\"hi\"}", null, "", Duration.ofMillis(3));
 
         assertThat(result.payload(Map.class)).containsEntry("greeting", "hi");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> result.payload(List.class))
+        assertThat(result.payload(Greeting.class).getGreeting()).isEqualTo("hi");
+        Result broken = new Result(200, "not json", null, "", Duration.ofMillis(3));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> broken.payload(Map.class))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("The payload is not a List");
+                .hasMessageContaining("The payload is not a Map")
+                .hasMessageContaining("payload: not json");
+    }
+
+    /** A POJO as a handler would return it (the runtime's serializer uses getters and setters). */
+    public static class Greeting {
+        private String greeting;
+
+        public String getGreeting() {
+            return greeting;
+        }
+
+        public void setGreeting(String greeting) {
+            this.greeting = greeting;
+        }
     }
 }

@@ -3,8 +3,8 @@ package io.github.flagtest.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flagtest.junit.FlagMatrix;
+import io.github.flagtest.shaded.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

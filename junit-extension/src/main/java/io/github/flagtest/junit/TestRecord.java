@@ -1,8 +1,8 @@
 package io.github.flagtest.junit;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.flagtest.core.Evaluation;
 import io.github.flagtest.core.FlagState;
+import io.github.flagtest.shaded.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
