@@ -7,12 +7,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One E2E class's deployment: its flag store, its function, its summary. Closing deletes what was
  * deployed (the backend itself is shared by the engine run).
  */
-final class E2ESession implements AutoCloseable {
+// JUnit closes a store value once: as AutoCloseable from 5.13, as CloseableResource before
+@SuppressWarnings("deprecation")
+final class E2ESession implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
     final String owner;
     final FlagCatalog document;

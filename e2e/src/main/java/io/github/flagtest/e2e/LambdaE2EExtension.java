@@ -150,7 +150,9 @@ final class LambdaE2EExtension
     }
 
     /** Keeps the backend in the root store, which JUnit closes at the end of the run. */
-    private record BackendResource(Backend backend) implements AutoCloseable {
+    // JUnit closes a store value once: as AutoCloseable from 5.13, as CloseableResource before
+    @SuppressWarnings("deprecation")
+    private record BackendResource(Backend backend) implements AutoCloseable, ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
             backend.close();

@@ -12,9 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ClassTemplateInvocationContext;
-import org.junit.jupiter.api.extension.ClassTemplateInvocationContextProvider;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -33,17 +32,19 @@ import org.opentest4j.TestAbortedException;
  * {@code FlagState} parameters in a test that pins no flag.
  *
  * <p>A thin facade: each concern (flag resolution, matrices, entry points, flag clients,
- * OpenFeature, run records) lives in its own package-private class.
+ * OpenFeature, run records) lives in its own package-private class. It implements only JUnit
+ * interfaces of JUnit 5.10 or older, so it loads on every supported JUnit; a class-level {@link
+ * FlagMatrix} runs through JUnit's own {@code @ParameterizedClass} (5.13+).
  *
  * @since 0.1.0
  */
 public class FlagExtension
-        implements BeforeEachCallback,
+        implements BeforeAllCallback,
+                BeforeEachCallback,
                 AfterAllCallback,
                 AfterEachCallback,
                 ParameterResolver,
-                TestTemplateInvocationContextProvider,
-                ClassTemplateInvocationContextProvider {
+                TestTemplateInvocationContextProvider {
 
     static final Namespace NAMESPACE = Namespace.create(FlagExtension.class);
 
@@ -64,7 +65,14 @@ public class FlagExtension
     }
 
     @Override
+    public void beforeAll(ExtensionContext context) {
+        ClassPathCheck.verify(Describe.type(context.getRequiredTestClass()));
+        MatrixProvider.verifyClassRunsAsTemplate(context);
+    }
+
+    @Override
     public void beforeEach(ExtensionContext context) {
+        ClassPathCheck.verify(Describe.test(context));
         Settings settings = Settings.of(context);
         List<MatrixRun> matrixRuns = MatrixRun.around(context);
         FlagState state = FlagResolver.resolve(context, settings, matrixRuns);
@@ -95,8 +103,12 @@ public class FlagExtension
             List<Evaluation> evaluations = test.flags.evaluations();
             Set<String> read = new java.util.HashSet<>();
             evaluations.forEach(evaluation -> read.add(evaluation.flag()));
+            // a test that failed before reading any flag says nothing about what the code reads
+            boolean counts = !read.isEmpty() || context.getExecutionException().isEmpty();
             for (MatrixRun run : test.matrixRuns) {
-                run.unread().ran(read);
+                if (counts) {
+                    run.unread().ran(read);
+                }
                 if (!run.classLevel()) {
                     run.unread().completed().ifPresent(failures::add);
                 }
@@ -200,18 +212,7 @@ public class FlagExtension
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        return MatrixProvider.invocations(context, context.getRequiredTestMethod())
-                .map(TestTemplateInvocationContext.class::cast);
-    }
-
-    @Override
-    public boolean supportsClassTemplate(ExtensionContext context) {
-        return context.getTestClass().filter(MatrixProvider::supports).isPresent();
-    }
-
-    @Override
-    public Stream<ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(ExtensionContext context) {
-        return MatrixProvider.invocations(context, context.getRequiredTestClass())
-                .map(ClassTemplateInvocationContext.class::cast);
+        return MatrixProvider.runs(context, context.getRequiredTestMethod()).stream()
+                .map(MatrixProvider.Invocation::new);
     }
 }

@@ -5,9 +5,10 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
  * Runs a test once per flag combination. On a method it is a test template (no {@code @Test}
@@ -28,13 +29,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * flag listed twice or also pinned by {@link WithFlag}, {@code @ParameterizedTest} on the same
  * method (put the matrix on the class instead), more than 10 flags with {@code ALL_COMBINATIONS}.
  *
+ * <p>Versions: on a method it works on JUnit Jupiter 5.10 and later. On a class it is JUnit's
+ * {@code @ParameterizedClass}, so it needs JUnit 5.13 or later and {@code junit-jupiter-params}
+ * (part of {@code junit-jupiter}); on an older JUnit the class fails with a message naming the
+ * version found and the fix. A class-level matrix cannot be combined with another
+ * {@code @ParameterizedClass} on the same class.
+ *
  * @since 0.1.0
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @TestTemplate
-@ClassTemplate
+// On a class: JUnit 5.13+ runs it as a class template. An older JUnit lacks ParameterizedClass, and
+// Java then drops that meta-annotation silently: FlagExtension names the missing version instead.
+@ParameterizedClass(name = "{argumentSetName}")
+@ArgumentsSource(ClassMatrixArguments.class)
 @ExtendWith(FlagExtension.class)
 public @interface FlagMatrix {
 

@@ -9,15 +9,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.ClassTemplateInvocationContext;
-import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
-/** Turns a {@link FlagMatrix} on a method or class into one invocation per flag combination. */
+/** Turns a {@link FlagMatrix} on a method or class into its runs, one per flag combination. */
 final class MatrixProvider {
 
     static final int MAX_ALL_COMBINATIONS = 10;
@@ -34,7 +31,11 @@ final class MatrixProvider {
         return AnnotationSupport.isAnnotated(element, FlagMatrix.class);
     }
 
-    static Stream<Invocation> invocations(ExtensionContext context, AnnotatedElement element) {
+    /**
+     * The runs of the matrix on {@code element}, in order, kept in the store of the template's
+     * {@code context}: invocation {@code #n} of that template is run {@code n - 1}.
+     */
+    static List<MatrixRun> runs(ExtensionContext context, AnnotatedElement element) {
         FlagMatrix matrix =
                 AnnotationSupport.findAnnotation(element, FlagMatrix.class).orElseThrow();
         String where = element instanceof Method method ? Describe.method(method) : Describe.type((Class<?>) element);
@@ -46,15 +47,49 @@ final class MatrixProvider {
         List<MatrixFlag> flags = matrix.value().length == 0 && e2e.isPresent()
                 ? e2e.get().booleanFlags().stream().map(MatrixFlag::parse).toList()
                 : flags(matrix, where, settings);
-        List<FlagState> runs = MatrixRuns.of(flags, matrix.strategy());
+        List<FlagState> assignments = MatrixRuns.of(flags, matrix.strategy());
         Settings.Mode unreadMode =
                 e2e.isPresent() ? Settings.Mode.OFF : settings.unread(); // reads happen in the function
         UnreadFlags unread =
-                new UnreadFlags(where, flags.stream().map(MatrixFlag::name).toList(), unreadMode, runs.size());
+                new UnreadFlags(where, flags.stream().map(MatrixFlag::name).toList(), unreadMode, assignments.size());
         unread.storeIn(context);
         boolean classLevel = element instanceof Class<?>;
-        return runs.stream()
-                .map(run -> new Invocation(new MatrixRun(where, matrix.strategy(), run, unread, classLevel)));
+        List<MatrixRun> runs = assignments.stream()
+                .map(assignment -> new MatrixRun(where, matrix.strategy(), assignment, unread, classLevel))
+                .toList();
+        MatrixRun.storeIn(context, runs);
+        return runs;
+    }
+
+    /**
+     * Fails a class whose {@link FlagMatrix} did not make it a class template: JUnit older than 5.13,
+     * or no {@code junit-jupiter-params}, drops the {@code @ParameterizedClass} it stands for, and
+     * the class would otherwise run once with no matrix at all.
+     */
+    static void verifyClassRunsAsTemplate(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        String id = context.getUniqueId();
+        String segment = id.substring(id.lastIndexOf("/[") + 1);
+        if (!supports(testClass)
+                || segment.startsWith("[class-template")
+                || segment.startsWith("[nested-class-template")) {
+            return; // the template itself, or one of its invocations
+        }
+        List<Library> jars = ClassPathCheck.junitJars();
+        String found = jars.stream()
+                .filter(jar -> jar.artifact().equals("junit-jupiter-api")
+                        || jar.artifact().equals("junit-jupiter-params"))
+                .map(jar -> jar.artifact() + " " + jar.version())
+                .collect(java.util.stream.Collectors.joining(", "));
+        boolean noParams = jars.stream().noneMatch(jar -> jar.artifact().equals("junit-jupiter-params"));
+        String version = ClassPathCheck.builtWithJUnit();
+        throw new ExtensionConfigurationException("@FlagMatrix on " + Describe.type(testClass)
+                + " (a class-level matrix) needs JUnit Jupiter 5.13 or later with junit-jupiter-params, but this run has "
+                + found + (noParams ? " and no junit-jupiter-params" : "")
+                + ". Fix: import org.junit:junit-bom:" + version
+                + " in <dependencyManagement> before any other BOM (with spring-boot-starter-parent: <junit-jupiter.version>"
+                + version + "</junit-jupiter.version>) and depend on junit-jupiter; or put @FlagMatrix on the test"
+                + " methods, which works from JUnit 5.10.");
     }
 
     private static List<MatrixFlag> flags(FlagMatrix matrix, String where, Settings settings) {
@@ -104,28 +139,12 @@ final class MatrixProvider {
         }
     }
 
-    /** One run of a method or class matrix. */
-    static final class Invocation implements TestTemplateInvocationContext, ClassTemplateInvocationContext {
-
-        private final MatrixRun run;
-
-        Invocation(MatrixRun run) {
-            this.run = run;
-        }
+    /** One run of a method matrix: its name; {@link MatrixRun#around} finds the rest by index. */
+    record Invocation(MatrixRun run) implements TestTemplateInvocationContext {
 
         @Override
         public String getDisplayName(int invocationIndex) {
             return run.assignment().toString();
-        }
-
-        @Override
-        public List<Extension> getAdditionalExtensions() {
-            return List.of();
-        }
-
-        @Override
-        public void prepareInvocation(ExtensionContext context) {
-            run.storeIn(context);
         }
     }
 }

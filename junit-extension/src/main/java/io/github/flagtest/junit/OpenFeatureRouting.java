@@ -10,6 +10,7 @@ import dev.openfeature.sdk.Value;
 import io.github.flagtest.core.FakeFlags;
 import io.github.flagtest.core.FakeFlagsProvider;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The global OpenFeature adapter: while tests run, the default provider routes each evaluation to
@@ -17,7 +18,9 @@ import java.util.Optional;
  * runs there). The user's provider is parked on a private domain, so that swapping it out does not
  * shut it down, and it is put back when the engine run ends, whatever the tests did.
  */
-final class OpenFeatureRouting implements AutoCloseable {
+// JUnit closes a store value once: as AutoCloseable from 5.13, as CloseableResource before
+@SuppressWarnings("deprecation")
+final class OpenFeatureRouting implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
     static final String PARKING_DOMAIN = "io.github.flagtest.parked-default-provider";
 

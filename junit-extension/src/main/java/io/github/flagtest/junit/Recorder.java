@@ -1,8 +1,8 @@
 package io.github.flagtest.junit;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flagtest.shaded.jackson.core.JsonEncoding;
+import io.github.flagtest.shaded.jackson.core.JsonGenerator;
+import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +21,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * record is written whole under a lock, so parallel tests never interleave. Records go straight
  * from a JSON generator into the file's buffer: this runs after every test.
  */
-final class Recorder implements AutoCloseable {
+// JUnit closes a store value once: as AutoCloseable from 5.13, as CloseableResource before
+@SuppressWarnings("deprecation")
+final class Recorder implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
     /** Writes one record; called under the recorder's lock. */
     @FunctionalInterface

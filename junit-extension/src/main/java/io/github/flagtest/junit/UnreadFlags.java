@@ -13,7 +13,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * last run completes (the last invocation of a method matrix; {@code afterAll} of a class matrix) it warns about, or fails for, flags that were never read. JUnit closes it from the
  * template's store; that reports too if runs were skipped.
  */
-final class UnreadFlags implements AutoCloseable {
+// JUnit closes a store value once: as AutoCloseable from 5.13, as CloseableResource before
+@SuppressWarnings("deprecation")
+final class UnreadFlags implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
     private static final System.Logger LOG = System.getLogger("io.github.flagtest");
 
