@@ -40,13 +40,20 @@ public class FlagReportListener implements TestExecutionListener {
             return;
         }
         Path dir = Path.of(config.get(Settings.REPORT_DIR).orElse("target/flagtest"));
-        RunRecords records = RunRecords.read(List.of(dir), this::writtenByThisRun);
-        if (records.tests() == 0) {
-            return;
+        try {
+            RunRecords records = RunRecords.read(List.of(dir), this::writtenByThisRun);
+            if (records.tests() == 0) {
+                return;
+            }
+            FlagReport report = FlagReport.of(records);
+            Path page = report.write(dir);
+            System.out.println(report.summaryLine(page.toAbsolutePath()));
+        } catch (RuntimeException | LinkageError e) {
+            // JUnit would only log a listener's exception, which a build's output easily hides
+            System.err.println("flagtest: no flag report written to " + dir.toAbsolutePath() + ": " + e
+                    + "; this run's records stay in " + dir.resolve("runs").toAbsolutePath()
+                    + " (the flagtest-maven-plugin's report goal rebuilds the report from them)");
         }
-        FlagReport report = FlagReport.of(records);
-        Path page = report.write(dir);
-        System.out.println(report.summaryLine(page.toAbsolutePath()));
     }
 
     private boolean writtenByThisRun(Path file) {

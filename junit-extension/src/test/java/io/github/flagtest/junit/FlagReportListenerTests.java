@@ -21,21 +21,26 @@ import org.junit.platform.launcher.core.LauncherFactory;
 @DisplayName("report at the end of a run")
 class FlagReportListenerTests {
 
+    /** What the run printed, standard output then standard error. */
     private static String runThroughLauncher(Map<String, String> configuration) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(ReportedFixture.class))
                 .configurationParameters(configuration)
                 .build();
         Launcher launcher = LauncherFactory.create();
-        PrintStream original = System.out;
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
             launcher.execute(request);
         } finally {
-            System.setOut(original);
+            System.setOut(originalOut);
+            System.setErr(originalErr);
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -58,6 +63,26 @@ class FlagReportListenerTests {
             assertThat(files).isEmpty();
         }
         assertThat(printed).doesNotContain("flagtest report:");
+    }
+
+    @Test
+    @DisplayName("a report that cannot be written says so in one line, with the reason, and the records stay")
+    void cannotWrite(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("flags.json")); // a directory where the report's file must go
+
+        String printed = runThroughLauncher(Map.of("flagtest.report.dir", dir.toString()));
+
+        assertThat(printed)
+                .contains("flagtest: no flag report written to " + dir.toAbsolutePath() + ": ")
+                .contains("flags.json")
+                .contains("this run's records stay in " + dir.resolve("runs").toAbsolutePath())
+                .doesNotContain("flagtest report:");
+        try (var runs = Files.list(dir.resolve("runs"))) {
+            assertThat(runs)
+                    .singleElement()
+                    .satisfies(file ->
+                            assertThat(Files.readAllLines(file)).hasSize(5)); // the header and the matrix's four tests
+        }
     }
 
     static class ReportedFixture {

@@ -33,6 +33,9 @@ final class FlagFacts {
 
     final Set<String> entryPoints = new TreeSet<>();
     long tests;
+    /** Tests that declared the flag and passed or read a flag. */
+    long conclusiveTests;
+
     final List<String> sampleTests = new ArrayList<>();
     boolean declaredInTests;
 

@@ -1,8 +1,8 @@
 package io.github.flagtest.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
+import io.github.flagtest.shaded.jackson.databind.node.ArrayNode;
+import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -130,10 +130,13 @@ public final class FlagReport {
                     "ON in " + String.join(", ", values.keySet()) + ": remove the flag and its OFF branch"));
         }
         // an E2E function reads its flags in its own JVM, where flagtest does not count reads
-        if (facts.reads == 0 && records.tests > 0 && !facts.coverage.containsKey("e2e")) {
+        // and only tests that passed or read something can show a flag is never read
+        long conclusive = facts.declaredInTests ? facts.conclusiveTests : records.conclusiveTests;
+        if (facts.reads == 0 && conclusive > 0 && !facts.coverage.containsKey("e2e")) {
             String where = facts.inCatalog ? "in the catalog" : facts.declaredInTests ? "by tests" : "in a profile";
             signals.add(new Signal(
-                    Signal.Code.NEVER_READ, "declared " + where + " but read 0 times in " + records.tests + " tests"));
+                    Signal.Code.NEVER_READ,
+                    "declared " + where + " but read 0 times in " + conclusive + " tests that ran"));
         }
         if (facts.deprecated) {
             signals.add(new Signal(

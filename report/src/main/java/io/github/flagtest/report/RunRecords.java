@@ -1,9 +1,9 @@
 package io.github.flagtest.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flagtest.shaded.jackson.core.JsonProcessingException;
+import io.github.flagtest.shaded.jackson.databind.JsonNode;
+import io.github.flagtest.shaded.jackson.databind.MappingIterator;
+import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +45,9 @@ public final class RunRecords {
     final java.util.Set<String> profiles = new TreeSet<>();
     final java.util.Set<String> catalogs = new TreeSet<>();
     long tests;
+    /** Tests that passed or read a flag: only they can show that a flag is never read. */
+    long conclusiveTests;
+
     long runs;
     long e2eClasses;
 
@@ -154,6 +157,12 @@ public final class RunRecords {
 
     private void test(JsonNode record, String profile) {
         tests++;
+        // a test that failed before reading anything (a broken class path, a failed set-up) proves nothing
+        boolean conclusive = "SUCCESSFUL".equals(record.path("result").asText())
+                || !record.path("evaluations").isEmpty();
+        if (conclusive) {
+            conclusiveTests++;
+        }
         profiles.add(profile);
         String className = record.path("class").asText("?");
         String test = className.substring(className.lastIndexOf('.') + 1) + "." // no regex per record
@@ -165,6 +174,9 @@ public final class RunRecords {
             Map.Entry<String, JsonNode> entry = it.next();
             FlagFacts facts = facts(entry.getKey());
             facts.declaredInTests = true;
+            if (conclusive) {
+                facts.conclusiveTests++;
+            }
             String suite = record.path("e2e").asBoolean(false)
                     ? "e2e"
                     : matrixFlags.contains(entry.getKey()) ? "matrix" : "unit";

@@ -3,8 +3,8 @@ package io.github.flagtest.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flagtest.shaded.jackson.databind.JsonNode;
+import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -193,12 +193,35 @@ class FlagReportTest {
                     .extracting(Signal::code)
                     .containsExactly(Signal.Code.NEVER_READ, Signal.Code.DEPRECATED);
             assertThat(report.signals("never-used").get(0).evidence())
-                    .isEqualTo("declared in the catalog but read 0 times in 6 tests");
+                    .isEqualTo("declared in the catalog but read 0 times in 6 tests that ran");
             assertThat(report.signals("rogue-flag"))
                     .extracting(Signal::code)
                     .containsExactly(Signal.Code.NOT_IN_CATALOG, Signal.Code.ONE_STATE_ONLY);
             assertThat(report.retirementCandidates()).isEqualTo(3);
         }
+    }
+
+    @Test
+    @DisplayName("tests that failed before reading anything give no 'never read' signal")
+    void failedBeforeReading(@TempDir Path other) throws Exception {
+        Files.createDirectories(other.resolve("runs"));
+        String failed = JSON.writeValueAsString(Map.of(
+                "kind", "test",
+                "class", "com.example.OrderHandlerTest",
+                "displayName", "places()",
+                "state", Map.of("loyalty-points", true),
+                "evaluations", List.of(),
+                "result", "FAILED"));
+        Files.writeString(
+                other.resolve("runs/tests-broken.jsonl"),
+                JSON.writeValueAsString(Map.of("kind", "run", "catalogFlags", CATALOG)) + "\n" + failed + "\n" + failed
+                        + "\n");
+
+        FlagReport report = FlagReport.of(RunRecords.read(List.of(other), file -> true));
+
+        assertThat(report.signals("loyalty-points")).extracting(Signal::code).doesNotContain(Signal.Code.NEVER_READ);
+        assertThat(report.signals("never-used")).extracting(Signal::code).doesNotContain(Signal.Code.NEVER_READ);
+        assertThat(report.retirementCandidates()).isEqualTo(1); // old-banner: deprecated in the catalog
     }
 
     @Nested
@@ -310,7 +333,7 @@ class FlagReportTest {
         Files.createDirectories(single.resolve("runs"));
         Files.writeString(
                 single.resolve("runs/tests-one.jsonl"),
-                "{\"kind\":\"test\",\"class\":\"com.example.T\",\"displayName\":\"t()\",\"state\":{\"solo\":true}}\n");
+                "{\"kind\":\"test\",\"class\":\"com.example.T\",\"displayName\":\"t()\",\"state\":{\"solo\":true},\"result\":\"SUCCESSFUL\"}\n");
 
         assertThat(FlagReport.of(RunRecords.read(List.of(single))).summaryLine(Path.of("index.html")))
                 .isEqualTo("flagtest report: index.html (1 flag, 1 retirement candidate)");
