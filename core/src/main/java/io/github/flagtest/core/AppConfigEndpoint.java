@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -31,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>{@code
  * try (AppConfigEndpoint endpoint = AppConfigEndpoint.start(flags)) {
- *     AppConfigDataClient client = AppConfigDataClient.builder()
+ *     AppConfigDataClient client = AppConfigDataClient.builder()   // or: endpoint.setSystemProperty() and
+ *                                                                   //     AppConfigDataClient.create()
  *             .endpointOverride(endpoint.uri())
  *             .region(Region.US_EAST_1)
  *             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
@@ -51,6 +54,12 @@ public final class AppConfigEndpoint implements AutoCloseable {
     /** The system property through which AWS SDK v2 finds a service-specific AppConfig Data endpoint. */
     public static final String SDK_ENDPOINT_PROPERTY = "aws.endpointUrlAppConfigData";
 
+    /** What {@link #setSystemProperty()} sets besides the endpoint: region and test credentials. */
+    static final Map<String, String> SDK_CLIENT_PROPERTIES = Map.of(
+            "aws.region", "us-east-1",
+            "aws.accessKeyId", "flagtest",
+            "aws.secretAccessKey", "flagtest");
+
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     static {
@@ -61,7 +70,7 @@ public final class AppConfigEndpoint implements AutoCloseable {
     private final ExecutorService executor;
     private final AppConfigHandler handler;
     private final URI uri;
-    private Optional<String> previousProperty; // set by setSystemProperty(), guarded by this
+    private final Map<String, Optional<String>> previousProperties = new LinkedHashMap<>(); // guarded by this
     private boolean closed; // guarded by this
 
     private AppConfigEndpoint(FakeFlags flags, Names names) throws IOException {
@@ -133,15 +142,21 @@ public final class AppConfigEndpoint implements AutoCloseable {
     }
 
     /**
-     * Sets {@value #SDK_ENDPOINT_PROPERTY} to {@link #uri()} until {@link #close()}, so SDK clients
-     * built without an endpoint override read this endpoint. The property is JVM-wide: in parallel
-     * runs, guard the test with {@code @ResourceLock(Resources.SYSTEM_PROPERTIES)}.
+     * Until {@link #close()}, points AWS SDK v2 clients built without any configuration at this
+     * endpoint: sets {@value #SDK_ENDPOINT_PROPERTY} to {@link #uri()}, {@code aws.region} to
+     * {@code us-east-1} and {@code aws.accessKeyId}/{@code aws.secretAccessKey} to test values (the
+     * first places the SDK's default region and credentials chains look), so an unmodified {@code
+     * AppConfigDataClient.create()} or Powertools' {@code AppConfigProvider} needs nothing else, and
+     * real credentials never go out. {@link #close()} restores each property. The properties are
+     * JVM-wide: in parallel runs, guard the test with {@code @ResourceLock(Resources.SYSTEM_PROPERTIES)}.
      */
     public synchronized AppConfigEndpoint setSystemProperty() {
-        if (previousProperty == null) {
-            previousProperty = Optional.ofNullable(System.getProperty(SDK_ENDPOINT_PROPERTY));
-        }
-        System.setProperty(SDK_ENDPOINT_PROPERTY, uri.toString());
+        Map<String, String> properties = new LinkedHashMap<>(SDK_CLIENT_PROPERTIES);
+        properties.put(SDK_ENDPOINT_PROPERTY, uri.toString());
+        properties.forEach((key, value) -> {
+            previousProperties.computeIfAbsent(key, k -> Optional.ofNullable(System.getProperty(k)));
+            System.setProperty(key, value);
+        });
         return this;
     }
 
@@ -159,11 +174,8 @@ public final class AppConfigEndpoint implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            if (previousProperty != null) {
-                previousProperty.ifPresentOrElse(
-                        value -> System.setProperty(SDK_ENDPOINT_PROPERTY, value),
-                        () -> System.clearProperty(SDK_ENDPOINT_PROPERTY));
-            }
+            previousProperties.forEach((key, previous) ->
+                    previous.ifPresentOrElse(value -> System.setProperty(key, value), () -> System.clearProperty(key)));
         }
     }
 

@@ -156,6 +156,39 @@ class AppConfigEndpointTest {
         }
     }
 
+    @Test
+    @DisplayName(
+            "setSystemProperty() is all an unmodified SDK client needs: endpoint, region, credentials, restored on close")
+    void unmodifiedClient() {
+        String regionBefore = System.getProperty("aws.region");
+        System.setProperty("aws.region", "eu-west-3");
+        try {
+            try (AppConfigEndpoint other = AppConfigEndpoint.start(flags).setSystemProperty();
+                    AppConfigDataClient client = AppConfigDataClient.create()) {
+                // Powertools' own default client reads the AWS_REGION environment variable, which a
+                // JVM cannot set: hand it the unmodified client (the README says so)
+                AppConfigProvider provider = AppConfigProvider.builder()
+                        .withClient(client)
+                        .withApplication("orders")
+                        .withEnvironment("dev")
+                        .build();
+                assertThat(provider.get("flags")).contains("\"loyalty-points\":{\"enabled\":true}");
+                assertThat(other.sessionsStarted()).isEqualTo(1);
+            }
+            assertThat(System.getProperty("aws.region")).isEqualTo("eu-west-3");
+            assertThat(System.getProperty("aws.accessKeyId")).isNull();
+            assertThat(System.getProperty("aws.secretAccessKey")).isNull();
+            assertThat(System.getProperty(AppConfigEndpoint.SDK_ENDPOINT_PROPERTY))
+                    .isNull();
+        } finally {
+            if (regionBefore == null) {
+                System.clearProperty("aws.region");
+            } else {
+                System.setProperty("aws.region", regionBefore);
+            }
+        }
+    }
+
     @Nested
     @DisplayName("serves the AppConfig agent / Lambda extension path")
     class Agent {
