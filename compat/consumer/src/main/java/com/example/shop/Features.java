@@ -1,0 +1,6 @@
+package com.example.shop;
+
+/** The shop's own flag client, as a team would write it. */
+public interface Features {
+    boolean isEnabled(String flag);
+}
