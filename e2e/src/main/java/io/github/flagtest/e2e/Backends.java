@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import software.amazon.awssdk.regions.Region;
 
@@ -19,15 +18,15 @@ final class Backends {
     private Backends() {}
 
     /**
-     * The backend to use: the setting, or for {@code auto}: Docker present -> {@code localstack}
-     * with a token, else {@code floci}; no Docker -> {@code embedded}.
+     * The backend to use: the setting; {@code auto} (the default) is {@code embedded} whatever the
+     * machine has, so the same command gives the same backend with or without Docker. Container and
+     * remote backends run only when named.
      */
-    static String choose(Optional<String> setting, Supplier<Boolean> docker, Optional<String> token) {
+    static String choose(Optional<String> setting) {
         String value = setting.map(s -> s.trim().toLowerCase(Locale.ROOT)).orElse("auto");
         return switch (value) {
             case "embedded", "localstack", "floci", "endpoint", "aws" -> value;
-            case "auto" ->
-                docker.get() ? (token.filter(t -> !t.isBlank()).isPresent() ? "localstack" : "floci") : "embedded";
+            case "auto" -> "embedded";
             default ->
                 throw new ExtensionConfigurationException(BACKEND + "=" + setting.orElse("") + " is not a backend; use "
                         + "auto, embedded, localstack, floci, endpoint or aws");

@@ -104,6 +104,23 @@ final class FunctionRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Options that keep a newer JVM from printing warnings into every function log, as Lambda's own
+     * java21/java25 runtimes do not: the Runtime Interface Client loads its JNI library (restricted
+     * native access, warned from Java 22) and common libraries still use {@code sun.misc.Unsafe}
+     * (warned from Java 24).
+     */
+    static List<String> quietOptions(int javaFeature) {
+        List<String> options = new ArrayList<>();
+        if (javaFeature >= 22) {
+            options.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (javaFeature >= 24) {
+            options.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return options;
+    }
+
     /** An invocation's outcome and the log lines printed meanwhile. */
     record Invocation(Outcome outcome, List<String> logTail) {}
 
@@ -111,8 +128,9 @@ final class FunctionRuntime implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return;
         }
-        List<String> options = List.of(
-                "-Xmx" + config.memoryMb() + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+        List<String> options = new ArrayList<>(List.of(
+                "-Xmx" + config.memoryMb() + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        options.addAll(quietOptions(Runtime.version().feature()));
         AppCds.Launch sharing = cds.launch(options, config.classPath());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

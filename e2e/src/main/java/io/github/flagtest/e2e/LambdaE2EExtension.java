@@ -18,7 +18,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.TestAbortedException;
-import org.testcontainers.DockerClientFactory;
 
 /** The extension behind {@link LambdaE2E}: deploys once per class, applies each flag run, summarizes. */
 final class LambdaE2EExtension
@@ -134,10 +133,7 @@ final class LambdaE2EExtension
         String name = root.getOrComputeIfAbsent(
                 "backend-name",
                 key -> {
-                    String chosen = Backends.choose(
-                            config(context, Backends.BACKEND),
-                            LambdaE2EExtension::dockerAvailable,
-                            config(context, ContainerSettings.TOKEN));
+                    String chosen = Backends.choose(config(context, Backends.BACKEND));
                     System.out.println("flagtest e2e: backend " + chosen);
                     return chosen;
                 },
@@ -156,14 +152,6 @@ final class LambdaE2EExtension
         @Override
         public void close() {
             backend.close();
-        }
-    }
-
-    private static boolean dockerAvailable() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError e) {
-            return false;
         }
     }
 

@@ -27,20 +27,19 @@ class BackendConfigurationTest {
     @DisplayName("flagtest.e2e.backend")
     class Choice {
 
-        @ParameterizedTest(name = "setting={0}, docker={1}, token={2} -> {3}")
+        @ParameterizedTest(name = "setting={0} -> {1}")
+        @DisplayName("auto (the default) is embedded on every machine; others only when named")
         @CsvSource({
-            "auto, true, tok, localstack",
-            "auto, true, '', floci",
-            "auto, false, tok, embedded",
-            ", false, , embedded",
-            "EMBEDDED, true, tok, embedded",
-            "floci, false, , floci",
-            "aws, false, , aws",
-            "endpoint, false, , endpoint"
+            "auto, embedded",
+            ", embedded",
+            "EMBEDDED, embedded",
+            "localstack, localstack",
+            "floci, floci",
+            "aws, aws",
+            "endpoint, endpoint"
         })
-        void chooses(String setting, boolean docker, String token, String expected) {
-            assertThat(Backends.choose(Optional.ofNullable(setting), () -> docker, Optional.ofNullable(token)))
-                    .isEqualTo(expected);
+        void chooses(String setting, String expected) {
+            assertThat(Backends.choose(Optional.ofNullable(setting))).isEqualTo(expected);
         }
 
         @Test
@@ -53,6 +52,16 @@ class BackendConfigurationTest {
                     .isInstanceOf(ExtensionConfigurationException.class)
                     .hasMessageContaining("flagtest.e2e.role");
         }
+    }
+
+    @Test
+    @DisplayName("the function JVM is started so that Java 22+ and 24+ print no native-access or Unsafe warnings")
+    void quietFunctionJvm() {
+        assertThat(FunctionRuntime.quietOptions(17)).isEmpty();
+        assertThat(FunctionRuntime.quietOptions(21)).isEmpty();
+        assertThat(FunctionRuntime.quietOptions(22)).containsExactly("--enable-native-access=ALL-UNNAMED");
+        assertThat(FunctionRuntime.quietOptions(25))
+                .containsExactly("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
     }
 
     @Nested
