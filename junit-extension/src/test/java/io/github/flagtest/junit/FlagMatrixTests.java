@@ -168,6 +168,22 @@ class FlagMatrixTests {
         }
 
         @Test
+        @DisplayName("are not reported for runs that failed before reading any flag (a broken set-up proves nothing)")
+        void failedBeforeReading() {
+            EngineExecutionResults results = run(FailsBeforeReadingFixture.class, Map.of("flagtest.unread", "fail"));
+
+            results.testEvents().assertStatistics(stats -> stats.failed(4));
+            assertThat(results.testEvents().failed().stream())
+                    .map(event -> event.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
+                            .getThrowable()
+                            .orElseThrow())
+                    .allSatisfy(thrown -> {
+                        assertThat(thrown).isInstanceOf(IllegalStateException.class);
+                        assertThat(thrown.getSuppressed()).isEmpty(); // no "never read" failure added
+                    });
+        }
+
+        @Test
         @DisplayName("fail the matrix with flagtest.unread=fail")
         void fails() {
             EngineExecutionResults results = run(UnreadFixture.class, Map.of("flagtest.unread", "fail"));
@@ -347,6 +363,13 @@ class FlagMatrixTests {
         @Test
         void readsOnlyA(FakeFlags flags) {
             flags.isEnabled("a");
+        }
+    }
+
+    static class FailsBeforeReadingFixture {
+        @FlagMatrix({"a", "b"})
+        void setUpBreaks() {
+            throw new IllegalStateException("set-up broke before any flag was read");
         }
     }
 
