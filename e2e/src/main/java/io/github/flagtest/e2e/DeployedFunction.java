@@ -31,8 +31,16 @@ public interface DeployedFunction {
     /** Invokes the function with raw JSON. */
     InvocationResult invoke(String json);
 
-    /** The function's flags in the real flag store (AppConfig or SSM). */
+    /** The function's flags in the real flag store (AppConfig, SSM or its environment). */
     FlagStore flags();
+
+    /**
+     * Where the flags were deployed: the AppConfig application, environment and profile (names
+     * and IDs), the SSM parameter, or the environment variables' prefix.
+     *
+     * @since 0.2.0
+     */
+    FlagLocation flagLocation();
 
     /** The backend: {@code embedded}, {@code localstack}, {@code floci}, {@code endpoint} or {@code aws}. */
     String backend();
@@ -42,8 +50,8 @@ public interface DeployedFunction {
 
     /**
      * The kill-switch drill: invokes until {@code until} holds (the function sees the new flag
-     * state) or {@code timeout} passes; prints and records the time from the last flag change to
-     * the first matching result.
+     * state) or {@code timeout} passes, pausing between invocations (50 ms, doubling up to 2 s);
+     * prints and records the time from the last flag change to the first matching result.
      *
      * @throws AssertionError if the function did not show the new state in time
      */

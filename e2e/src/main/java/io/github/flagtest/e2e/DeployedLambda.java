@@ -13,14 +13,22 @@ final class DeployedLambda implements DeployedFunction {
     private final String name;
     private final Deployer deployer;
     private final FlagStores.StoreBase store;
+    private final FlagLocation location;
     private final String backend;
     private final Summary summary;
     private final List<String> logs = new ArrayList<>(); // guarded by itself
 
-    DeployedLambda(String name, Deployer deployer, FlagStores.StoreBase store, String backend, Summary summary) {
+    DeployedLambda(
+            String name,
+            Deployer deployer,
+            FlagStores.StoreBase store,
+            FlagLocation location,
+            String backend,
+            Summary summary) {
         this.name = name;
         this.deployer = deployer;
         this.store = store;
+        this.location = location;
         this.backend = backend;
         this.summary = summary;
     }
@@ -52,6 +60,11 @@ final class DeployedLambda implements DeployedFunction {
     }
 
     @Override
+    public FlagLocation flagLocation() {
+        return location;
+    }
+
+    @Override
     public String backend() {
         return backend;
     }
@@ -67,9 +80,10 @@ final class DeployedLambda implements DeployedFunction {
     public InvocationResult invokeUntil(Object event, Predicate<InvocationResult> until, Duration timeout) {
         long changedAt = store.changedAtNanos();
         long deadline = System.nanoTime() + timeout.toNanos();
+        Backoff backoff = new Backoff();
         int invocations = 0;
         InvocationResult last;
-        do {
+        while (true) {
             last = invoke(event);
             invocations++;
             if (until.test(last)) {
@@ -79,9 +93,13 @@ final class DeployedLambda implements DeployedFunction {
                         + " ms (" + invocations + " invocations)");
                 return last;
             }
-        } while (System.nanoTime() < deadline);
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !backoff.pause(Duration.ofNanos(left))) {
+                break;
+            }
+        }
         throw new AssertionFailedError("Kill-switch drill: " + name + " did not show the new flag state "
                 + store.current() + " within " + timeout + " (" + invocations + " invocations); last payload: "
-                + last.payload());
+                + Backoff.shorten(last.payload()));
     }
 }

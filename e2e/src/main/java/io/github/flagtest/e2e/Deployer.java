@@ -36,9 +36,9 @@ final class Deployer implements AutoCloseable {
         return Map.of(RUN_TAG, runId);
     }
 
-    FlagStores.Created flagStore(String prefix, FlagState initial) {
+    FlagStores.Created flagStore(String kind, String prefix, String envPrefix, FlagState initial) {
         synchronized (cleanup) {
-            return FlagStores.create(aws, backend.appConfig(), prefix, tags(), initial, cleanup, LOG);
+            return FlagStores.create(aws, kind, backend, prefix, envPrefix, tags(), initial, cleanup);
         }
     }
 

@@ -5,7 +5,9 @@ import io.github.flagtest.core.FlagState;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -23,9 +25,9 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
     final DeployedLambda function;
     private final Deployer deployer;
     private final FlagStores.StoreBase store;
-    private final Map<String, String> environment;
+    private final Map<String, String> environment; // what the function always gets; flags of an env store apart
     private final String functionName;
-    private int restarts;
+    private final java.util.concurrent.atomic.AtomicInteger restarts = new java.util.concurrent.atomic.AtomicInteger();
 
     private E2ESession(
             String owner,
@@ -33,6 +35,7 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
             Summary summary,
             Deployer deployer,
             FlagStores.StoreBase store,
+            FlagLocation location,
             Map<String, String> environment,
             String functionName,
             String backend) {
@@ -43,24 +46,46 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
         this.store = store;
         this.environment = environment;
         this.functionName = functionName;
-        this.function = new DeployedLambda(functionName, deployer, store, backend, summary);
+        this.function = new DeployedLambda(functionName, deployer, store, location, backend, summary);
+        if (store instanceof FlagStores.EnvStore env) {
+            env.onChange(this::restartWith);
+        }
     }
 
-    static E2ESession start(String owner, Class<?> testClass, LambdaE2E e2e, FlagCatalog document, Backend backend) {
+    static E2ESession start(
+            String owner,
+            Class<?> testClass,
+            LambdaE2E e2e,
+            FlagCatalog document,
+            Backend backend,
+            Function<String, Optional<String>> config) {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         String prefix = name("flagtest-" + runId + "-" + testClass.getSimpleName());
+        String kind = FlagStores.kind(config.apply(FlagStores.SETTING));
+        String envPrefix = config.apply(FlagStores.ENV_PREFIX_SETTING).orElse(FlagStores.DEFAULT_ENV_PREFIX);
+        Map<String, String> declared = environment(e2e, testClass); // checked before anything is created
         Deployer deployer = new Deployer(backend, runId);
         try {
-            FlagStores.Created store = deployer.flagStore(prefix, document.defaults());
-            Map<String, String> environment = new LinkedHashMap<>(environment(e2e, testClass));
-            environment.putAll(store.functionEnvironment());
+            FlagStores.Created store = deployer.flagStore(kind, prefix, envPrefix, document.defaults());
+            Map<String, String> environment = new LinkedHashMap<>(locationVariables(store.location()));
+            environment.putAll(Placeholders.resolve(declared, store.location(), testClass.getSimpleName()));
+            Map<String, String> initial = new LinkedHashMap<>(environment);
+            initial.putAll(store.store().functionEnvironment());
             byte[] code = backend.runsFromClassPath()
                     ? Artifacts.classPathZip(Artifacts.testClassPath())
                     : Artifacts.lambdaZip(Artifacts.runtimeEntries(Artifacts.testClassPath()));
-            deployer.createFunction(prefix, e2e.handler(), environment, e2e.timeoutSeconds(), e2e.memoryMb(), code);
+            deployer.createFunction(prefix, e2e.handler(), initial, e2e.timeoutSeconds(), e2e.memoryMb(), code);
             Summary summary = new Summary(testClass.getName(), backend.name());
             return new E2ESession(
-                    owner, document, summary, deployer, store.store(), environment, prefix, backend.name());
+                    owner,
+                    document,
+                    summary,
+                    deployer,
+                    store.store(),
+                    store.location(),
+                    environment,
+                    prefix,
+                    backend.name());
         } catch (RuntimeException e) {
             try {
                 deployer.close();
@@ -69,6 +94,19 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
             }
             throw e;
         }
+    }
+
+    /** The variables that tell a function where its flags are, as flagtest's samples read them. */
+    static Map<String, String> locationVariables(FlagLocation location) {
+        return switch (location.store()) {
+            case FlagStores.APPCONFIG ->
+                Map.of(
+                        "FLAGTEST_APPCONFIG_APPLICATION", location.application(),
+                        "FLAGTEST_APPCONFIG_ENVIRONMENT", location.environment(),
+                        "FLAGTEST_APPCONFIG_PROFILE", location.profile());
+            case FlagStores.SSM -> Map.of("FLAGTEST_SSM_PARAMETER", location.parameter());
+            default -> Map.of();
+        };
     }
 
     /**
@@ -80,8 +118,21 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
             return;
         }
         store.write(desired);
+        if (!(store instanceof FlagStores.EnvStore)) { // an env store restarts the function as it writes
+            restartWith(desired);
+        }
+    }
+
+    /**
+     * Updates the function's configuration, so Lambda starts a fresh execution environment. Takes no
+     * session lock: an env store calls it while its own lock is held.
+     */
+    private void restartWith(FlagState flags) {
         Map<String, String> next = new LinkedHashMap<>(environment);
-        next.put("FLAGTEST_RUN", Integer.toString(++restarts));
+        if (store instanceof FlagStores.EnvStore env) {
+            next.putAll(env.variables(flags));
+        }
+        next.put("FLAGTEST_RUN", Integer.toString(restarts.incrementAndGet()));
         deployer.updateEnvironment(functionName, next);
     }
 

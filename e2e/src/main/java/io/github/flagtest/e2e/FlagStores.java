@@ -3,8 +3,11 @@ package io.github.flagtest.e2e;
 import io.github.flagtest.core.FlagState;
 import java.time.Duration;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.appconfig.AppConfigClient;
@@ -13,59 +16,89 @@ import software.amazon.awssdk.services.appconfig.model.GrowthType;
 import software.amazon.awssdk.services.appconfig.model.ReplicateTo;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
+import software.amazon.awssdk.services.ssm.model.Tag;
 
 /**
- * Creates a function's flag store: AppConfig (application, environment, feature-flag profile,
- * zero-bake strategy, hosted versions and deployments) where the backend has it, otherwise an SSM
- * parameter holding the retrieval form, and says so.
+ * Creates a function's flag store, the one {@code flagtest.e2e.flagStore} names: AppConfig
+ * (application, environment, feature-flag profile, zero-bake strategy, hosted versions and
+ * deployments; the default), an SSM parameter holding the retrieval form, or the function's own
+ * environment variables. Never another one than asked for: a backend without AppConfig stops the
+ * class with the alternatives.
  */
 final class FlagStores {
 
+    static final String SETTING = "flagtest.e2e.flagStore";
+    static final String ENV_PREFIX_SETTING = "flagtest.e2e.envPrefix";
+    static final String APPCONFIG = "appconfig";
+    static final String SSM = "ssm";
+    static final String ENV = "env";
+    static final String DEFAULT_ENV_PREFIX = "FEATURE_";
     static final String ENVIRONMENT = "e2e";
     static final String PROFILE = "flags";
 
     /** Error codes with which emulators answer an AppConfig they do not have (or do not license). */
-    static final Set<String> UNSUPPORTED_CODES = Set.of(
-            "InternalFailure",
-            "NotImplemented",
-            "UnknownOperationException",
-            "UnrecognizedClientException",
-            "AccessDeniedException",
-            "InvalidAction");
+    static final Set<String> UNSUPPORTED_CODES =
+            Set.of("InternalFailure", "NotImplemented", "UnknownOperationException", "InvalidAction");
 
     private FlagStores() {}
 
-    /** A store, the environment that tells the function where it is, and how to delete it (pushed onto cleanup). */
-    record Created(StoreBase store, Map<String, String> functionEnvironment) {}
+    /** A store and where it is; deleting it was pushed onto the deployer's cleanup. */
+    record Created(StoreBase store, FlagLocation location) {}
+
+    /** The store {@code setting} names ({@code appconfig} when absent). */
+    static String kind(Optional<String> setting) {
+        String value = setting.map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse(APPCONFIG);
+        if (!Set.of(APPCONFIG, SSM, ENV).contains(value)) {
+            throw new ExtensionConfigurationException(SETTING + "=" + setting.orElse("")
+                    + " is not a flag store; use appconfig (the default), ssm or env");
+        }
+        return value;
+    }
 
     static Created create(
             AwsClients aws,
-            boolean tryAppConfig,
+            String kind,
+            Backend backend,
             String prefix,
+            String envPrefix,
             Map<String, String> tags,
             FlagState initial,
-            Deque<Runnable> cleanup,
-            System.Logger log) {
-        if (tryAppConfig) {
-            try {
-                return appConfig(aws.appConfig(), prefix, tags, initial, cleanup);
-            } catch (AwsServiceException e) {
-                if (!isUnsupported(e)) {
+            Deque<Runnable> cleanup) {
+        return switch (kind) {
+            case SSM -> ssm(aws.ssm(), prefix, tags, initial, cleanup);
+            case ENV -> new Created(new EnvStore(envPrefix, initial), FlagLocation.env(envPrefix));
+            default -> {
+                if (!backend.appConfig()) {
+                    throw noAppConfig(backend, "");
+                }
+                try {
+                    yield appConfig(aws.appConfig(), prefix, tags, initial, cleanup);
+                } catch (AwsServiceException e) {
+                    if (isUnsupported(e)) {
+                        throw noAppConfig(
+                                backend, " (it answered " + e.awsErrorDetails().errorCode() + ")");
+                    }
                     throw e;
                 }
-                log.log(
-                        System.Logger.Level.WARNING,
-                        "flagtest e2e: this backend has no AppConfig ("
-                                + e.awsErrorDetails().errorCode() + "); flags are stored in the SSM parameter /"
-                                + prefix.replace('-', '/') + "/flags instead");
             }
-        }
-        return ssm(aws.ssm(), prefix, initial, cleanup);
+        };
     }
 
     static boolean isUnsupported(AwsServiceException e) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         return e.statusCode() == 501 || (code != null && UNSUPPORTED_CODES.contains(code));
+    }
+
+    private static ExtensionConfigurationException noAppConfig(Backend backend, String answer) {
+        return new ExtensionConfigurationException("flagtest e2e: the " + backend.name() + " backend has no AppConfig"
+                + answer
+                + (backend.name().equals("localstack")
+                        ? " (LocalStack's community image; AppConfig is in its paid image, used when LOCALSTACK_AUTH_TOKEN is set)"
+                        : "")
+                + ", and flagtest does not store the flags elsewhere unasked. Choose -D" + Backends.BACKEND
+                + "=embedded (AppConfig included), or -D" + SETTING + "=ssm (an SSM parameter, named in the"
+                + " function's FLAGTEST_SSM_PARAMETER) or -D" + SETTING + "=env (environment variables such as "
+                + DEFAULT_ENV_PREFIX + "LOYALTY_POINTS=true) if the function reads its flags that way");
     }
 
     private static Created appConfig(
@@ -99,20 +132,26 @@ final class FlagStores {
         cleanup.push(() -> client.deleteDeploymentStrategy(r -> r.deploymentStrategyId(strategyId)));
         AppConfigStore store = new AppConfigStore(client, appId, envId, profileId, strategyId, cleanup);
         store.write(initial);
-        return new Created(
-                store,
-                Map.of(
-                        "FLAGTEST_APPCONFIG_APPLICATION", prefix,
-                        "FLAGTEST_APPCONFIG_ENVIRONMENT", ENVIRONMENT,
-                        "FLAGTEST_APPCONFIG_PROFILE", PROFILE));
+        return new Created(store, FlagLocation.appConfig(prefix, ENVIRONMENT, PROFILE, appId, envId, profileId));
     }
 
-    private static Created ssm(SsmClient client, String prefix, FlagState initial, Deque<Runnable> cleanup) {
+    private static Created ssm(
+            SsmClient client, String prefix, Map<String, String> tags, FlagState initial, Deque<Runnable> cleanup) {
         String parameter = "/" + prefix.replace('-', '/') + "/flags";
-        SsmStore store = new SsmStore(client, parameter);
-        store.write(initial);
+        // SSM takes tags only when a parameter is created, not on an overwrite
+        client.putParameter(r -> r.name(parameter)
+                .type(ParameterType.STRING)
+                .value(StoredDocument.retrieval(initial))
+                .tags(tags.entrySet().stream()
+                        .map(tag -> Tag.builder()
+                                .key(tag.getKey())
+                                .value(tag.getValue())
+                                .build())
+                        .toList()));
         cleanup.push(() -> client.deleteParameter(r -> r.name(parameter)));
-        return new Created(store, Map.of("FLAGTEST_SSM_PARAMETER", parameter));
+        SsmStore store = new SsmStore(client, parameter);
+        store.remember(initial);
+        return new Created(store, FlagLocation.ssm(parameter));
     }
 
     /** The common part of both stores: the current state and when it last changed. */
@@ -128,6 +167,16 @@ final class FlagStores {
             put(state);
             current = state;
             changedAtNanos = start;
+        }
+
+        /** Takes {@code state} as what the store already holds (written when the store was created). */
+        final synchronized void remember(FlagState state) {
+            current = state;
+        }
+
+        /** What the function's environment gets from this store: nothing, except for the env store. */
+        Map<String, String> functionEnvironment() {
+            return Map.of();
         }
 
         long changedAtNanos() {
@@ -222,6 +271,57 @@ final class FlagStores {
                 Thread.currentThread().interrupt();
                 return false;
             }
+        }
+    }
+
+    /**
+     * The flags as the function's environment variables ({@code FEATURE_LOYALTY_POINTS=true}, a
+     * variant's name as the value). A change updates the function's configuration, which Lambda
+     * answers with a fresh execution environment; the session applies it.
+     */
+    static final class EnvStore extends StoreBase {
+        private final String prefix;
+        private volatile java.util.function.Consumer<FlagState> onChange = state -> {};
+
+        EnvStore(String prefix, FlagState initial) {
+            this.prefix = prefix;
+            variables(initial); // names checked up front
+            remember(initial);
+        }
+
+        void onChange(java.util.function.Consumer<FlagState> listener) {
+            this.onChange = listener;
+        }
+
+        @Override
+        void put(FlagState state) {
+            onChange.accept(state);
+        }
+
+        @Override
+        Map<String, String> functionEnvironment() {
+            return variables(current());
+        }
+
+        Map<String, String> variables(FlagState state) {
+            Map<String, String> variables = new java.util.TreeMap<>();
+            Map<String, String> flagOf = new java.util.HashMap<>();
+            state.asMap().forEach((flag, value) -> {
+                String name = variable(prefix, flag);
+                String other = flagOf.putIfAbsent(name, flag);
+                if (other != null) {
+                    throw new ExtensionConfigurationException("flagtest e2e: flags '" + other + "' and '" + flag
+                            + "' both become the environment variable " + name + " (" + SETTING
+                            + "=env); rename one of them");
+                }
+                variables.put(name, String.valueOf(value));
+            });
+            return variables;
+        }
+
+        /** {@code loyalty-points} -> {@code FEATURE_LOYALTY_POINTS}. */
+        static String variable(String prefix, String flag) {
+            return prefix + flag.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
         }
     }
 

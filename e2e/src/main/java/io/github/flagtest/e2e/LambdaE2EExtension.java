@@ -45,7 +45,10 @@ final class LambdaE2EExtension
         FlagCatalog document = document(e2e, testClass);
         Backend backend = backend(context);
         context.getStore(NAMESPACE)
-                .put(SESSION, E2ESession.start(context.getUniqueId(), testClass, e2e, document, backend));
+                .put(
+                        SESSION,
+                        E2ESession.start(
+                                context.getUniqueId(), testClass, e2e, document, backend, key -> config(context, key)));
     }
 
     @Override

@@ -69,7 +69,8 @@ class BackendConfigurationTest {
     class Containers {
 
         @Test
-        @DisplayName("LocalStack gets the token and AppConfig with it; without it flags go to SSM")
+        @DisplayName(
+                "LocalStack gets the token and AppConfig with it; without it there is no AppConfig (the class then stops, naming the alternatives)")
         void localstackToken() {
             ContainerSettings withToken = ContainerSettings.localstack(Optional.empty(), Optional.of("ls-secret-123"));
             ContainerSettings without = ContainerSettings.localstack(Optional.empty(), Optional.empty());
@@ -107,9 +108,10 @@ class BackendConfigurationTest {
             "400, InternalFailure, true",
             "400, UnknownOperationException, true",
             "400, BadRequestException, false",
+            "400, AccessDeniedException, false",
             "404, ResourceNotFoundException, false"
         })
-        @DisplayName("falls back to SSM only when AppConfig itself is missing")
+        @DisplayName("takes only a missing AppConfig as 'no AppConfig' (a permission error is not one)")
         void fallbackDecision(int status, String code, boolean unsupported) {
             AwsServiceException e = AwsServiceException.builder()
                     .statusCode(status)

@@ -51,8 +51,8 @@ class EmbeddedBackendTest {
     }
 
     private FlagStores.Created deploy(Class<?> handler, String method, FlagState flags, int timeoutSeconds) {
-        FlagStores.Created store = deployer.flagStore("fn", flags);
-        Map<String, String> env = new HashMap<>(store.functionEnvironment());
+        FlagStores.Created store = deployer.flagStore(FlagStores.APPCONFIG, "fn", FlagStores.DEFAULT_ENV_PREFIX, flags);
+        Map<String, String> env = new HashMap<>(E2ESession.locationVariables(store.location()));
         deployer.createFunction(
                 "fn",
                 handler.getName() + "::" + method,
@@ -83,7 +83,7 @@ class EmbeddedBackendTest {
         Result polled = deployer.invoke("fn", "{\"name\":\"ana\"}".getBytes());
         assertThat(polled.payload()).contains("HELLO, ANA");
 
-        deployer.updateEnvironment("fn", Map.copyOf(store.functionEnvironment()));
+        deployer.updateEnvironment("fn", Map.copyOf(E2ESession.locationVariables(store.location())));
         assertThat(deployer.invoke("fn", "{}".getBytes()).payload()).contains("HELLO, STRANGER");
         assertThat(backend.aws().lambda().functions().get("fn").isRunning()).isTrue();
     }
@@ -96,11 +96,12 @@ class EmbeddedBackendTest {
             EmbeddedBackend own = new EmbeddedBackend(new AppCds(archives));
             Deployer ownDeployer = new Deployer(own, "cds");
             try {
-                FlagStores.Created store = ownDeployer.flagStore("fn", FlagState.of(Map.of("loud", false)));
+                FlagStores.Created store = ownDeployer.flagStore(
+                        FlagStores.APPCONFIG, "fn", FlagStores.DEFAULT_ENV_PREFIX, FlagState.of(Map.of("loud", false)));
                 ownDeployer.createFunction(
                         "fn",
                         GreetingHandler.class.getName() + "::handleRequest",
-                        store.functionEnvironment(),
+                        E2ESession.locationVariables(store.location()),
                         30,
                         256,
                         Artifacts.classPathZip(Artifacts.testClassPath()));

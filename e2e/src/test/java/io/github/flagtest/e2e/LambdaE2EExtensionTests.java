@@ -22,11 +22,17 @@ import org.junit.platform.testkit.engine.Event;
 class LambdaE2EExtensionTests {
 
     static EngineExecutionResults run(Class<?> fixture, Path reportDir) {
+        return run(fixture, reportDir, Map.of());
+    }
+
+    static EngineExecutionResults run(Class<?> fixture, Path reportDir, Map<String, String> settings) {
+        Map<String, String> configuration = new java.util.HashMap<>(Map.of(
+                "flagtest.report", "false",
+                "flagtest.report.dir", reportDir.toString(),
+                "flagtest.e2e.backend", "embedded"));
+        configuration.putAll(settings);
         return EngineTestKit.engine("junit-jupiter")
-                .configurationParameters(Map.of(
-                        "flagtest.report", "false",
-                        "flagtest.report.dir", reportDir.toString(),
-                        "flagtest.e2e.backend", "embedded"))
+                .configurationParameters(configuration)
                 .selectors(selectClass(fixture))
                 .execute();
     }
@@ -59,6 +65,45 @@ class LambdaE2EExtensionTests {
                     .startsWith("mocked tests missed a case for strict-names: greetsAStranger passes with the baseline "
                             + "[loud=OFF, strict-names=OFF] and fails with [loud=OFF, strict-names=ON]: ");
             assertThat(EmbeddedBackendTest.childJvms()).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("flag stores")
+    class Stores {
+
+        @Test
+        @DisplayName("flagtest.e2e.flagStore=env: flags are the function's environment variables, a flip restarts it")
+        void envStore(@TempDir Path dir) {
+            run(EnvStoreFixture.class, dir, Map.of("flagtest.e2e.flagStore", "env"))
+                    .testEvents()
+                    .assertStatistics(stats -> stats.started(1).succeeded(1));
+        }
+
+        @Test
+        @DisplayName("the AppConfig store's names and IDs, also through ${...} placeholders in the environment")
+        void appConfigLocation(@TempDir Path dir) {
+            run(AppConfigLocationFixture.class, dir)
+                    .testEvents()
+                    .assertStatistics(stats -> stats.started(1).succeeded(1));
+        }
+
+        @Test
+        @DisplayName("a placeholder that does not fit the store names the ones that do")
+        void badPlaceholder(@TempDir Path dir) {
+            assertThat(failure(run(BadPlaceholderFixture.class, dir)))
+                    .isInstanceOf(ExtensionConfigurationException.class)
+                    .hasMessageContaining("@LambdaE2E(environment = \"P=${ssm.parameter}\") on BadPlaceholderFixture:"
+                            + " ${ssm.parameter} is not set for the appconfig flag store; use one of"
+                            + " ${appconfig.application}, ${appconfig.environment}");
+        }
+
+        @Test
+        @DisplayName("an unknown store is named with the valid ones")
+        void unknownStore(@TempDir Path dir) {
+            assertThat(failure(run(BadPlaceholderFixture.class, dir, Map.of("flagtest.e2e.flagStore", "dynamo"))))
+                    .hasMessage(
+                            "flagtest.e2e.flagStore=dynamo is not a flag store; use appconfig (the default), ssm or env");
         }
     }
 
@@ -121,6 +166,48 @@ class LambdaE2EExtensionTests {
     // ---- fixtures -------------------------------------------------------------------------
 
     static final String GREETING = "io.github.flagtest.e2e.fixtures.GreetingHandler::handleRequest";
+
+    @LambdaE2E(
+            handler = "io.github.flagtest.e2e.fixtures.EnvGreetingHandler::handleRequest",
+            flags = "flags/greeting.json",
+            environment = "MY_FLAG_PREFIX=${env.prefix}")
+    static class EnvStoreFixture {
+        @Test
+        void flagsInTheEnvironment(DeployedFunction greeting) {
+            assertThat(greeting.flagLocation()).isEqualTo(new FlagLocation("env", "", "", "", "", "", "", "FEATURE_"));
+            assertThat(greeting.invoke("{\"name\":\"ana\"}").payload()).contains("hello, ana");
+
+            greeting.flags().enable("loud");
+
+            assertThat(greeting.invoke("{\"name\":\"ana\"}").payload()).contains("HELLO, ANA");
+        }
+    }
+
+    @LambdaE2E(
+            handler = GREETING,
+            flags = "flags/greeting.json",
+            environment = {"APP_ID=${appconfig.applicationId}", "WHERE=${appconfig.application}/${appconfig.profile}"})
+    static class AppConfigLocationFixture {
+        @Test
+        void location(DeployedFunction greeting) {
+            FlagLocation where = greeting.flagLocation();
+            assertThat(where.store()).isEqualTo("appconfig");
+            assertThat(where.application()).isEqualTo(greeting.name());
+            assertThat(where.environment()).isEqualTo("e2e");
+            assertThat(where.profile()).isEqualTo("flags");
+            assertThat(where.applicationId()).isNotBlank().isNotEqualTo(where.application());
+            assertThat(where.environmentId()).isNotBlank();
+            assertThat(where.profileId()).isNotBlank();
+            assertThat(where.parameter()).isEmpty();
+            assertThat(greeting.invoke("{\"name\":\"ana\"}").functionError()).isNull();
+        }
+    }
+
+    @LambdaE2E(handler = GREETING, flags = "flags/greeting.json", environment = "P=${ssm.parameter}")
+    static class BadPlaceholderFixture {
+        @Test
+        void test() {}
+    }
 
     @LambdaE2E(handler = GREETING, flags = "flags/greeting.json")
     @FlagMatrix(strategy = FlagMatrix.Strategy.ONE_AT_A_TIME)
