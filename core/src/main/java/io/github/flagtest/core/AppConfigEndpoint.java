@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * A local AWS AppConfig that serves a {@link FakeFlags}' current state in the feature-flag
@@ -73,8 +74,8 @@ public final class AppConfigEndpoint implements AutoCloseable {
     private final Map<String, Optional<String>> previousProperties = new LinkedHashMap<>(); // guarded by this
     private boolean closed; // guarded by this
 
-    private AppConfigEndpoint(FakeFlags flags, Names names) throws IOException {
-        this.handler = new AppConfigHandler(new FakeFlagsSource(flags, names));
+    private AppConfigEndpoint(FakeFlags flags, Names names, LongSupplier nanoClock) throws IOException {
+        this.handler = new AppConfigHandler(new FakeFlagsSource(flags, names), nanoClock);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         String threadPrefix = threadPrefix(server.getAddress().getPort());
         this.executor = Executors.newCachedThreadPool(task -> {
@@ -107,9 +108,14 @@ public final class AppConfigEndpoint implements AutoCloseable {
     }
 
     private static AppConfigEndpoint start(FakeFlags flags, Names names) {
+        return start(flags, names, System::nanoTime);
+    }
+
+    /** With a clock of the test's own, for poll timing ({@link System#nanoTime()} scale). */
+    static AppConfigEndpoint start(FakeFlags flags, Names names, LongSupplier nanoClock) {
         Objects.requireNonNull(flags, "flags");
         try {
-            return new AppConfigEndpoint(flags, names);
+            return new AppConfigEndpoint(flags, names, nanoClock);
         } catch (IOException e) {
             throw new FlagTestException("AppConfigEndpoint cannot listen on 127.0.0.1: " + e.getMessage(), e);
         }
@@ -202,12 +208,31 @@ public final class AppConfigEndpoint implements AutoCloseable {
     }
 
     /**
+     * From now on, refuses a {@code GetLatestConfiguration} made before the previous answer's
+     * {@code NextPollIntervalInSeconds} (15 to 86400 s, from the session's {@code
+     * RequiredMinimumPollIntervalInSeconds}, default 60) with {@code BadRequestException}, as AWS
+     * AppConfig does: proves that a client caches between polls. Off by default, so a unit test
+     * may poll as often as it likes.
+     *
+     * <pre>{@code
+     * AppConfigEndpoint endpoint = AppConfigEndpoint.start(flags).enforcePollInterval();
+     * }</pre>
+     *
+     * @since 0.2.0
+     */
+    public AppConfigEndpoint enforcePollInterval() {
+        handler.enforcePollInterval(true);
+        return this;
+    }
+
+    /**
      * The AppConfig Data API and agent path over {@code source}, to mount in a server of your own
      * (flagtest's embedded E2E backend does): tokens, sessions, headers and errors as {@link
-     * AppConfigEndpoint} answers them.
+     * AppConfigEndpoint} answers them, with the poll interval enforced as AWS enforces it.
      */
     public static HttpHandler httpHandler(FlagSource source) {
         AppConfigHandler handler = new AppConfigHandler(Objects.requireNonNull(source, "source"));
+        handler.enforcePollInterval(true);
         return exchange -> {
             try (exchange) {
                 handler.handle(exchange);

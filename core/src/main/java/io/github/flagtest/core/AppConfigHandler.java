@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * The HTTP surface of {@link AppConfigEndpoint}: routes requests, keeps sessions and tokens, serves
@@ -28,13 +30,28 @@ final class AppConfigHandler {
     private static final int DEFAULT_POLL_INTERVAL = 60;
 
     private final FlagSource source;
+    private final LongSupplier nanoClock;
+    private volatile boolean enforcePollInterval;
     private final Map<String, Session> tokens = new ConcurrentHashMap<>();
     private final Map<String, Integer> versions = new HashMap<>(); // guarded by itself
     private final AtomicInteger sessions = new AtomicInteger();
     private final AtomicInteger served = new AtomicInteger();
 
     AppConfigHandler(FlagSource source) {
+        this(source, System::nanoTime);
+    }
+
+    AppConfigHandler(FlagSource source, LongSupplier nanoClock) {
         this.source = source;
+        this.nanoClock = nanoClock;
+    }
+
+    /**
+     * Refuses, as AWS does, a {@code GetLatestConfiguration} made before the previous answer's
+     * {@code NextPollIntervalInSeconds} ran out ({@code BadRequestException}); the token stays good.
+     */
+    void enforcePollInterval(boolean enforce) {
+        this.enforcePollInterval = enforce;
     }
 
     int sessionsStarted() {
@@ -91,7 +108,7 @@ final class AppConfigHandler {
                     "RequiredMinimumPollIntervalInSeconds must be between 15 and 86400, was " + interval);
         }
         sessions.incrementAndGet();
-        String token = newToken(new Session(app, env, profile, interval, null));
+        String token = newToken(new Session(app, env, profile, interval, null, nanoClock.getAsLong()));
         ObjectNode body = JSON.createObjectNode().put("InitialConfigurationToken", token);
         send(
                 exchange,
@@ -105,15 +122,23 @@ final class AppConfigHandler {
         if (values.isEmpty() || values.get(0).isBlank()) {
             throw AwsError.badRequest("The configuration_token query parameter is required");
         }
-        Session session = tokens.remove(values.get(0));
-        if (session == null) {
+        String token = values.get(0);
+        Session session = tokens.get(token);
+        long now = nanoClock.getAsLong();
+        if (session != null && enforcePollInterval && now - session.earliestPollNanos() < 0) {
+            long waitMillis = (session.earliestPollNanos() - now + 999_999) / 1_000_000; // rounded up
+            throw AwsError.badRequest("Request too early: this session polls at most every " + session.interval()
+                    + " s (NextPollIntervalInSeconds, from RequiredMinimumPollIntervalInSeconds); poll again in "
+                    + waitMillis + " ms with the same token");
+        }
+        if (session == null || !tokens.remove(token, session)) { // one poll per token, also under races
             throw AwsError.badRequest("The configuration token is invalid or was already used; use the "
                     + "NextPollConfigurationToken of the previous response");
         }
         FlagState state = state(session.app(), session.env(), session.profile());
         String document = RetrievalDocument.of(state);
         boolean changed = !document.equals(session.lastDocument());
-        String next = newToken(session.served(document));
+        String next = newToken(session.served(document, now + TimeUnit.SECONDS.toNanos(session.interval())));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("Next-Poll-Configuration-Token", next);
@@ -239,10 +264,14 @@ final class AppConfigHandler {
         }
     }
 
-    /** One configuration session: its names, poll interval and the document it last received. */
-    private record Session(String app, String env, String profile, int interval, String lastDocument) {
-        Session served(String document) {
-            return new Session(app, env, profile, interval, document);
+    /**
+     * One configuration session: its names, poll interval, the document it last received and when
+     * its current token may be used ({@link System#nanoTime()} scale).
+     */
+    private record Session(
+            String app, String env, String profile, int interval, String lastDocument, long earliestPollNanos) {
+        Session served(String document, long nextPollNanos) {
+            return new Session(app, env, profile, interval, document, nextPollNanos);
         }
     }
 

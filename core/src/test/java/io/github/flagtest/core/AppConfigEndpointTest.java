@@ -190,6 +190,80 @@ class AppConfigEndpointTest {
     }
 
     @Nested
+    @DisplayName("with enforcePollInterval(), as AWS AppConfig Data")
+    class StrictPolling {
+
+        private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+
+        // https://docs.aws.amazon.com/appconfig/2021-11-11/APIReference/API_appconfigdata_StartConfigurationSession.html
+        // (RequiredMinimumPollIntervalInSeconds: 15 to 86400) and API_appconfigdata_GetLatestConfiguration.html
+        // (NextPollIntervalInSeconds: "the amount of time the client should wait before polling again")
+        @Test
+        @DisplayName("refuses a poll before NextPollIntervalInSeconds with BadRequestException; the token stays good")
+        void tooEarly() {
+            try (AppConfigEndpoint strict = AppConfigEndpoint.start(flags, AppConfigEndpoint.Names.ANY, nanos::get)
+                            .enforcePollInterval();
+                    AppConfigDataClient client = sdk(strict.uri())) {
+                String token = client.startConfigurationSession(r -> r.applicationIdentifier("orders")
+                                .environmentIdentifier("dev")
+                                .configurationProfileIdentifier("flags")
+                                .requiredMinimumPollIntervalInSeconds(15))
+                        .initialConfigurationToken();
+                var first = client.getLatestConfiguration(r -> r.configurationToken(token));
+                assertThat(first.nextPollIntervalInSeconds()).isEqualTo(15);
+
+                nanos.addAndGet(java.util.concurrent.TimeUnit.SECONDS.toNanos(14));
+                assertThatThrownBy(() -> client.getLatestConfiguration(
+                                r -> r.configurationToken(first.nextPollConfigurationToken())))
+                        .isInstanceOf(BadRequestException.class)
+                        .hasMessageContaining("Request too early: this session polls at most every 15 s")
+                        .hasMessageContaining("poll again in 1000 ms");
+
+                nanos.addAndGet(java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
+                var second =
+                        client.getLatestConfiguration(r -> r.configurationToken(first.nextPollConfigurationToken()));
+                assertThat(second.nextPollConfigurationToken()).isNotBlank();
+                assertThatThrownBy(() -> client.getLatestConfiguration(
+                                r -> r.configurationToken(first.nextPollConfigurationToken())))
+                        .isInstanceOf(BadRequestException.class)
+                        .hasMessageContaining("invalid or was already used");
+            }
+        }
+
+        @Test
+        @DisplayName("a session without RequiredMinimumPollIntervalInSeconds polls every 60 s, AWS's default")
+        void defaultInterval() {
+            try (AppConfigEndpoint strict = AppConfigEndpoint.start(flags, AppConfigEndpoint.Names.ANY, nanos::get)
+                            .enforcePollInterval();
+                    AppConfigDataClient client = sdk(strict.uri())) {
+                String token = client.startConfigurationSession(r -> r.applicationIdentifier("a")
+                                .environmentIdentifier("b")
+                                .configurationProfileIdentifier("c"))
+                        .initialConfigurationToken();
+                assertThat(client.getLatestConfiguration(r -> r.configurationToken(token))
+                                .nextPollIntervalInSeconds())
+                        .isEqualTo(60);
+            }
+        }
+
+        @Test
+        @DisplayName("is off by default: a unit test may poll at once")
+        void lenientByDefault() {
+            try (AppConfigDataClient client = sdk(endpoint.uri())) {
+                String token = client.startConfigurationSession(r -> r.applicationIdentifier("orders")
+                                .environmentIdentifier("dev")
+                                .configurationProfileIdentifier("flags"))
+                        .initialConfigurationToken();
+                String next = client.getLatestConfiguration(r -> r.configurationToken(token))
+                        .nextPollConfigurationToken();
+                assertThat(client.getLatestConfiguration(r -> r.configurationToken(next))
+                                .nextPollConfigurationToken())
+                        .isNotBlank();
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("serves the AppConfig agent / Lambda extension path")
     class Agent {
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.appconfigdata.AppConfigDataClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
@@ -65,7 +66,8 @@ class EmbeddedBackendTest {
 
     @Test
     @DisplayName(
-            "deploys a real handler that reads its flags through the AppConfig Data SDK, and sees a flip after a restart")
+            "deploys a real handler that reads its flags through the AppConfig Data SDK, and sees a flip after a restart"
+                    + " (its next poll is 15 s away)")
     void deployAndInvoke() {
         FlagStores.Created store =
                 deploy(GreetingHandler.class, "handleRequest", FlagState.of(Map.of("loud", false)), 30);
@@ -80,12 +82,42 @@ class EmbeddedBackendTest {
                 .doesNotContain("sun.misc.Unsafe");
 
         store.store().enable("loud");
-        Result polled = deployer.invoke("fn", "{\"name\":\"ana\"}".getBytes());
-        assertThat(polled.payload()).contains("HELLO, ANA");
+        Result cached = deployer.invoke("fn", "{\"name\":\"ana\"}".getBytes());
+        assertThat(cached.payload()).as("next poll only after 15 s").contains("hello, ana");
 
         deployer.updateEnvironment("fn", Map.copyOf(E2ESession.locationVariables(store.location())));
         assertThat(deployer.invoke("fn", "{}".getBytes()).payload()).contains("HELLO, STRANGER");
         assertThat(backend.aws().lambda().functions().get("fn").isRunning()).isTrue();
+    }
+
+    // https://docs.aws.amazon.com/appconfig/2021-11-11/APIReference/API_appconfigdata_GetLatestConfiguration.html
+    @Test
+    @DisplayName("its AppConfig Data refuses a poll before NextPollIntervalInSeconds, as AWS does")
+    void pollInterval() {
+        FlagStores.Created store =
+                deployer.flagStore(FlagStores.APPCONFIG, "fn", FlagStores.DEFAULT_ENV_PREFIX, FlagState.of(Map.of()));
+        try (AppConfigDataClient data = backend.clientSettings()
+                .configure(AppConfigDataClient.builder())
+                .build()) {
+            FlagLocation where = store.location();
+            String token = data.startConfigurationSession(r -> r.applicationIdentifier(where.applicationId())
+                            .environmentIdentifier(where.environment())
+                            .configurationProfileIdentifier(where.profileId())
+                            .requiredMinimumPollIntervalInSeconds(15))
+                    .initialConfigurationToken();
+            String next = data.getLatestConfiguration(r -> r.configurationToken(token))
+                    .nextPollConfigurationToken();
+
+            assertThatThrownBy(() -> data.getLatestConfiguration(r -> r.configurationToken(next)))
+                    .isInstanceOf(software.amazon.awssdk.services.appconfigdata.model.BadRequestException.class)
+                    .hasMessageContaining("Request too early");
+            assertThatThrownBy(() -> data.startConfigurationSession(r -> r.applicationIdentifier(where.application())
+                            .environmentIdentifier(where.environment())
+                            .configurationProfileIdentifier(where.profile())
+                            .requiredMinimumPollIntervalInSeconds(14)))
+                    .isInstanceOf(software.amazon.awssdk.services.appconfigdata.model.BadRequestException.class)
+                    .hasMessageContaining("between 15 and 86400");
+        }
     }
 
     @Test
