@@ -13,8 +13,10 @@ import software.amazon.awssdk.services.appconfigdata.model.GetLatestConfiguratio
 
 /**
  * Feature flags from AWS AppConfig through the AppConfig Data API: one configuration session per
- * execution environment, a poll at most every {@code cacheTtl}, the last document kept in memory
- * (AppConfig answers an empty body when nothing changed).
+ * execution environment that asks for a poll interval ({@code RequiredMinimumPollIntervalInSeconds},
+ * 15 s or more), a poll only once the previous answer's {@code NextPollIntervalInSeconds} has passed
+ * (AppConfig refuses earlier polls), the last document kept in memory (AppConfig answers an empty
+ * body when nothing changed).
  */
 public final class AppConfigFeatures implements Features {
 
@@ -24,7 +26,7 @@ public final class AppConfigFeatures implements Features {
     private final String application;
     private final String environment;
     private final String profile;
-    private final Duration cacheTtl;
+    private final Duration pollInterval;
     private final Clock clock;
     private String token;
     private JsonNode flags = JSON.createObjectNode();
@@ -35,13 +37,16 @@ public final class AppConfigFeatures implements Features {
             String application,
             String environment,
             String profile,
-            Duration cacheTtl,
+            Duration pollInterval,
             Clock clock) {
+        if (pollInterval.getSeconds() < 15) {
+            throw new IllegalArgumentException("AppConfig polls at most every 15 s; got " + pollInterval);
+        }
         this.client = client;
         this.application = application;
         this.environment = environment;
         this.profile = profile;
-        this.cacheTtl = cacheTtl;
+        this.pollInterval = pollInterval;
         this.clock = clock;
     }
 
@@ -54,7 +59,7 @@ public final class AppConfigFeatures implements Features {
                 env("FLAGTEST_APPCONFIG_APPLICATION", "orders"),
                 env("FLAGTEST_APPCONFIG_ENVIRONMENT", "prod"),
                 env("FLAGTEST_APPCONFIG_PROFILE", "flags"),
-                Duration.ofSeconds(Long.parseLong(env("FLAGS_CACHE_SECONDS", "15"))),
+                Duration.ofSeconds(Long.parseLong(env("FLAGS_POLL_SECONDS", "15"))),
                 Clock.systemUTC());
     }
 
@@ -72,7 +77,8 @@ public final class AppConfigFeatures implements Features {
         if (token == null) {
             token = client.startConfigurationSession(r -> r.applicationIdentifier(application)
                             .environmentIdentifier(environment)
-                            .configurationProfileIdentifier(profile))
+                            .configurationProfileIdentifier(profile)
+                            .requiredMinimumPollIntervalInSeconds((int) pollInterval.getSeconds()))
                     .initialConfigurationToken();
         }
         String current = token;
@@ -86,7 +92,7 @@ public final class AppConfigFeatures implements Features {
                 throw new UncheckedIOException("AppConfig returned a document that is not JSON", e);
             }
         }
-        nextPoll = now.plus(cacheTtl);
+        nextPoll = now.plusSeconds(latest.nextPollIntervalInSeconds());
     }
 
     private static String env(String name, String fallback) {
