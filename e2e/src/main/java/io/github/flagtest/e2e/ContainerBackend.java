@@ -9,7 +9,9 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * LocalStack, or Floci as its declared compatible substitute, through Testcontainers'
- * {@code LocalStackContainer}. The token is passed to the container and never printed.
+ * {@code LocalStackContainer}, which mounts the Docker socket (both run Lambda functions in
+ * containers of their own) and waits for the emulator's "Ready." line. The token is passed to the
+ * container and never printed.
  */
 final class ContainerBackend implements Backend {
 

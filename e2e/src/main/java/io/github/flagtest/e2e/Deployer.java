@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.Map;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
@@ -86,6 +87,25 @@ final class Deployer implements AutoCloseable {
                 response.statusCode(), response.payload().asUtf8String(), response.functionError(), log, duration);
     }
 
+    /**
+     * An emulator without the delete operation (Floci has no {@code DeleteEnvironment}): 404, 405,
+     * 501 or an unknown-operation error code. Anything else is a real failure.
+     */
+    static boolean missingDelete(RuntimeException e) {
+        if (!(e instanceof AwsServiceException aws)) {
+            return false;
+        }
+        String code = aws.awsErrorDetails() == null
+                ? ""
+                : String.valueOf(aws.awsErrorDetails().errorCode());
+        return aws.statusCode() == 404
+                || aws.statusCode() == 405
+                || aws.statusCode() == 501
+                || code.equals("UnknownOperationException")
+                || code.equals("NotImplemented")
+                || code.equals("InvalidAction");
+    }
+
     /** The Lambda runtime matching this JVM: java17, java21 or java25. */
     static String runtime() {
         int feature = Runtime.version().feature();
@@ -102,6 +122,13 @@ final class Deployer implements AutoCloseable {
                 try {
                     delete.run();
                 } catch (RuntimeException e) {
+                    if (missingDelete(e)) {
+                        LOG.log(
+                                System.Logger.Level.WARNING,
+                                "flagtest e2e: the " + backend.name() + " backend cannot delete this resource ("
+                                        + e.getMessage() + "); it is left behind, tagged " + RUN_TAG + "=" + runId);
+                        continue;
+                    }
                     if (failure == null) {
                         failure = new IllegalStateException(
                                 "flagtest e2e could not delete every resource of run " + runId + " (tag " + RUN_TAG

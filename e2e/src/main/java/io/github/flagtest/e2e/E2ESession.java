@@ -103,7 +103,11 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
                 Map.of(
                         "FLAGTEST_APPCONFIG_APPLICATION", location.application(),
                         "FLAGTEST_APPCONFIG_ENVIRONMENT", location.environment(),
-                        "FLAGTEST_APPCONFIG_PROFILE", location.profile());
+                        "FLAGTEST_APPCONFIG_PROFILE", location.profile(),
+                        // some emulators (Floci) look AppConfig Data sessions up by ID only
+                        "FLAGTEST_APPCONFIG_APPLICATION_ID", location.applicationId(),
+                        "FLAGTEST_APPCONFIG_ENVIRONMENT_ID", location.environmentId(),
+                        "FLAGTEST_APPCONFIG_PROFILE_ID", location.profileId());
             case FlagStores.SSM -> Map.of("FLAGTEST_SSM_PARAMETER", location.parameter());
             default -> Map.of();
         };

@@ -70,16 +70,62 @@ class BackendConfigurationTest {
 
         @Test
         @DisplayName(
-                "LocalStack gets the token and AppConfig with it; without it there is no AppConfig (the class then stops, naming the alternatives)")
+                "LocalStack with a token is the paid image with AppConfig; without one the community image, without")
         void localstackToken() {
             ContainerSettings withToken = ContainerSettings.localstack(Optional.empty(), Optional.of("ls-secret-123"));
             ContainerSettings without = ContainerSettings.localstack(Optional.empty(), Optional.empty());
 
             assertThat(withToken.environment()).containsEntry("LOCALSTACK_AUTH_TOKEN", "ls-secret-123");
+            assertThat(withToken.image()).isEqualTo("localstack/localstack-pro:4.14.0");
             assertThat(withToken.appConfig()).isTrue();
             assertThat(without.environment()).doesNotContainKey("LOCALSTACK_AUTH_TOKEN");
+            assertThat(without.image()).isEqualTo("localstack/localstack:4.14.0");
             assertThat(without.appConfig()).isFalse();
-            assertThat(withToken.image()).isEqualTo(ContainerSettings.LOCALSTACK_IMAGE);
+            assertThat(ContainerSettings.localstack(Optional.of("localstack/localstack-pro:4.13.1"), Optional.of("t"))
+                            .appConfig())
+                    .isTrue();
+        }
+
+        // Published releases only: localstack/localstack git tag v4.14.0 (2026-02-26, the community
+        // repository's last release before it was archived in March 2026); floci-io/floci CHANGELOG
+        // 1.7.0 (2026-08-18), Docker Hub tags x.y.z (docs/configuration/docker-images.md); Floci starts
+        // under LocalStackContainer from 1.5.24 (CHANGELOG: "emit LocalStack-compatible Ready. log line", #1284).
+        @Test
+        @DisplayName("the default images are published releases: LocalStack 4.14.0, Floci 1.7.0 (at least 1.5.24)")
+        void publishedImages() {
+            assertThat(ContainerSettings.LOCALSTACK_IMAGE).isEqualTo("localstack/localstack:4.14.0");
+            assertThat(ContainerSettings.LOCALSTACK_PRO_IMAGE).isEqualTo("localstack/localstack-pro:4.14.0");
+            assertThat(ContainerSettings.FLOCI_IMAGE).isEqualTo("floci/floci:1.7.0");
+            String flociVersion =
+                    ContainerSettings.FLOCI_IMAGE.substring(ContainerSettings.FLOCI_IMAGE.indexOf(':') + 1);
+            assertThat(java.util.Arrays.stream(flociVersion.split("\\."))
+                            .mapToInt(Integer::parseInt)
+                            .toArray())
+                    .as("Floci starts under LocalStackContainer from 1.5.24")
+                    .satisfiesAnyOf(
+                            v -> assertThat(v[0]).isGreaterThan(1),
+                            v -> assertThat(v[1]).isGreaterThan(5),
+                            v -> assertThat(v[2]).isGreaterThanOrEqualTo(24));
+        }
+
+        @ParameterizedTest(name = "{0} / {1} -> tolerated: {2}")
+        @CsvSource({
+            "405, MethodNotAllowedException, true",
+            "404, ResourceNotFoundException, true",
+            "501, NotImplemented, true",
+            "400, UnknownOperationException, true",
+            "400, BadRequestException, false",
+            "403, AccessDeniedException, false"
+        })
+        @DisplayName(
+                "cleanup goes on past a delete the emulator lacks (Floci has no DeleteEnvironment), not past others")
+        void missingDeletes(int status, String code, boolean tolerated) {
+            AwsServiceException e = AwsServiceException.builder()
+                    .statusCode(status)
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build())
+                    .build();
+
+            assertThat(Deployer.missingDelete(e)).isEqualTo(tolerated);
         }
 
         @Test
