@@ -70,9 +70,16 @@ public final class EmbeddedE2EBenchmark {
     private static double[] measure(Deployer deployer, String name, String handler) {
         byte[] event = "{}".getBytes();
         long start = System.nanoTime();
-        FlagStores.Created store = deployer.flagStore(name, FlagState.of(Map.of("feature", false)));
+        FlagStores.Created store = deployer.flagStore(
+                FlagStores.APPCONFIG, name, FlagStores.DEFAULT_ENV_PREFIX, FlagState.of(Map.of("feature", false)));
         deployer.createFunction(
-                name, handler, store.functionEnvironment(), 30, 256, Artifacts.classPathZip(Artifacts.testClassPath()));
+                name,
+                "java17",
+                handler,
+                E2ESession.locationVariables(store.location()),
+                30,
+                256,
+                Artifacts.classPathZip(Artifacts.testClassPath()));
         Result first = deployer.invoke(name, event);
         double cold = (System.nanoTime() - start) / 1e6;
         if (first.functionError() != null) {

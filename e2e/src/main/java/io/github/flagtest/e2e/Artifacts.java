@@ -16,7 +16,9 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The function's code: for the embedded backend, a zip that only names the test class path; for
- * the others, a Lambda zip of {@code target/classes} with the runtime jars under {@code lib/}.
+ * the others, a Lambda zip of the module's main output (Maven's {@code target/classes}, Gradle's
+ * {@code build/classes/<language>/main} and {@code build/resources/main}) with the runtime jars
+ * under {@code lib/}: never test classes or test tooling.
  */
 final class Artifacts {
 
@@ -64,13 +66,50 @@ final class Artifacts {
             }
             Path path = Path.of(entry);
             String name = path.getFileName() == null ? "" : path.getFileName().toString();
-            boolean classes = Files.isDirectory(path) && name.equals("classes");
+            boolean classes = Files.isDirectory(path) && isMainOutput(path);
             boolean runtimeJar = name.endsWith(".jar") && TEST_ONLY.stream().noneMatch(name::startsWith);
             if (classes || runtimeJar) {
                 entries.add(path);
             }
         }
         return entries;
+    }
+
+    /** Maven's {@code target/classes}, or Gradle's {@code build/classes/<language>/main} or {@code build/resources/main}. */
+    static boolean isMainOutput(Path directory) {
+        String path = directory.toAbsolutePath().normalize().toString().replace(File.separatorChar, '/');
+        return path.endsWith("/target/classes")
+                || path.matches(".*/build/classes/[^/]+/main")
+                || path.endsWith("/build/resources/main");
+    }
+
+    /**
+     * What a non-embedded backend gets: the runtime entries of {@code classPath}, which must hold
+     * the handler's class (a handler in the test sources runs on the embedded backend only).
+     */
+    static List<Path> packaged(String handler, String backend, String classPath) {
+        List<Path> entries = runtimeEntries(classPath);
+        String className = HandlerClasses.className(handler);
+        String resource = className.replace('.', '/') + ".class";
+        boolean found = entries.stream().anyMatch(entry -> contains(entry, resource));
+        if (!found) {
+            throw new org.junit.jupiter.api.extension.ExtensionConfigurationException("flagtest e2e: the handler class "
+                    + className + " is not in the module's main output or runtime dependencies, so the " + backend
+                    + " backend would not find it (a handler in src/test runs on the embedded backend only);"
+                    + " move it to src/main/java, or run with -Dflagtest.e2e.backend=embedded");
+        }
+        return entries;
+    }
+
+    private static boolean contains(Path entry, String resource) {
+        if (Files.isDirectory(entry)) {
+            return Files.isRegularFile(entry.resolve(resource));
+        }
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(entry.toFile())) {
+            return jar.getEntry(resource) != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + entry + ": " + e.getMessage(), e);
+        }
     }
 
     /** A Lambda deployment zip: class directories at the root, jars under {@code lib/}. */

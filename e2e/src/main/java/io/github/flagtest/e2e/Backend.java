@@ -22,6 +22,11 @@ interface Backend extends AutoCloseable {
     /** The execution role for CreateFunction. */
     String role();
 
+    /** The newest Lambda Java runtime it runs: {@code java25} unless an emulator lags behind. */
+    default String maxRuntime() {
+        return "java25";
+    }
+
     @Override
     void close();
 }

@@ -50,6 +50,12 @@ final class ContainerBackend implements Backend {
         return false;
     }
 
+    /** LocalStack 4.x and Floci run Java functions up to java21 (the java25 runtime is newer). */
+    @Override
+    public String maxRuntime() {
+        return "java21";
+    }
+
     @Override
     public String role() {
         return "arn:aws:iam::000000000000:role/flagtest";

@@ -7,10 +7,16 @@ import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
 import software.amazon.awssdk.services.lambda.model.LogType;
+import software.amazon.awssdk.services.lambda.model.State;
 
 /**
  * Deploys functions and their flag stores through the SDK clients, and deletes everything it
@@ -19,6 +25,8 @@ import software.amazon.awssdk.services.lambda.model.LogType;
 final class Deployer implements AutoCloseable {
 
     static final String RUN_TAG = "flagtest:run";
+    static final String RUNTIME_SETTING = "flagtest.e2e.runtime";
+    static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(5);
 
     private static final System.Logger LOG = System.getLogger("io.github.flagtest");
 
@@ -45,6 +53,7 @@ final class Deployer implements AutoCloseable {
 
     void createFunction(
             String name,
+            String runtime,
             String handler,
             Map<String, String> environment,
             int timeoutSeconds,
@@ -52,7 +61,7 @@ final class Deployer implements AutoCloseable {
             byte[] zip) {
         aws.lambda()
                 .createFunction(r -> r.functionName(name)
-                        .runtime(runtime())
+                        .runtime(runtime)
                         .role(backend.role())
                         .handler(handler)
                         .code(code -> code.zipFile(SdkBytes.fromByteArray(zip)))
@@ -63,14 +72,14 @@ final class Deployer implements AutoCloseable {
         synchronized (cleanup) {
             cleanup.push(() -> aws.lambda().deleteFunction(r -> r.functionName(name)));
         }
-        aws.lambda().waiter().waitUntilFunctionActiveV2(r -> r.functionName(name));
+        awaitSettled(name);
     }
 
     /** New environment variables: a new execution environment, so no client-side cache survives. */
     void updateEnvironment(String name, Map<String, String> environment) {
         aws.lambda()
                 .updateFunctionConfiguration(r -> r.functionName(name).environment(env -> env.variables(environment)));
-        aws.lambda().waiter().waitUntilFunctionUpdatedV2(r -> r.functionName(name));
+        awaitSettled(name);
     }
 
     Result invoke(String name, byte[] payload) {
@@ -106,10 +115,57 @@ final class Deployer implements AutoCloseable {
                 || code.equals("InvalidAction");
     }
 
-    /** The Lambda runtime matching this JVM: java17, java21 or java25. */
-    static String runtime() {
-        int feature = Runtime.version().feature();
-        return feature >= 25 ? "java25" : feature >= 21 ? "java21" : "java17";
+    /**
+     * Waits until the function is {@code Active} and its last update {@code Successful}, polling
+     * with the drill's backoff (50 ms doubling to 2 s): a few milliseconds on the embedded backend,
+     * a few calls a minute on AWS. {@code Failed} ends the wait with Lambda's reason.
+     */
+    private void awaitSettled(String name) {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        Backoff backoff = new Backoff();
+        while (true) {
+            GetFunctionConfigurationResponse function =
+                    aws.lambda().getFunctionConfiguration(r -> r.functionName(name));
+            if (function.state() == State.FAILED || function.lastUpdateStatus() == LastUpdateStatus.FAILED) {
+                throw new IllegalStateException("Lambda function " + name + " failed to deploy: "
+                        + (function.stateReason() != null
+                                ? function.stateReason()
+                                : function.lastUpdateStatusReason()));
+            }
+            boolean settled = function.state() == State.ACTIVE
+                    && (function.lastUpdateStatus() == null
+                            || function.lastUpdateStatus() == LastUpdateStatus.SUCCESSFUL);
+            if (settled) {
+                return;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !backoff.pause(Duration.ofNanos(left))) {
+                throw new IllegalStateException("Lambda function " + name + " is still " + function.state() + "/"
+                        + function.lastUpdateStatus() + " after " + SETTLE_TIMEOUT);
+            }
+        }
+    }
+
+    /**
+     * The runtime for {@code handler}: {@code flagtest.e2e.runtime} when set, else the one its
+     * class file needs (java17, java21 or java25), which the backend must run.
+     */
+    static String runtime(Optional<String> setting, String handler, ClassLoader loader, Backend backend) {
+        if (setting.isPresent() && !setting.get().isBlank()) {
+            return setting.get().trim();
+        }
+        String className = HandlerClasses.className(handler);
+        OptionalInt major = HandlerClasses.majorVersion(className, loader);
+        String runtime = major.isPresent() ? HandlerClasses.runtimeFor(major.getAsInt()) : "java17";
+        if (runtime.compareTo(backend.maxRuntime()) > 0) { // java17 < java21 < java25
+            throw new ExtensionConfigurationException("flagtest e2e: " + className + " is compiled for Java "
+                    + (major.getAsInt() - 44) + " (class file " + major.getAsInt() + "), which needs the " + runtime
+                    + " runtime, but the " + backend.name() + " backend runs at most " + backend.maxRuntime()
+                    + "; compile with <maven.compiler.release>"
+                    + backend.maxRuntime().substring(4)
+                    + "</maven.compiler.release>, choose another backend, or set " + RUNTIME_SETTING);
+        }
+        return runtime;
     }
 
     /** Deletes everything created, newest first; tries every deletion, then reports the failures. */

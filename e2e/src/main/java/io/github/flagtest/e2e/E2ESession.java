@@ -71,10 +71,13 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
             environment.putAll(Placeholders.resolve(declared, store.location(), testClass.getSimpleName()));
             Map<String, String> initial = new LinkedHashMap<>(environment);
             initial.putAll(store.store().functionEnvironment());
+            String runtime = Deployer.runtime(
+                    config.apply(Deployer.RUNTIME_SETTING), e2e.handler(), testClass.getClassLoader(), backend);
             byte[] code = backend.runsFromClassPath()
                     ? Artifacts.classPathZip(Artifacts.testClassPath())
-                    : Artifacts.lambdaZip(Artifacts.runtimeEntries(Artifacts.testClassPath()));
-            deployer.createFunction(prefix, e2e.handler(), initial, e2e.timeoutSeconds(), e2e.memoryMb(), code);
+                    : Artifacts.lambdaZip(Artifacts.packaged(e2e.handler(), backend.name(), Artifacts.testClassPath()));
+            deployer.createFunction(
+                    prefix, runtime, e2e.handler(), initial, e2e.timeoutSeconds(), e2e.memoryMb(), code);
             Summary summary = new Summary(testClass.getName(), backend.name());
             return new E2ESession(
                     owner,

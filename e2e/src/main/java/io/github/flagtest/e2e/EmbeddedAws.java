@@ -40,6 +40,11 @@ final class EmbeddedAws implements AutoCloseable {
     private final URI uri;
 
     EmbeddedAws(AppCds cds) throws IOException {
+        this(cds, System::nanoTime);
+    }
+
+    /** With the clock that times Lambda's state changes ({@link System#nanoTime()} scale). */
+    EmbeddedAws(AppCds cds, java.util.function.LongSupplier nanoClock) throws IOException {
         this.jniDir = Files.createTempDirectory("flagtest-ric-");
         Path jni = extractJni(jniDir);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -54,7 +59,8 @@ final class EmbeddedAws implements AutoCloseable {
                         "AWS_SECRET_ACCESS_KEY", "test",
                         "AWS_APPCONFIG_EXTENSION_HTTP_PORT",
                                 Integer.toString(server.getAddress().getPort())),
-                cds);
+                cds,
+                nanoClock);
         server.setExecutor(executor);
         server.createContext("/", this::route);
         server.start();

@@ -13,8 +13,12 @@ final class EmbeddedBackend implements Backend {
     private final EmbeddedAws aws;
 
     EmbeddedBackend(AppCds cds) {
+        this(cds, System::nanoTime);
+    }
+
+    EmbeddedBackend(AppCds cds, java.util.function.LongSupplier nanoClock) {
         try {
-            this.aws = new EmbeddedAws(cds);
+            this.aws = new EmbeddedAws(cds, nanoClock);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded AWS backend on 127.0.0.1: " + e.getMessage(), e);
         }

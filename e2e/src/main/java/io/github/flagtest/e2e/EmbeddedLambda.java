@@ -8,15 +8,18 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -25,6 +28,13 @@ import java.util.zip.ZipInputStream;
  * (REST JSON, {@code /2015-03-31/functions}; invocation types RequestResponse, Event and DryRun).
  * Each function is a {@link FunctionRuntime}. Event invocations are not retried and have no
  * destinations or dead-letter queue.
+ *
+ * <p>Functions live through Lambda's states: {@code Pending} for a moment after CreateFunction
+ * ({@code Invoke} then answers {@code ResourceConflictException}), then {@code Active}; after
+ * UpdateFunctionConfiguration, {@code LastUpdateStatus} is {@code InProgress} for a moment (another
+ * update then answers {@code ResourceConflictException}), then {@code Successful}. The rules of
+ * {@link LambdaRules} apply to every create and update. Source:
+ * https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html
  */
 final class EmbeddedLambda implements AutoCloseable {
 
@@ -33,7 +43,15 @@ final class EmbeddedLambda implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(EmbeddedLambda.class.getName());
 
+    /** How long a function stays Pending after its creation, and InProgress after an update. */
+    static final Duration SETTLE = Duration.ofMillis(100);
+
     private final Map<String, FunctionRuntime> functions = new ConcurrentHashMap<>();
+    private final Map<String, Lifecycle> lifecycles = new ConcurrentHashMap<>();
+    /** Per function: the error its runtime gives a handler class compiled for a newer Java, worked out at deploy. */
+    private final Map<String, Optional<String>> loadErrors = new ConcurrentHashMap<>();
+
+    private final LongSupplier nanoClock;
     private final AtomicInteger asyncThreads = new AtomicInteger();
     private final ExecutorService async = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "flagtest-lambda-event-" + asyncThreads.incrementAndGet());
@@ -45,6 +63,11 @@ final class EmbeddedLambda implements AutoCloseable {
     private final Map<String, String> platformEnvironment;
 
     EmbeddedLambda(Path jni, Map<String, String> platformEnvironment, AppCds cds) {
+        this(jni, platformEnvironment, cds, System::nanoTime);
+    }
+
+    EmbeddedLambda(Path jni, Map<String, String> platformEnvironment, AppCds cds, LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
         this.jni = jni;
         this.cds = cds;
         this.platformEnvironment = platformEnvironment;
@@ -70,27 +93,51 @@ final class EmbeddedLambda implements AutoCloseable {
         FunctionRuntime function = function(parts[0]);
         if (parts.length == 1 && method.equals("GET")) {
             ObjectNode body = AwsHttp.JSON.createObjectNode();
-            body.set("Configuration", configuration(function.config()));
+            body.set("Configuration", configuration(function.config(), lifecycle(parts[0])));
             body.putObject("Code").put("RepositoryType", "flagtest-embedded");
             AwsHttp.json(exchange, 200, body);
         } else if (parts.length == 1 && method.equals("DELETE")) {
             functions.remove(parts[0]).close();
+            lifecycles.remove(parts[0]);
+            loadErrors.remove(parts[0]);
             AwsHttp.empty(exchange, 204);
         } else if (parts.length == 2 && parts[1].equals("configuration") && method.equals("GET")) {
-            AwsHttp.json(exchange, 200, configuration(function.config()));
+            AwsHttp.json(exchange, 200, configuration(function.config(), lifecycle(parts[0])));
         } else if (parts.length == 2 && parts[1].equals("configuration") && method.equals("PUT")) {
+            Lifecycle lifecycle = lifecycle(parts[0]);
+            if (!lifecycle.settled(nanoClock.getAsLong())) {
+                throw new AwsError(
+                        409,
+                        "ResourceConflictException",
+                        "The operation cannot be performed at this time. An update is in progress for resource: "
+                                + function.config().arn());
+            }
             JsonNode request = AwsHttp.body(exchange);
             FunctionRuntime.Config current = function.config();
-            function.update(new FunctionRuntime.Config(
+            FunctionRuntime.Config next = new FunctionRuntime.Config(
                     current.name(),
                     current.arn(),
+                    request.path("Runtime").asText(current.runtime()),
                     request.path("Handler").asText(current.handler()),
                     request.has("Environment") ? variables(request) : current.environment(),
                     request.path("Timeout").asInt(current.timeoutSeconds()),
                     request.path("MemorySize").asInt(current.memoryMb()),
-                    current.classPath()));
-            AwsHttp.json(exchange, 200, configuration(function.config()));
+                    current.classPath());
+            LambdaRules.checkRuntime(next.runtime());
+            LambdaRules.checkEnvironment(next.environment());
+            function.update(next);
+            loadErrors.put(parts[0], HandlerClasses.classVersionError(next));
+            Lifecycle updated = lifecycle.updatedAt(nanoClock.getAsLong());
+            lifecycles.put(parts[0], updated);
+            AwsHttp.json(exchange, 200, configuration(function.config(), updated));
         } else if (parts.length == 2 && parts[1].equals("invocations") && method.equals("POST")) {
+            if (lifecycle(parts[0]).pending(nanoClock.getAsLong())) {
+                throw new AwsError(
+                        409,
+                        "ResourceConflictException",
+                        "The operation cannot be performed at this time. The function is currently in the following"
+                                + " state: Pending");
+            }
             invoke(exchange, function);
         } else {
             throw unsupported(exchange);
@@ -107,20 +154,37 @@ final class EmbeddedLambda implements AutoCloseable {
         if (functions.containsKey(name)) {
             throw new AwsError(409, "ResourceConflictException", "Function already exist: " + name);
         }
+        String runtime = request.path("Runtime").asText("");
+        LambdaRules.checkRuntime(runtime);
+        Map<String, String> environment = variables(request);
+        LambdaRules.checkEnvironment(environment);
         String classPath = classPath(request.path("Code").path("ZipFile").asText(""));
         FunctionRuntime.Config config = new FunctionRuntime.Config(
                 name,
                 "arn:aws:lambda:us-east-1:000000000000:function:" + name,
+                runtime,
                 handler,
-                variables(request),
+                environment,
                 request.path("Timeout").asInt(3),
                 request.path("MemorySize").asInt(128),
                 classPath);
         functions.put(name, new FunctionRuntime(config, jni, platformEnvironment, cds));
-        AwsHttp.json(exchange, 201, configuration(config));
+        loadErrors.put(name, HandlerClasses.classVersionError(config));
+        Lifecycle lifecycle = Lifecycle.created(nanoClock.getAsLong());
+        lifecycles.put(name, lifecycle);
+        AwsHttp.json(exchange, 201, configuration(config, lifecycle));
     }
 
     private void invoke(HttpExchange exchange, FunctionRuntime function) throws IOException {
+        Optional<String> tooNew = loadErrors.getOrDefault(function.config().name(), Optional.empty());
+        if (tooNew.isPresent()) { // Lambda's JVM cannot load the handler: every invocation fails at init
+            AwsHttp.send(
+                    exchange,
+                    200,
+                    tooNew.get().getBytes(StandardCharsets.UTF_8),
+                    Map.of("Content-Type", "application/json", "X-Amz-Function-Error", "Unhandled"));
+            return;
+        }
         String type = exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type");
         byte[] body = exchange.getRequestBody().readAllBytes();
         byte[] event = body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body;
@@ -206,21 +270,49 @@ final class EmbeddedLambda implements AutoCloseable {
         return variables;
     }
 
-    private static ObjectNode configuration(FunctionRuntime.Config config) {
+    private ObjectNode configuration(FunctionRuntime.Config config, Lifecycle lifecycle) {
+        long now = nanoClock.getAsLong();
         ObjectNode body = AwsHttp.JSON
                 .createObjectNode()
                 .put("FunctionName", config.name())
                 .put("FunctionArn", config.arn())
-                .put("Runtime", "java17")
+                .put("Runtime", config.runtime())
                 .put("Handler", config.handler())
                 .put("Timeout", config.timeoutSeconds())
                 .put("MemorySize", config.memoryMb())
-                .put("State", "Active")
-                .put("LastUpdateStatus", "Successful")
+                .put("State", lifecycle.pending(now) ? "Pending" : "Active")
+                .put("LastUpdateStatus", lifecycle.updating(now) ? "InProgress" : "Successful")
                 .put("PackageType", "Zip");
         ObjectNode variables = body.putObject("Environment").putObject("Variables");
         config.environment().forEach(variables::put);
         return body;
+    }
+
+    private Lifecycle lifecycle(String name) {
+        return lifecycles.getOrDefault(name, Lifecycle.created(Long.MIN_VALUE / 2));
+    }
+
+    /** When a function was created and last updated ({@link System#nanoTime()} scale). */
+    record Lifecycle(long createdAt, long updatedAt, boolean updated) {
+        static Lifecycle created(long now) {
+            return new Lifecycle(now, now, false);
+        }
+
+        Lifecycle updatedAt(long now) {
+            return new Lifecycle(createdAt, now, true);
+        }
+
+        boolean pending(long now) {
+            return now - createdAt < SETTLE.toNanos();
+        }
+
+        boolean updating(long now) {
+            return updated && now - updatedAt < SETTLE.toNanos();
+        }
+
+        boolean settled(long now) {
+            return !pending(now) && !updating(now);
+        }
     }
 
     private FunctionRuntime function(String name) {

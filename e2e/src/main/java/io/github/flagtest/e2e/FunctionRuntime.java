@@ -30,6 +30,7 @@ final class FunctionRuntime implements AutoCloseable {
     record Config(
             String name,
             String arn,
+            String runtime,
             String handler,
             Map<String, String> environment,
             int timeoutSeconds,

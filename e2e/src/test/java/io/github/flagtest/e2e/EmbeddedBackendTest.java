@@ -56,6 +56,7 @@ class EmbeddedBackendTest {
         Map<String, String> env = new HashMap<>(E2ESession.locationVariables(store.location()));
         deployer.createFunction(
                 "fn",
+                "java17",
                 handler.getName() + "::" + method,
                 env,
                 timeoutSeconds,
@@ -132,6 +133,7 @@ class EmbeddedBackendTest {
                         FlagStores.APPCONFIG, "fn", FlagStores.DEFAULT_ENV_PREFIX, FlagState.of(Map.of("loud", false)));
                 ownDeployer.createFunction(
                         "fn",
+                        "java17",
                         GreetingHandler.class.getName() + "::handleRequest",
                         E2ESession.locationVariables(store.location()),
                         30,

@@ -18,36 +18,33 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 class FlagStoresTest {
 
     /** A backend without AppConfig (LocalStack's community image); never started. */
+    record StubBackend(String name, String maxRuntime) implements Backend {
+        @Override
+        public ClientSettings clientSettings() {
+            throw new AssertionError("not reached: no AppConfig means no call");
+        }
+
+        @Override
+        public boolean appConfig() {
+            return false;
+        }
+
+        @Override
+        public boolean runsFromClassPath() {
+            return false;
+        }
+
+        @Override
+        public String role() {
+            return "";
+        }
+
+        @Override
+        public void close() {}
+    }
+
     static Backend withoutAppConfig() {
-        return new Backend() {
-            @Override
-            public String name() {
-                return "localstack";
-            }
-
-            @Override
-            public ClientSettings clientSettings() {
-                throw new AssertionError("not reached: no AppConfig means no call");
-            }
-
-            @Override
-            public boolean appConfig() {
-                return false;
-            }
-
-            @Override
-            public boolean runsFromClassPath() {
-                return false;
-            }
-
-            @Override
-            public String role() {
-                return "";
-            }
-
-            @Override
-            public void close() {}
-        };
+        return new StubBackend("localstack", "java21");
     }
 
     @Test
