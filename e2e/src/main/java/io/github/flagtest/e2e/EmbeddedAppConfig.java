@@ -44,7 +44,7 @@ final class EmbeddedAppConfig implements FlagSource {
     private record Env(String id, String name, Map<String, Integer> deployed, AtomicInteger deployments) {}
 
     /** A feature-flag profile; each hosted version is kept as the flag state it was parsed into on upload. */
-    private record Profile(String id, String name, List<FlagState> versions) {}
+    private record Profile(String id, String name, String type, List<FlagState> versions) {}
 
     boolean isEmpty() {
         return apps.isEmpty() && strategies.isEmpty();
@@ -151,7 +151,8 @@ final class EmbeddedAppConfig implements FlagSource {
             JsonNode request = AwsHttp.body(exchange);
             String name = request.path("Name").asText("");
             requireName(name);
-            Profile profile = new Profile(newId(), name, new ArrayList<>());
+            String type = request.path("Type").asText("AWS.Freeform");
+            Profile profile = new Profile(newId(), name, type, new ArrayList<>());
             app.profiles.put(profile.id(), profile);
             AwsHttp.json(
                     exchange,
@@ -162,7 +163,7 @@ final class EmbeddedAppConfig implements FlagSource {
                             .put("Id", profile.id())
                             .put("Name", name)
                             .put("LocationUri", request.path("LocationUri").asText("hosted"))
-                            .put("Type", request.path("Type").asText("AWS.AppConfig.FeatureFlags")));
+                            .put("Type", type));
             return;
         }
         Profile profile = profile(app, p[3]);
@@ -171,6 +172,15 @@ final class EmbeddedAppConfig implements FlagSource {
             AwsHttp.empty(exchange, 204);
         } else if (p.length == 5 && p[4].equals("hostedconfigurationversions") && method.equals("POST")) {
             byte[] content = exchange.getRequestBody().readAllBytes();
+            if (profile.type().equals(FeatureFlagSchema.TYPE)) {
+                List<String> problems = FeatureFlagSchema.problems(new String(content, StandardCharsets.UTF_8));
+                if (!problems.isEmpty()) {
+                    throw AwsError.badRequest(
+                            "BadRequestException",
+                            "The content does not match the " + FeatureFlagSchema.TYPE + " schema: "
+                                    + String.join("; ", problems));
+                }
+            }
             FlagState state;
             try {
                 state = FlagCatalog.parse(new String(content, StandardCharsets.UTF_8), profile.name())

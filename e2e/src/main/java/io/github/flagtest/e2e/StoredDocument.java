@@ -3,7 +3,11 @@ package io.github.flagtest.e2e;
 import io.github.flagtest.core.FlagState;
 import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
 
-/** A flag state as an AppConfig feature-flag document: stored form for AppConfig, retrieval form for SSM. */
+/**
+ * A flag state as an AppConfig feature-flag document: the stored form for AppConfig, in AWS's own
+ * format (a variant is the flag's one default variant, {@code "_variants": [{"name": "B",
+ * "enabled": true}]}), and the retrieval form for SSM (what AppConfig serves: {@code "_variant"}).
+ */
 final class StoredDocument {
 
     private StoredDocument() {}
@@ -14,7 +18,10 @@ final class StoredDocument {
         ObjectNode values = document.putObject("values");
         state.asMap().forEach((flag, value) -> {
             flags.putObject(flag).put("name", flag);
-            values.set(flag, value(value));
+            ObjectNode stored = values.putObject(flag).put("enabled", state(value));
+            if (value instanceof String variant) {
+                stored.putArray("_variants").addObject().put("name", variant).put("enabled", true);
+            }
         });
         return document.toString();
     }
