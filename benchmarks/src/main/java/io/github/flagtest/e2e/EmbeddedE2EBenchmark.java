@@ -75,6 +75,7 @@ public final class EmbeddedE2EBenchmark {
         deployer.createFunction(
                 name,
                 "java17",
+                java.util.List.of(),
                 handler,
                 E2ESession.locationVariables(store.location()),
                 30,

@@ -22,6 +22,17 @@ interface Backend extends AutoCloseable {
     /** The execution role for CreateFunction. */
     String role();
 
+    /**
+     * The layer ARN of AWS's AppConfig extension here; by default none (an emulator cannot run AWS's
+     * layer), which stops a class that asks for it with the alternatives.
+     */
+    default String appConfigExtensionLayer(java.util.function.Function<String, java.util.Optional<String>> config) {
+        throw new org.junit.jupiter.api.extension.ExtensionConfigurationException("flagtest e2e: the " + name()
+                + " backend cannot run AWS's AppConfig Lambda extension, so a function that reads its flags through"
+                + " the agent path (@LambdaE2E(layers = LambdaE2E.APPCONFIG_EXTENSION)) cannot run here; use the"
+                + " embedded backend (which runs an extension of its own) or aws");
+    }
+
     /** The newest Lambda Java runtime it runs: {@code java25} unless an emulator lags behind. */
     default String maxRuntime() {
         return "java25";

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -54,6 +55,7 @@ final class Deployer implements AutoCloseable {
     void createFunction(
             String name,
             String runtime,
+            List<String> layers,
             String handler,
             Map<String, String> environment,
             int timeoutSeconds,
@@ -62,6 +64,7 @@ final class Deployer implements AutoCloseable {
         aws.lambda()
                 .createFunction(r -> r.functionName(name)
                         .runtime(runtime)
+                        .layers(layers)
                         .role(backend.role())
                         .handler(handler)
                         .code(code -> code.zipFile(SdkBytes.fromByteArray(zip)))

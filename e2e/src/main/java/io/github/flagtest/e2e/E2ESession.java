@@ -3,6 +3,7 @@ package io.github.flagtest.e2e;
 import io.github.flagtest.core.FlagCatalog;
 import io.github.flagtest.core.FlagState;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +65,10 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
         String kind = FlagStores.kind(config.apply(FlagStores.SETTING));
         String envPrefix = config.apply(FlagStores.ENV_PREFIX_SETTING).orElse(FlagStores.DEFAULT_ENV_PREFIX);
         Map<String, String> declared = environment(e2e, testClass); // checked before anything is created
+        List<String> layers = java.util.Arrays.stream(e2e.layers())
+                .map(layer ->
+                        layer.equals(LambdaE2E.APPCONFIG_EXTENSION) ? backend.appConfigExtensionLayer(config) : layer)
+                .toList();
         Deployer deployer = new Deployer(backend, runId);
         try {
             FlagStores.Created store = deployer.flagStore(kind, prefix, envPrefix, document.defaults());
@@ -77,7 +82,7 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
                     ? Artifacts.classPathZip(Artifacts.testClassPath())
                     : Artifacts.lambdaZip(Artifacts.packaged(e2e.handler(), backend.name(), Artifacts.testClassPath()));
             deployer.createFunction(
-                    prefix, runtime, e2e.handler(), initial, e2e.timeoutSeconds(), e2e.memoryMb(), code);
+                    prefix, runtime, layers, e2e.handler(), initial, e2e.timeoutSeconds(), e2e.memoryMb(), code);
             Summary summary = new Summary(testClass.getName(), backend.name());
             return new E2ESession(
                     owner,

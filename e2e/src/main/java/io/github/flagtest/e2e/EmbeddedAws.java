@@ -56,10 +56,9 @@ final class EmbeddedAws implements AutoCloseable {
                         "AWS_REGION", "us-east-1",
                         "AWS_DEFAULT_REGION", "us-east-1",
                         "AWS_ACCESS_KEY_ID", "test",
-                        "AWS_SECRET_ACCESS_KEY", "test",
-                        "AWS_APPCONFIG_EXTENSION_HTTP_PORT",
-                                Integer.toString(server.getAddress().getPort())),
+                        "AWS_SECRET_ACCESS_KEY", "test"),
                 cds,
+                appConfig,
                 nanoClock);
         server.setExecutor(executor);
         server.createContext("/", this::route);
@@ -88,11 +87,16 @@ final class EmbeddedAws implements AutoCloseable {
                     ssm.handle(exchange, target.substring("AmazonSSM.".length()));
                 } else if (path.startsWith(EmbeddedLambda.PREFIX)) {
                     lambda.handle(exchange);
-                } else if (path.equals("/configurationsessions")
-                        || path.equals("/configuration")
-                        || (path.contains("/configurations/")
-                                && exchange.getRequestMethod().equals("GET"))) {
+                } else if (path.equals("/configurationsessions") || path.equals("/configuration")) {
                     appConfigData.handle(exchange);
+                } else if (path.contains("/configurations/")
+                        && exchange.getRequestMethod().equals("GET")) {
+                    throw new AwsError(
+                            404,
+                            "UnknownOperationException",
+                            "The agent path " + path + " is served by the AppConfig Lambda extension on localhost:"
+                                    + "$AWS_APPCONFIG_EXTENSION_HTTP_PORT, not by AWS: give the function the extension"
+                                    + " with @LambdaE2E(layers = LambdaE2E.APPCONFIG_EXTENSION)");
                 } else if (path.startsWith("/applications")
                         || path.startsWith("/deploymentstrategies")
                         || path.startsWith("/deployementstrategies")) { // sic: AWS's own path for Get/Delete

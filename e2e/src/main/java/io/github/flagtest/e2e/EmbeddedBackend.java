@@ -33,6 +33,12 @@ final class EmbeddedBackend implements Backend {
         return "embedded";
     }
 
+    /** Any ARN with the layer's name: the embedded Lambda then runs its own AppConfig extension. */
+    @Override
+    public String appConfigExtensionLayer(java.util.function.Function<String, java.util.Optional<String>> config) {
+        return "arn:aws:lambda:us-east-1:000000000000:layer:" + AgentExtension.LAYER_NAME + ":1";
+    }
+
     @Override
     public ClientSettings clientSettings() {
         return new ClientSettings(

@@ -41,6 +41,10 @@ final class EmbeddedLambda implements AutoCloseable {
     static final String PREFIX = "/2015-03-31/functions";
     static final String CLASS_PATH_ENTRY = "flagtest-classpath.txt";
 
+    /** Lambda's pattern for a layer version ARN (API_CreateFunction, Layers). */
+    static final java.util.regex.Pattern LAYER_ARN = java.util.regex.Pattern.compile(
+            "arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+");
+
     private static final System.Logger LOG = System.getLogger(EmbeddedLambda.class.getName());
 
     /** How long a function stays Pending after its creation, and InProgress after an update. */
@@ -62,11 +66,15 @@ final class EmbeddedLambda implements AutoCloseable {
     private final AppCds cds;
     private final Map<String, String> platformEnvironment;
 
-    EmbeddedLambda(Path jni, Map<String, String> platformEnvironment, AppCds cds) {
-        this(jni, platformEnvironment, cds, System::nanoTime);
-    }
+    private final io.github.flagtest.core.FlagSource appConfig;
 
-    EmbeddedLambda(Path jni, Map<String, String> platformEnvironment, AppCds cds, LongSupplier nanoClock) {
+    EmbeddedLambda(
+            Path jni,
+            Map<String, String> platformEnvironment,
+            AppCds cds,
+            io.github.flagtest.core.FlagSource appConfig,
+            LongSupplier nanoClock) {
+        this.appConfig = appConfig;
         this.nanoClock = nanoClock;
         this.jni = jni;
         this.cds = cds;
@@ -168,7 +176,17 @@ final class EmbeddedLambda implements AutoCloseable {
                 request.path("Timeout").asInt(3),
                 request.path("MemorySize").asInt(128),
                 classPath);
-        functions.put(name, new FunctionRuntime(config, jni, platformEnvironment, cds));
+        boolean extension = layers(request);
+        functions.put(
+                name,
+                new FunctionRuntime(
+                        config,
+                        jni,
+                        platformEnvironment,
+                        cds,
+                        extension
+                                ? Optional.of(env -> new AgentExtension(appConfig, env, nanoClock))
+                                : Optional.empty()));
         loadErrors.put(name, HandlerClasses.classVersionError(config));
         Lifecycle lifecycle = Lifecycle.created(nanoClock.getAsLong());
         lifecycles.put(name, lifecycle);
@@ -258,6 +276,31 @@ final class EmbeddedLambda implements AutoCloseable {
                 "InvalidParameterValueException",
                 "flagtest's embedded Lambda runs functions from " + "the test class path: the zip must hold "
                         + CLASS_PATH_ENTRY);
+    }
+
+    /**
+     * Whether the function has AWS's AppConfig extension layer, the one layer flagtest's embedded
+     * Lambda runs; a layer that is not an ARN is a ValidationException, as on AWS.
+     */
+    private static boolean layers(JsonNode request) {
+        boolean extension = false;
+        for (JsonNode layer : request.path("Layers")) {
+            String arn = layer.asText();
+            if (!LAYER_ARN.matcher(arn).matches()) {
+                throw AwsError.badRequest(
+                        "ValidationException",
+                        "1 validation error detected: Value '" + arn + "' at 'layers' failed to satisfy constraint:"
+                                + " Member must satisfy regular expression pattern: " + LAYER_ARN.pattern());
+            }
+            if (!AgentExtension.isLayer(arn)) {
+                throw AwsError.badRequest(
+                        "InvalidParameterValueException",
+                        "flagtest's embedded Lambda runs no layer but AWS's AppConfig extension ("
+                                + AgentExtension.LAYER_NAME + "), not " + arn);
+            }
+            extension = true;
+        }
+        return extension;
     }
 
     private static Map<String, String> variables(JsonNode request) {

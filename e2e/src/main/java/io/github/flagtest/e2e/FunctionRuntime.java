@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,8 +48,23 @@ final class FunctionRuntime implements AutoCloseable {
     private volatile AppCds.Launch launch; // how process uses class-data sharing
     private boolean closed; // guarded by the invocations lock: no runtime starts after close
     private final AppCds cds;
+    /** Starts the function's AppConfig extension with each runtime, when it has the layer. */
+    private final Optional<java.util.function.Function<Map<String, String>, AgentExtension>> extension;
+
+    private AgentExtension agent; // the running runtime's extension; written under the invocations lock
 
     FunctionRuntime(Config config, Path jni, Map<String, String> platformEnvironment, AppCds cds) throws IOException {
+        this(config, jni, platformEnvironment, cds, Optional.empty());
+    }
+
+    FunctionRuntime(
+            Config config,
+            Path jni,
+            Map<String, String> platformEnvironment,
+            AppCds cds,
+            Optional<java.util.function.Function<Map<String, String>, AgentExtension>> extension)
+            throws IOException {
+        this.extension = extension;
         this.config = config;
         this.cds = cds;
         this.logs = new FunctionLogs(Files.createTempFile("flagtest-" + config.name() + "-", ".log"));
@@ -142,6 +158,7 @@ final class FunctionRuntime implements AutoCloseable {
         command.add(sharing.classPath());
         command.add(RIC_MAIN);
         command.add(config.handler());
+        extension.ifPresent(start -> agent = start.apply(config.environment()));
         try {
             api = new RuntimeApi(config.arn());
         } catch (IOException e) {
@@ -176,6 +193,9 @@ final class FunctionRuntime implements AutoCloseable {
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + config.name());
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", "flagtest/embedded");
         env.put("_HANDLER", config.handler());
+        if (agent != null) {
+            env.put("AWS_APPCONFIG_EXTENSION_HTTP_PORT", Integer.toString(agent.port()));
+        }
         String path = System.getenv("PATH");
         if (path != null) {
             env.put("PATH", path);
@@ -207,6 +227,10 @@ final class FunctionRuntime implements AutoCloseable {
     }
 
     private void stop() {
+        if (agent != null) {
+            agent.close(); // the execution environment ends: the extension's cache goes with it
+            agent = null;
+        }
         Process current = process;
         process = null;
         if (current != null) {

@@ -39,6 +39,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LambdaE2EExtension.class)
 public @interface LambdaE2E {
 
+    /**
+     * In {@link #layers()}: AWS's AppConfig Lambda extension, which serves the agent path on {@code
+     * localhost:$AWS_APPCONFIG_EXTENSION_HTTP_PORT}. The embedded backend runs its own (same path,
+     * same caching); {@code aws} attaches the layer named by {@code flagtest.e2e.appConfigExtensionLayer};
+     * LocalStack and Floci cannot run it and say so.
+     *
+     * @since 0.2.0
+     */
+    String APPCONFIG_EXTENSION = "appconfig-extension";
+
     /** The handler, {@code pkg.Class::method}; the class must be on the test class path. */
     String handler();
 
@@ -53,4 +63,18 @@ public @interface LambdaE2E {
 
     /** The function memory, in MB (the child JVM's heap on the embedded backend). */
     int memoryMb() default 512;
+
+    /**
+     * The function's layers: layer version ARNs, or {@link #APPCONFIG_EXTENSION} for AWS's AppConfig
+     * extension. A function that reads its flags through the agent path needs the extension, as on
+     * Lambda: without it nothing listens there.
+     *
+     * <pre>{@code
+     * @LambdaE2E(handler = "com.example.NotificationHandler::handleRequest", flags = "flags/prod.json",
+     *            layers = LambdaE2E.APPCONFIG_EXTENSION)
+     * }</pre>
+     *
+     * @since 0.2.0
+     */
+    String[] layers() default {};
 }

@@ -14,6 +14,8 @@ import software.amazon.awssdk.regions.Region;
  */
 record RemoteBackend(String name, ClientSettings clientSettings, boolean appConfig, String role) implements Backend {
 
+    static final String APPCONFIG_EXTENSION_LAYER = "flagtest.e2e.appConfigExtensionLayer";
+
     static RemoteBackend endpoint(URI endpoint, Region region) {
         return new RemoteBackend(
                 "endpoint",
@@ -34,6 +36,26 @@ record RemoteBackend(String name, ClientSettings clientSettings, boolean appConf
                         DefaultCredentialsProvider.builder().build()),
                 true,
                 role);
+    }
+
+    /**
+     * On {@code aws}: the ARN in {@code flagtest.e2e.appConfigExtensionLayer}; AWS publishes one per
+     * region and architecture (https://docs.aws.amazon.com/appconfig/latest/userguide/appconfig-integration-lambda-extensions-versions.html).
+     */
+    @Override
+    public String appConfigExtensionLayer(java.util.function.Function<String, Optional<String>> config) {
+        if (!name.equals("aws")) {
+            return Backend.super.appConfigExtensionLayer(config);
+        }
+        return config.apply(APPCONFIG_EXTENSION_LAYER)
+                .filter(arn -> !arn.isBlank())
+                .orElseThrow(
+                        () -> new org.junit.jupiter.api.extension.ExtensionConfigurationException(
+                                "flagtest e2e: a function with LambdaE2E.APPCONFIG_EXTENSION on aws needs "
+                                        + APPCONFIG_EXTENSION_LAYER + " = the AppConfig extension's layer ARN for "
+                                        + clientSettings.region()
+                                        + " and the function's architecture (x86_64), as AWS lists them at"
+                                        + " https://docs.aws.amazon.com/appconfig/latest/userguide/appconfig-integration-lambda-extensions-versions.html"));
     }
 
     @Override

@@ -57,6 +57,7 @@ class EmbeddedBackendTest {
         deployer.createFunction(
                 "fn",
                 "java17",
+                java.util.List.of(),
                 handler.getName() + "::" + method,
                 env,
                 timeoutSeconds,
@@ -134,6 +135,7 @@ class EmbeddedBackendTest {
                 ownDeployer.createFunction(
                         "fn",
                         "java17",
+                        java.util.List.of(),
                         GreetingHandler.class.getName() + "::handleRequest",
                         E2ESession.locationVariables(store.location()),
                         30,

@@ -10,10 +10,14 @@ import io.github.flagtest.e2e.LambdaE2E;
 import io.github.flagtest.junit.FlagMatrix;
 import org.junit.jupiter.api.Test;
 
-/** The deployed function reads its flags from the AppConfig agent path of the backend. */
+/**
+ * The deployed function reads its flags from the AppConfig extension's agent path, so it has the
+ * extension, as it would on Lambda (a layer).
+ */
 @LambdaE2E(
         handler = "io.github.flagtest.samples.notifications.NotificationHandler::handleRequest",
-        flags = "flags/prod.json")
+        flags = "flags/prod.json",
+        layers = LambdaE2E.APPCONFIG_EXTENSION)
 @FlagMatrix(strategy = FlagMatrix.Strategy.ONE_AT_A_TIME)
 class NotificationsE2ETest {
 

@@ -9,11 +9,12 @@ import io.github.flagtest.junit.FlagMatrix;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The deployed function picks the AppConfig agent provider at start-up. */
+/** The deployed function picks the AppConfig agent provider at start-up: it has the AppConfig extension. */
 @LambdaE2E(
         handler = "io.github.flagtest.samples.pricing.PricingHandler::handleRequest",
         flags = "flags/prod.json",
-        environment = "PRICING_FLAG_PROVIDER=appconfig-agent")
+        environment = "PRICING_FLAG_PROVIDER=appconfig-agent",
+        layers = LambdaE2E.APPCONFIG_EXTENSION)
 @FlagMatrix(strategy = FlagMatrix.Strategy.ONE_AT_A_TIME)
 class PricingE2ETest {
 

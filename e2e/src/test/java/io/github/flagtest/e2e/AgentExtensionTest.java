@@ -1,0 +1,140 @@
+package io.github.flagtest.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.flagtest.core.FlagSource;
+import io.github.flagtest.core.FlagState;
+import io.github.flagtest.e2e.fixtures.GreetingHandler;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
+
+/**
+ * The AppConfig Lambda extension on the embedded backend: only for functions with the layer, on its
+ * own port, with the layer's caching. Source:
+ * https://docs.aws.amazon.com/appconfig/latest/userguide/appconfig-integration-lambda-extensions-config.html
+ * (AWS_APPCONFIG_EXTENSION_HTTP_PORT, default 2772; AWS_APPCONFIG_EXTENSION_POLL_INTERVAL_SECONDS, default 45).
+ */
+@DisplayName("the AppConfig extension")
+class AgentExtensionTest {
+
+    private final AtomicLong nanos = new AtomicLong();
+    private final AtomicReference<FlagState> flags = new AtomicReference<>(FlagState.of(Map.of("loud", false)));
+    private final FlagSource appConfig = (app, env, profile) -> Optional.of(flags.get());
+
+    @Test
+    @DisplayName("serves the agent path from a cache it refreshes every poll interval (45 s unless set)")
+    void caches() throws Exception {
+        try (AgentExtension agent = new AgentExtension(
+                appConfig, Map.of("AWS_APPCONFIG_EXTENSION_POLL_INTERVAL_SECONDS", "30"), nanos::get)) {
+            assertThat(get(agent, "/applications/a/environments/e/configurations/flags"))
+                    .contains("\"enabled\":false");
+
+            flags.set(FlagState.of(Map.of("loud", true)));
+            nanos.addAndGet(Duration.ofSeconds(29).toNanos());
+            assertThat(get(agent, "/applications/a/environments/e/configurations/flags"))
+                    .as("cached until its next poll")
+                    .contains("\"enabled\":false");
+
+            nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+            assertThat(get(agent, "/applications/a/environments/e/configurations/flags"))
+                    .contains("\"enabled\":true");
+            assertThat(get(agent, "/configuration?configuration_token=x")).contains("ResourceNotFoundException");
+        }
+        assertThat(AgentExtension.pollInterval(Map.of())).isEqualTo(Duration.ofSeconds(45));
+    }
+
+    @Test
+    @DisplayName("is the layer named AWS-AppConfig-Extension, whatever the account, region or version")
+    void layerName() {
+        assertThat(AgentExtension.isLayer("arn:aws:lambda:us-east-1:027255383542:layer:AWS-AppConfig-Extension:128"))
+                .isTrue();
+        assertThat(AgentExtension.isLayer("arn:aws:lambda:eu-west-1:580247275435:layer:LambdaInsightsExtension:18"))
+                .isFalse();
+    }
+
+    @Test
+    @DisplayName("the embedded Lambda takes layer ARNs only, and runs no layer but the extension")
+    void layers(@TempDir Path classData) {
+        try (EmbeddedBackend backend = new EmbeddedBackend(new AppCds(classData));
+                LambdaClient lambda = backend.clientSettings()
+                        .configure(LambdaClient.builder())
+                        .build()) {
+            assertThatThrownBy(() -> create(lambda, "not-an-arn"))
+                    .isInstanceOf(LambdaException.class)
+                    .hasMessageContaining("at 'layers' failed to satisfy constraint");
+            assertThatThrownBy(() ->
+                            create(lambda, "arn:aws:lambda:eu-west-1:580247275435:layer:LambdaInsightsExtension:18"))
+                    .isInstanceOf(InvalidParameterValueException.class)
+                    .hasMessageContaining("runs no layer but AWS's AppConfig extension");
+            create(lambda, backend.appConfigExtensionLayer(key -> Optional.empty()));
+            lambda.deleteFunction(r -> r.functionName("fn"));
+        }
+    }
+
+    @Test
+    @DisplayName("AWS itself does not serve the agent path: a function without the extension finds nothing there")
+    void notOnTheMainPort(@TempDir Path classData) throws Exception {
+        try (EmbeddedBackend backend = new EmbeddedBackend(new AppCds(classData))) {
+            URI main = backend.clientSettings().endpoint().orElseThrow();
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(main.resolve("/applications/a/environments/e/configurations/flags"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.body()).contains("served by the AppConfig Lambda extension");
+        }
+    }
+
+    @Test
+    @DisplayName("LocalStack and Floci cannot run AWS's layer; aws needs its ARN for the region")
+    void otherBackends() {
+        assertThatThrownBy(() -> new FlagStoresTest.StubBackend("floci", "java21")
+                        .appConfigExtensionLayer(key -> Optional.empty()))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("the floci backend cannot run AWS's AppConfig Lambda extension");
+        RemoteBackend aws = RemoteBackend.aws(software.amazon.awssdk.regions.Region.EU_WEST_1, "arn:aws:iam::1:role/r");
+        assertThatThrownBy(() -> aws.appConfigExtensionLayer(key -> Optional.empty()))
+                .hasMessageContaining("needs flagtest.e2e.appConfigExtensionLayer")
+                .hasMessageContaining("eu-west-1");
+        assertThat(aws.appConfigExtensionLayer(
+                        key -> Optional.of("arn:aws:lambda:eu-west-1:434848589818:layer:AWS-AppConfig-Extension:69")))
+                .endsWith(":69");
+    }
+
+    private static void create(LambdaClient lambda, String layer) {
+        lambda.createFunction(r -> r.functionName("fn")
+                .runtime("java17")
+                .role("arn:aws:iam::000000000000:role/flagtest")
+                .handler(GreetingHandler.class.getName() + "::handleRequest")
+                .layers(layer)
+                .code(code -> code.zipFile(SdkBytes.fromByteArray(Artifacts.classPathZip(Artifacts.testClassPath())))));
+    }
+
+    private static String get(AgentExtension agent, String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+}
