@@ -34,6 +34,9 @@ final class EmbeddedAws implements AutoCloseable {
     });
     private final EmbeddedLambda lambda;
     private final EmbeddedAppConfig appConfig = new EmbeddedAppConfig();
+    /** This backend's own credentials: every request must be signed with them. */
+    private final RequestSigning signing = RequestSigning.random();
+
     private final EmbeddedSsm ssm = new EmbeddedSsm();
     private final HttpHandler appConfigData = AppConfigEndpoint.httpHandler(appConfig);
     private final Path jniDir;
@@ -55,8 +58,8 @@ final class EmbeddedAws implements AutoCloseable {
                         "AWS_ENDPOINT_URL", uri.toString(),
                         "AWS_REGION", "us-east-1",
                         "AWS_DEFAULT_REGION", "us-east-1",
-                        "AWS_ACCESS_KEY_ID", "test",
-                        "AWS_SECRET_ACCESS_KEY", "test"),
+                        "AWS_ACCESS_KEY_ID", signing.accessKeyId(),
+                        "AWS_SECRET_ACCESS_KEY", signing.secretAccessKey()),
                 cds,
                 appConfig,
                 nanoClock);
@@ -67,6 +70,10 @@ final class EmbeddedAws implements AutoCloseable {
 
     URI uri() {
         return uri;
+    }
+
+    RequestSigning signing() {
+        return signing;
     }
 
     EmbeddedLambda lambda() {
@@ -83,6 +90,7 @@ final class EmbeddedAws implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             try {
+                signing.verify(exchange);
                 if (target != null && target.startsWith("AmazonSSM.")) {
                     ssm.handle(exchange, target.substring("AmazonSSM.".length()));
                 } else if (path.startsWith(EmbeddedLambda.PREFIX)) {

@@ -44,7 +44,8 @@ final class EmbeddedBackend implements Backend {
         return new ClientSettings(
                 Optional.of(aws.uri()),
                 Region.US_EAST_1,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        aws.signing().accessKeyId(), aws.signing().secretAccessKey())));
     }
 
     @Override

@@ -93,11 +93,12 @@ class AgentExtensionTest {
     void notOnTheMainPort(@TempDir Path classData) throws Exception {
         try (EmbeddedBackend backend = new EmbeddedBackend(new AppCds(classData))) {
             URI main = backend.clientSettings().endpoint().orElseThrow();
-            HttpResponse<String> response = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(main.resolve("/applications/a/environments/e/configurations/flags"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+            String path = "/applications/a/environments/e/configurations/flags";
+            HttpRequest.Builder request = HttpRequest.newBuilder(main.resolve(path));
+            EmbeddedAwsTest.copy(
+                    EmbeddedAwsTest.signed(backend.aws(), path, "GET", null, Map.of(), "appconfig"), request);
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(response.body()).contains("served by the AppConfig Lambda extension");
