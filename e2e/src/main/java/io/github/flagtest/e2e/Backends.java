@@ -5,7 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /** Chooses and starts the backend named by {@code flagtest.e2e.backend}. */
 final class Backends {
@@ -33,10 +35,29 @@ final class Backends {
         };
     }
 
+    /**
+     * The region of a real account: the SDK's default region chain (aws.region, AWS_REGION, the
+     * profile's region, instance metadata), printed, as every AWS tool finds it.
+     */
+    static Region awsRegion() {
+        Region region;
+        try {
+            region = new DefaultAwsRegionProviderChain().getRegion();
+        } catch (SdkClientException e) {
+            throw new ExtensionConfigurationException(
+                    BACKEND + "=aws found no AWS region in the SDK's default chain"
+                            + " (system property aws.region, environment variable AWS_REGION, the profile in ~/.aws/config);"
+                            + " set one: " + e.getMessage(),
+                    e);
+        }
+        System.out.println("flagtest e2e: aws backend in region " + region + " (the SDK's default region chain)");
+        return region;
+    }
+
     /** Starts {@code name}; {@code config} reads configuration parameters and then environment variables. */
     static Backend start(String name, Function<String, Optional<String>> config) {
         Optional<String> token = config.apply(ContainerSettings.TOKEN);
-        Region region = Region.of(config.apply("AWS_REGION").orElse("us-east-1"));
+        Region region = Region.of(config.apply("AWS_REGION").orElse("us-east-1")); // emulators: any region
         try {
             return switch (name) {
                 case "embedded" -> new EmbeddedBackend(AppCds.from(config));
@@ -53,7 +74,7 @@ final class Backends {
                             region);
                 case "aws" ->
                     RemoteBackend.aws(
-                            region,
+                            awsRegion(),
                             config.apply(ROLE)
                                     .orElseThrow(() -> new ExtensionConfigurationException(BACKEND + "=aws needs "
                                             + ROLE + " = the ARN of an IAM role the function can assume")));

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.lambda.model.State;
 final class Deployer implements AutoCloseable {
 
     static final String RUN_TAG = "flagtest:run";
+    static final String CREATED_TAG = "flagtest:created";
     static final String RUNTIME_SETTING = "flagtest.e2e.runtime";
     static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(5);
 
@@ -35,6 +36,8 @@ final class Deployer implements AutoCloseable {
     private final AwsClients aws;
     private final String runId;
     private final Deque<Runnable> cleanup = new ArrayDeque<>();
+    private final java.time.Instant created =
+            java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
     Deployer(Backend backend, String runId) {
         this.backend = backend;
@@ -42,8 +45,9 @@ final class Deployer implements AutoCloseable {
         this.aws = AwsClients.create(backend.clientSettings());
     }
 
+    /** Every resource: the run, and when it was created (for a sweep of leftovers). */
     Map<String, String> tags() {
-        return Map.of(RUN_TAG, runId);
+        return Map.of(RUN_TAG, runId, CREATED_TAG, created.toString());
     }
 
     FlagStores.Created flagStore(String kind, String prefix, String envPrefix, FlagState initial) {
@@ -61,17 +65,20 @@ final class Deployer implements AutoCloseable {
             int timeoutSeconds,
             int memoryMb,
             byte[] zip) {
-        aws.lambda()
-                .createFunction(r -> r.functionName(name)
-                        .runtime(runtime)
-                        .layers(layers)
-                        .role(backend.role())
-                        .handler(handler)
-                        .code(code -> code.zipFile(SdkBytes.fromByteArray(zip)))
-                        .timeout(timeoutSeconds)
-                        .memorySize(memoryMb)
-                        .environment(env -> env.variables(environment))
-                        .tags(tags()));
+        AwsCalls.run(
+                backend.name(),
+                "lambda:CreateFunction, lambda:TagResource and iam:PassRole",
+                () -> aws.lambda()
+                        .createFunction(r -> r.functionName(name)
+                                .runtime(runtime)
+                                .layers(layers)
+                                .role(backend.role())
+                                .handler(handler)
+                                .code(code -> code.zipFile(SdkBytes.fromByteArray(zip)))
+                                .timeout(timeoutSeconds)
+                                .memorySize(memoryMb)
+                                .environment(env -> env.variables(environment))
+                                .tags(tags())));
         synchronized (cleanup) {
             cleanup.push(() -> aws.lambda().deleteFunction(r -> r.functionName(name)));
         }
@@ -80,17 +87,24 @@ final class Deployer implements AutoCloseable {
 
     /** New environment variables: a new execution environment, so no client-side cache survives. */
     void updateEnvironment(String name, Map<String, String> environment) {
-        aws.lambda()
-                .updateFunctionConfiguration(r -> r.functionName(name).environment(env -> env.variables(environment)));
+        AwsCalls.run(
+                backend.name(),
+                "lambda:UpdateFunctionConfiguration",
+                () -> aws.lambda()
+                        .updateFunctionConfiguration(
+                                r -> r.functionName(name).environment(env -> env.variables(environment))));
         awaitSettled(name);
     }
 
     Result invoke(String name, byte[] payload) {
         long start = System.nanoTime();
-        InvokeResponse response = aws.lambda()
-                .invoke(r -> r.functionName(name)
-                        .payload(SdkBytes.fromByteArray(payload))
-                        .logType(LogType.TAIL));
+        InvokeResponse response = AwsCalls.call(
+                backend.name(),
+                "lambda:InvokeFunction",
+                () -> aws.lambda()
+                        .invoke(r -> r.functionName(name)
+                                .payload(SdkBytes.fromByteArray(payload))
+                                .logType(LogType.TAIL)));
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         String log = response.logResult() == null
                 ? ""
@@ -127,8 +141,10 @@ final class Deployer implements AutoCloseable {
         long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
         Backoff backoff = new Backoff();
         while (true) {
-            GetFunctionConfigurationResponse function =
-                    aws.lambda().getFunctionConfiguration(r -> r.functionName(name));
+            GetFunctionConfigurationResponse function = AwsCalls.call(
+                    backend.name(),
+                    "lambda:GetFunctionConfiguration",
+                    () -> aws.lambda().getFunctionConfiguration(r -> r.functionName(name)));
             if (function.state() == State.FAILED || function.lastUpdateStatus() == LastUpdateStatus.FAILED) {
                 throw new IllegalStateException("Lambda function " + name + " failed to deploy: "
                         + (function.stateReason() != null

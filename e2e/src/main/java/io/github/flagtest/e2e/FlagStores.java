@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.appconfig.AppConfigClient;
+import software.amazon.awssdk.services.appconfig.model.DeletionProtectionCheck;
 import software.amazon.awssdk.services.appconfig.model.DeploymentState;
 import software.amazon.awssdk.services.appconfig.model.GrowthType;
 import software.amazon.awssdk.services.appconfig.model.ReplicateTo;
@@ -65,14 +66,14 @@ final class FlagStores {
             FlagState initial,
             Deque<Runnable> cleanup) {
         return switch (kind) {
-            case SSM -> ssm(aws.ssm(), prefix, tags, initial, cleanup);
+            case SSM -> ssm(aws.ssm(), backend.name(), prefix, tags, initial, cleanup);
             case ENV -> new Created(new EnvStore(envPrefix, initial), FlagLocation.env(envPrefix));
             default -> {
                 if (!backend.appConfig()) {
                     throw noAppConfig(backend, "");
                 }
                 try {
-                    yield appConfig(aws.appConfig(), prefix, tags, initial, cleanup);
+                    yield appConfig(aws.appConfig(), backend.name(), prefix, tags, initial, cleanup);
                 } catch (AwsServiceException e) {
                     if (isUnsupported(e)) {
                         throw noAppConfig(
@@ -103,40 +104,61 @@ final class FlagStores {
 
     private static Created appConfig(
             AppConfigClient client,
+            String backend,
             String prefix,
             Map<String, String> tags,
             FlagState initial,
             Deque<Runnable> cleanup) {
-        String appId = client.createApplication(r -> r.name(prefix).tags(tags)).id();
+        String appId = AwsCalls.call(
+                backend,
+                "appconfig:CreateApplication",
+                () -> client.createApplication(r -> r.name(prefix).tags(tags)).id());
         cleanup.push(() -> client.deleteApplication(r -> r.applicationId(appId)));
-        String envId = client.createEnvironment(
-                        r -> r.applicationId(appId).name(ENVIRONMENT).tags(tags))
-                .id();
-        cleanup.push(() -> client.deleteEnvironment(r -> r.applicationId(appId).environmentId(envId)));
-        String profileId = client.createConfigurationProfile(r -> r.applicationId(appId)
-                        .name(PROFILE)
-                        .locationUri("hosted")
-                        .type("AWS.AppConfig.FeatureFlags")
-                        .tags(tags))
-                .id();
-        cleanup.push(() ->
-                client.deleteConfigurationProfile(r -> r.applicationId(appId).configurationProfileId(profileId)));
-        String strategyId = client.createDeploymentStrategy(r -> r.name(prefix)
-                        .deploymentDurationInMinutes(0)
-                        .finalBakeTimeInMinutes(0)
-                        .growthFactor(100f)
-                        .growthType(GrowthType.LINEAR)
-                        .replicateTo(ReplicateTo.NONE)
-                        .tags(tags))
-                .id();
+        String envId = AwsCalls.call(
+                backend,
+                "appconfig:CreateEnvironment",
+                () -> client.createEnvironment(
+                                r -> r.applicationId(appId).name(ENVIRONMENT).tags(tags))
+                        .id());
+        // deletion protection (an account may turn it on) would keep a freshly used environment or profile
+        cleanup.push(() -> client.deleteEnvironment(r ->
+                r.applicationId(appId).environmentId(envId).deletionProtectionCheck(DeletionProtectionCheck.BYPASS)));
+        String profileId = AwsCalls.call(
+                backend,
+                "appconfig:CreateConfigurationProfile",
+                () -> client.createConfigurationProfile(r -> r.applicationId(appId)
+                                .name(PROFILE)
+                                .locationUri("hosted")
+                                .type("AWS.AppConfig.FeatureFlags")
+                                .tags(tags))
+                        .id());
+        cleanup.push(() -> client.deleteConfigurationProfile(r -> r.applicationId(appId)
+                .configurationProfileId(profileId)
+                .deletionProtectionCheck(DeletionProtectionCheck.BYPASS)));
+        String strategyId = AwsCalls.call(
+                backend,
+                "appconfig:CreateDeploymentStrategy",
+                () -> client.createDeploymentStrategy(r -> r.name(prefix)
+                                .deploymentDurationInMinutes(0)
+                                .finalBakeTimeInMinutes(0)
+                                .growthFactor(100f)
+                                .growthType(GrowthType.LINEAR)
+                                .replicateTo(ReplicateTo.NONE)
+                                .tags(tags))
+                        .id());
         cleanup.push(() -> client.deleteDeploymentStrategy(r -> r.deploymentStrategyId(strategyId)));
-        AppConfigStore store = new AppConfigStore(client, appId, envId, profileId, strategyId, cleanup);
+        AppConfigStore store = new AppConfigStore(client, backend, appId, envId, profileId, strategyId, cleanup);
         store.write(initial);
         return new Created(store, FlagLocation.appConfig(prefix, ENVIRONMENT, PROFILE, appId, envId, profileId));
     }
 
     private static Created ssm(
-            SsmClient client, String prefix, Map<String, String> tags, FlagState initial, Deque<Runnable> cleanup) {
+            SsmClient client,
+            String backend,
+            String prefix,
+            Map<String, String> tags,
+            FlagState initial,
+            Deque<Runnable> cleanup) {
         String parameter = "/" + prefix.replace('-', '/') + "/flags";
         // SSM takes tags only when a parameter is created, not on an overwrite
         client.putParameter(r -> r.name(parameter)
@@ -149,7 +171,7 @@ final class FlagStores {
                                 .build())
                         .toList()));
         cleanup.push(() -> client.deleteParameter(r -> r.name(parameter)));
-        SsmStore store = new SsmStore(client, parameter);
+        SsmStore store = new SsmStore(client, backend, parameter);
         store.remember(initial);
         return new Created(store, FlagLocation.ssm(parameter));
     }
@@ -207,7 +229,10 @@ final class FlagStores {
     /** Each change: a new hosted version, deployed with the zero-bake strategy, awaited to COMPLETE. */
     static final class AppConfigStore extends StoreBase {
         private static final Duration DEPLOYMENT_TIMEOUT = Duration.ofMinutes(2);
+        private static final Set<DeploymentState> TERMINAL_FAILURES =
+                Set.of(DeploymentState.ROLLED_BACK, DeploymentState.REVERTED);
         private final AppConfigClient client;
+        private final String backend;
         private final String appId;
         private final String envId;
         private final String profileId;
@@ -216,12 +241,14 @@ final class FlagStores {
 
         AppConfigStore(
                 AppConfigClient client,
+                String backend,
                 String appId,
                 String envId,
                 String profileId,
                 String strategyId,
                 Deque<Runnable> cleanup) {
             this.client = client;
+            this.backend = backend;
             this.appId = appId;
             this.envId = envId;
             this.profileId = profileId;
@@ -231,45 +258,58 @@ final class FlagStores {
 
         @Override
         void put(FlagState state) {
-            int version = client.createHostedConfigurationVersion(r -> r.applicationId(appId)
-                            .configurationProfileId(profileId)
-                            .contentType("application/json")
-                            .content(SdkBytes.fromUtf8String(StoredDocument.stored(state))))
-                    .versionNumber();
+            int version = AwsCalls.call(
+                    backend,
+                    "appconfig:CreateHostedConfigurationVersion",
+                    () -> client.createHostedConfigurationVersion(r -> r.applicationId(appId)
+                                    .configurationProfileId(profileId)
+                                    .contentType("application/json")
+                                    .content(SdkBytes.fromUtf8String(StoredDocument.stored(state))))
+                            .versionNumber());
             synchronized (cleanup) {
                 // versions go before their profile: pushed after it, so deleted before it
                 cleanup.push(() -> client.deleteHostedConfigurationVersion(r ->
                         r.applicationId(appId).configurationProfileId(profileId).versionNumber(version)));
             }
-            int deployment = client.startDeployment(r -> r.applicationId(appId)
-                            .environmentId(envId)
-                            .configurationProfileId(profileId)
-                            .configurationVersion(Integer.toString(version))
-                            .deploymentStrategyId(strategyId))
-                    .deploymentNumber();
-            long deadline = System.nanoTime() + DEPLOYMENT_TIMEOUT.toNanos();
-            DeploymentState status;
-            do {
-                status = client.getDeployment(
-                                r -> r.applicationId(appId).environmentId(envId).deploymentNumber(deployment))
-                        .state();
-            } while (status != DeploymentState.COMPLETE
-                    && status != DeploymentState.ROLLED_BACK
-                    && System.nanoTime() < deadline
-                    && pause());
-            if (status != DeploymentState.COMPLETE) {
-                throw new IllegalStateException("AppConfig deployment " + deployment + " ended " + status
-                        + " instead of COMPLETE within " + DEPLOYMENT_TIMEOUT);
-            }
+            int deployment = AwsCalls.call(
+                    backend,
+                    "appconfig:StartDeployment",
+                    () -> client.startDeployment(r -> r.applicationId(appId)
+                                    .environmentId(envId)
+                                    .configurationProfileId(profileId)
+                                    .configurationVersion(Integer.toString(version))
+                                    .deploymentStrategyId(strategyId))
+                            .deploymentNumber());
+            awaitDeployment(deployment);
         }
 
-        private static boolean pause() {
-            try {
-                Thread.sleep(200); // polling a remote deployment; there is nothing to wait on
-                return true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+        /**
+         * Polls GetDeployment with the drill's backoff (50 ms doubling to 2 s) until a terminal
+         * state: COMPLETE, or ROLLED_BACK / REVERTED, which fail the write with AWS's state.
+         */
+        private void awaitDeployment(int deployment) {
+            long deadline = System.nanoTime() + DEPLOYMENT_TIMEOUT.toNanos();
+            Backoff backoff = new Backoff();
+            while (true) {
+                DeploymentState status = AwsCalls.call(
+                        backend,
+                        "appconfig:GetDeployment",
+                        () -> client.getDeployment(r -> r.applicationId(appId)
+                                        .environmentId(envId)
+                                        .deploymentNumber(deployment))
+                                .state());
+                if (status == DeploymentState.COMPLETE) {
+                    return;
+                }
+                if (TERMINAL_FAILURES.contains(status)) {
+                    throw new IllegalStateException(
+                            "AppConfig deployment " + deployment + " ended " + status + " instead of COMPLETE");
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !backoff.pause(Duration.ofNanos(left))) {
+                    throw new IllegalStateException("AppConfig deployment " + deployment + " is still " + status
+                            + " after " + DEPLOYMENT_TIMEOUT);
+                }
             }
         }
     }
@@ -328,19 +368,24 @@ final class FlagStores {
     /** Each change: the retrieval form written to one SSM parameter. */
     static final class SsmStore extends StoreBase {
         private final SsmClient client;
+        private final String backend;
         private final String parameter;
 
-        SsmStore(SsmClient client, String parameter) {
+        SsmStore(SsmClient client, String backend, String parameter) {
             this.client = client;
+            this.backend = backend;
             this.parameter = parameter;
         }
 
         @Override
         void put(FlagState state) {
-            client.putParameter(r -> r.name(parameter)
-                    .type(ParameterType.STRING)
-                    .overwrite(true)
-                    .value(StoredDocument.retrieval(state)));
+            AwsCalls.run(
+                    backend,
+                    "ssm:PutParameter",
+                    () -> client.putParameter(r -> r.name(parameter)
+                            .type(ParameterType.STRING)
+                            .overwrite(true)
+                            .value(StoredDocument.retrieval(state))));
         }
     }
 }
