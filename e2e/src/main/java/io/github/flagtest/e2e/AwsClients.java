@@ -1,17 +1,20 @@
 package io.github.flagtest.e2e;
 
 import software.amazon.awssdk.services.appconfig.AppConfigClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** The SDK v2 clients the deployer talks to a backend with; the same code for every backend. */
-record AwsClients(LambdaClient lambda, AppConfigClient appConfig, SsmClient ssm) implements AutoCloseable {
+record AwsClients(LambdaClient lambda, AppConfigClient appConfig, SsmClient ssm, CloudWatchLogsClient logs)
+        implements AutoCloseable {
 
     static AwsClients create(ClientSettings settings) {
         return new AwsClients(
                 settings.configure(LambdaClient.builder()).build(),
                 settings.configure(AppConfigClient.builder()).build(),
-                settings.configure(SsmClient.builder()).build());
+                settings.configure(SsmClient.builder()).build(),
+                settings.configure(CloudWatchLogsClient.builder()).build());
     }
 
     @Override
@@ -19,5 +22,6 @@ record AwsClients(LambdaClient lambda, AppConfigClient appConfig, SsmClient ssm)
         lambda.close();
         appConfig.close();
         ssm.close();
+        logs.close();
     }
 }

@@ -33,6 +33,11 @@ interface Backend extends AutoCloseable {
                 + " embedded backend (which runs an extension of its own) or aws");
     }
 
+    /** Whether functions log to CloudWatch Logs here: then flagtest owns their log groups (short retention, deleted). */
+    default boolean logGroups() {
+        return false;
+    }
+
     /** The newest Lambda Java runtime it runs: {@code java25} unless an emulator lags behind. */
     default String maxRuntime() {
         return "java25";

@@ -27,6 +27,7 @@ final class Deployer implements AutoCloseable {
 
     static final String RUN_TAG = "flagtest:run";
     static final String CREATED_TAG = "flagtest:created";
+    static final int LOG_RETENTION_DAYS = 1;
     static final String RUNTIME_SETTING = "flagtest.e2e.runtime";
     static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(5);
 
@@ -83,6 +84,25 @@ final class Deployer implements AutoCloseable {
             cleanup.push(() -> aws.lambda().deleteFunction(r -> r.functionName(name)));
         }
         awaitSettled(name);
+    }
+
+    /**
+     * The function's log group, made before Lambda would make it (without a retention, forever):
+     * tagged, kept {@value #LOG_RETENTION_DAYS} day, deleted with the run.
+     */
+    private void logGroup(String function) {
+        String group = "/aws/lambda/" + function;
+        AwsCalls.run(
+                backend.name(),
+                "logs:CreateLogGroup and logs:TagResource",
+                () -> aws.logs().createLogGroup(r -> r.logGroupName(group).tags(tags())));
+        synchronized (cleanup) {
+            cleanup.push(() -> aws.logs().deleteLogGroup(r -> r.logGroupName(group)));
+        }
+        AwsCalls.run(
+                backend.name(),
+                "logs:PutRetentionPolicy",
+                () -> aws.logs().putRetentionPolicy(r -> r.logGroupName(group).retentionInDays(LOG_RETENTION_DAYS)));
     }
 
     /** New environment variables: a new execution environment, so no client-side cache survives. */

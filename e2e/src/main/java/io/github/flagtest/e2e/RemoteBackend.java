@@ -58,6 +58,12 @@ record RemoteBackend(String name, ClientSettings clientSettings, boolean appConf
                                         + " https://docs.aws.amazon.com/appconfig/latest/userguide/appconfig-integration-lambda-extensions-versions.html"));
     }
 
+    /** On a real account, a function's log group is flagtest's to create with a day's retention and to delete. */
+    @Override
+    public boolean logGroups() {
+        return name.equals("aws");
+    }
+
     @Override
     public boolean runsFromClassPath() {
         return false;

@@ -77,4 +77,53 @@ class AwsBackendTest {
                     .isBeforeOrEqualTo(java.time.Instant.now());
         }
     }
+
+    @Test
+    @DisplayName("a sweep deletes what is older than the age, children before parents, and keeps what has no age")
+    void sweepPlan() {
+        java.time.Instant now = java.time.Instant.parse("2026-11-29T12:00:00Z");
+        String old = "2026-11-29T02:00:00Z";
+        String fresh = "2026-11-29T11:30:00Z";
+        String app = "arn:aws:appconfig:eu-west-1:123456789012:application/abc";
+
+        java.util.List<String> plan = Sweep.plan(
+                java.util.List.of(
+                        tagged(app, old),
+                        tagged(app + "/environment/env1", old),
+                        tagged(app + "/configurationprofile/prof1", old),
+                        tagged("arn:aws:appconfig:eu-west-1:123456789012:deploymentstrategy/str1", old),
+                        tagged("arn:aws:lambda:eu-west-1:123456789012:function:flagtest-1-t", old),
+                        tagged("arn:aws:ssm:eu-west-1:123456789012:parameter/flagtest/1/t/flags", old),
+                        tagged("arn:aws:lambda:eu-west-1:123456789012:function:flagtest-2-t", fresh),
+                        software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping.builder()
+                                .resourceARN("arn:aws:lambda:eu-west-1:123456789012:function:no-age")
+                                .tags(tag("flagtest:run", "x"))
+                                .build()),
+                now,
+                java.time.Duration.ofHours(6));
+
+        assertThat(plan)
+                .containsExactly(
+                        "arn:aws:lambda:eu-west-1:123456789012:function:flagtest-1-t",
+                        "arn:aws:appconfig:eu-west-1:123456789012:deploymentstrategy/str1",
+                        app + "/configurationprofile/prof1",
+                        app + "/environment/env1",
+                        app,
+                        "arn:aws:ssm:eu-west-1:123456789012:parameter/flagtest/1/t/flags");
+    }
+
+    private static software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping tagged(
+            String arn, String created) {
+        return software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping.builder()
+                .resourceARN(arn)
+                .tags(tag("flagtest:run", "r"), tag("flagtest:created", created))
+                .build();
+    }
+
+    private static software.amazon.awssdk.services.resourcegroupstaggingapi.model.Tag tag(String key, String value) {
+        return software.amazon.awssdk.services.resourcegroupstaggingapi.model.Tag.builder()
+                .key(key)
+                .value(value)
+                .build();
+    }
 }
