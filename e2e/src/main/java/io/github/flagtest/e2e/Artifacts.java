@@ -57,8 +57,56 @@ final class Artifacts {
         });
     }
 
-    /** The runtime part of {@code classPath}: {@code classes} directories and jars that are not test tooling. */
+    /**
+     * Where a build may write the module's runtime class path (one path per line, or one line with
+     * the platform's separator), which makes the package exact: Maven's dependency:build-classpath
+     * with includeScope=runtime, or a Gradle task printing runtimeClasspath.
+     */
+    static final List<Path> RUNTIME_CLASS_PATH_FILES =
+            List.of(Path.of("target/flagtest/runtime-classpath.txt"), Path.of("build/flagtest/runtime-classpath.txt"));
+
+    /**
+     * The runtime part of {@code classPath}: the main output directories, and the runtime jars the
+     * build listed in a {@link #RUNTIME_CLASS_PATH_FILES runtime class path file}, else the jars that
+     * are not test tooling (a guess by name).
+     */
     static List<Path> runtimeEntries(String classPath) {
+        return runtimeEntries(classPath, Path.of(""));
+    }
+
+    /** The same, with the runtime class path files looked for under {@code module} (the build's base directory). */
+    static List<Path> runtimeEntries(String classPath, Path module) {
+        for (Path file : RUNTIME_CLASS_PATH_FILES) {
+            if (Files.isRegularFile(module.resolve(file))) {
+                return listed(classPath, module.resolve(file));
+            }
+        }
+        return guessed(classPath);
+    }
+
+    private static List<Path> listed(String classPath, Path file) {
+        List<Path> entries = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (!entry.isBlank() && Files.isDirectory(path) && isMainOutput(path)) {
+                entries.add(path);
+            }
+        }
+        try {
+            for (String line : Files.readAllLines(file)) {
+                for (String entry : line.split(File.pathSeparator)) {
+                    if (!entry.isBlank() && entry.trim().endsWith(".jar")) {
+                        entries.add(Path.of(entry.trim()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the runtime class path in " + file + ": " + e.getMessage(), e);
+        }
+        return entries;
+    }
+
+    private static List<Path> guessed(String classPath) {
         List<Path> entries = new ArrayList<>();
         for (String entry : classPath.split(File.pathSeparator)) {
             if (entry.isBlank()) {

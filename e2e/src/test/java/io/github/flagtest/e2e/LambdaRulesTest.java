@@ -192,6 +192,21 @@ class LambdaRulesTest {
     }
 
     @Test
+    @DisplayName("a runtime class path file from the build makes the package exact: main output and listed jars only")
+    void runtimeClassPathFile(@TempDir Path module) throws Exception {
+        Path classes = java.nio.file.Files.createDirectories(module.resolve("target/classes"));
+        Path testClasses = java.nio.file.Files.createDirectories(module.resolve("target/test-classes"));
+        Path app = java.nio.file.Files.createFile(module.resolve("app-lib-1.0.jar"));
+        Path sdk = java.nio.file.Files.createFile(module.resolve("lambda-2.40.2.jar"));
+        String classPath = String.join(
+                java.io.File.pathSeparator, testClasses.toString(), classes.toString(), app.toString(), sdk.toString());
+        java.nio.file.Files.createDirectories(module.resolve("target/flagtest"));
+        java.nio.file.Files.writeString(module.resolve("target/flagtest/runtime-classpath.txt"), app.toString());
+
+        assertThat(Artifacts.runtimeEntries(classPath, module)).containsExactly(classes, app);
+    }
+
+    @Test
     @DisplayName("the state timer is nanoTime-based: 100 ms settle")
     void settleTime() {
         assertThat(EmbeddedLambda.SETTLE.toNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
