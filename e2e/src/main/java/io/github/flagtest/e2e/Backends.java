@@ -72,12 +72,13 @@ final class Backends {
                                             + ") naming the running emulator, e.g. "
                                             + "http://localhost:4566"))),
                             region);
-                case "aws" ->
-                    RemoteBackend.aws(
-                            awsRegion(),
-                            config.apply(ROLE)
-                                    .orElseThrow(() -> new ExtensionConfigurationException(BACKEND + "=aws needs "
-                                            + ROLE + " = the ARN of an IAM role the function can assume")));
+                case "aws" -> {
+                    // the role first: a run that cannot deploy anyway asks nothing of the region chain
+                    String role = config.apply(ROLE)
+                            .orElseThrow(() -> new ExtensionConfigurationException(BACKEND + "=aws needs " + ROLE
+                                    + " = the ARN of an IAM role the function can assume"));
+                    yield RemoteBackend.aws(awsRegion(), role);
+                }
                 default -> throw new ExtensionConfigurationException("Unknown backend " + name);
             };
         } catch (ExtensionConfigurationException e) {
