@@ -152,11 +152,12 @@ final class RequestSigning {
             String region,
             String service,
             Instant date) {
+        URI authority = authority(headers, uri);
         SdkHttpRequest.Builder request = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.fromValue(method.toUpperCase(Locale.ROOT)))
                 .protocol("http")
-                .host(host(headers, uri))
-                .port(uri.getPort() > 0 ? uri.getPort() : port(headers))
+                .host(authority.getHost())
+                .port(authority.getPort() > 0 ? authority.getPort() : 80)
                 .encodedPath(uri.getRawPath());
         query(uri).forEach(request::putRawQueryParameter);
         headers.forEach(request::putHeader);
@@ -170,19 +171,10 @@ final class RequestSigning {
         return signed.request().headers();
     }
 
-    private static String host(Map<String, List<String>> headers, URI uri) {
+    /** The Host header as the client sent it (host and port), else the URI's. */
+    private static URI authority(Map<String, List<String>> headers, URI uri) {
         List<String> host = headers.get("host");
-        String value = host == null || host.isEmpty() ? uri.getHost() : host.get(0);
-        int colon = value == null ? -1 : value.lastIndexOf(':');
-        return colon < 0 ? value : value.substring(0, colon);
-    }
-
-    private static int port(Map<String, List<String>> headers) {
-        List<String> host = headers.get("host");
-        if (host == null || host.isEmpty() || host.get(0).lastIndexOf(':') < 0) {
-            return 80;
-        }
-        return Integer.parseInt(host.get(0).substring(host.get(0).lastIndexOf(':') + 1));
+        return host == null || host.isEmpty() ? uri : URI.create("http://" + host.get(0));
     }
 
     private static Map<String, List<String>> query(URI uri) {

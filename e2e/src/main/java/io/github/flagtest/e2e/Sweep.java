@@ -8,15 +8,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.appconfig.AppConfigClient;
 import software.amazon.awssdk.services.appconfig.model.DeletionProtectionCheck;
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.model.Tag;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Deletes what {@code @LambdaE2E} runs on {@code aws} left behind (a JVM killed mid-run never
@@ -113,18 +111,15 @@ public final class Sweep {
         return 5;
     }
 
-    /** Deletes one tagged resource by its ARN. */
+    /** Deletes one tagged resource by its ARN, with the deployer's clients for the account. */
     private static final class Cleaner implements AutoCloseable {
-        private final LambdaClient lambda;
-        private final AppConfigClient appConfig;
-        private final SsmClient ssm;
-        private final CloudWatchLogsClient logs;
+        private final AwsClients aws;
 
         Cleaner(Region region) {
-            this.lambda = LambdaClient.builder().region(region).build();
-            this.appConfig = AppConfigClient.builder().region(region).build();
-            this.ssm = SsmClient.builder().region(region).build();
-            this.logs = CloudWatchLogsClient.builder().region(region).build();
+            this.aws = AwsClients.create(new ClientSettings(
+                    Optional.empty(),
+                    region,
+                    DefaultCredentialsProvider.builder().build()));
         }
 
         void delete(String arn) {
@@ -132,17 +127,19 @@ public final class Sweep {
             String service = parts[2];
             String resource = parts[5];
             switch (service) {
-                case "lambda" -> lambda.deleteFunction(r -> r.functionName(arn));
+                case "lambda" -> aws.lambda().deleteFunction(r -> r.functionName(arn));
                 case "logs" ->
-                    logs.deleteLogGroup(r -> r.logGroupName(
-                            resource.substring("log-group:".length()).replaceAll(":\\*$", "")));
-                case "ssm" -> ssm.deleteParameter(r -> r.name(resource.substring("parameter".length())));
+                    aws.logs()
+                            .deleteLogGroup(r -> r.logGroupName(
+                                    resource.substring("log-group:".length()).replaceAll(":\\*$", "")));
+                case "ssm" -> aws.ssm().deleteParameter(r -> r.name(resource.substring("parameter".length())));
                 case "appconfig" -> deleteAppConfig(resource.split("/"));
                 default -> System.err.println("flagtest sweep: cannot delete " + arn + ": delete it by hand");
             }
         }
 
         private void deleteAppConfig(String[] path) {
+            AppConfigClient appConfig = aws.appConfig();
             Map<String, String> ids = new java.util.HashMap<>();
             for (int i = 0; i + 1 < path.length; i += 2) {
                 ids.put(path[i], path[i + 1]);
@@ -174,10 +171,7 @@ public final class Sweep {
 
         @Override
         public void close() {
-            lambda.close();
-            appConfig.close();
-            ssm.close();
-            logs.close();
+            aws.close();
         }
     }
 }
