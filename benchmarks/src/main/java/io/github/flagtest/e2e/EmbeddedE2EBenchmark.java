@@ -1,6 +1,7 @@
 package io.github.flagtest.e2e;
 
 import io.github.flagtest.core.FlagState;
+import io.github.flagtest.e2e.embedded.AppCds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

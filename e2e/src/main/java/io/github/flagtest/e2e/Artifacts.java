@@ -1,10 +1,11 @@
 package io.github.flagtest.e2e;
 
+import io.github.flagtest.e2e.embedded.EmbeddedAws;
+import io.github.flagtest.e2e.embedded.HandlerClasses;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,12 +50,9 @@ final class Artifacts {
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 
+    /** The embedded backend's code: a zip that only names the class path to run the handler with. */
     static byte[] classPathZip(String classPath) {
-        return zip(out -> {
-            out.putNextEntry(new ZipEntry(EmbeddedLambda.CLASS_PATH_ENTRY));
-            out.write(classPath.getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        });
+        return EmbeddedAws.code(classPath);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.flagtest.e2e;
 
+import io.github.flagtest.e2e.embedded.AppCds;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package io.github.flagtest.e2e;
 
 import io.github.flagtest.core.FlagState;
+import io.github.flagtest.e2e.embedded.HandlerClasses;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;

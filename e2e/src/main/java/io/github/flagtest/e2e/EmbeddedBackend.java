@@ -1,5 +1,7 @@
 package io.github.flagtest.e2e;
 
+import io.github.flagtest.e2e.embedded.AppCds;
+import io.github.flagtest.e2e.embedded.EmbeddedAws;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -36,7 +38,7 @@ final class EmbeddedBackend implements Backend {
     /** Any ARN with the layer's name: the embedded Lambda then runs its own AppConfig extension. */
     @Override
     public String appConfigExtensionLayer(java.util.function.Function<String, java.util.Optional<String>> config) {
-        return "arn:aws:lambda:us-east-1:000000000000:layer:" + AgentExtension.LAYER_NAME + ":1";
+        return EmbeddedAws.APPCONFIG_EXTENSION_LAYER;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.flagtest.e2e;
 
 import io.github.flagtest.core.FlagState;
+import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
 import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
 
 /**
@@ -10,10 +11,12 @@ import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
  */
 final class StoredDocument {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private StoredDocument() {}
 
     static String stored(FlagState state) {
-        ObjectNode document = AwsHttp.JSON.createObjectNode().put("version", "1");
+        ObjectNode document = JSON.createObjectNode().put("version", "1");
         ObjectNode flags = document.putObject("flags");
         ObjectNode values = document.putObject("values");
         state.asMap().forEach((flag, value) -> {
@@ -27,13 +30,13 @@ final class StoredDocument {
     }
 
     static String retrieval(FlagState state) {
-        ObjectNode document = AwsHttp.JSON.createObjectNode();
+        ObjectNode document = JSON.createObjectNode();
         state.asMap().forEach((flag, value) -> document.set(flag, value(value)));
         return document.toString();
     }
 
     private static ObjectNode value(Object value) {
-        ObjectNode node = AwsHttp.JSON.createObjectNode().put("enabled", state(value));
+        ObjectNode node = JSON.createObjectNode().put("enabled", state(value));
         if (value instanceof String variant) {
             node.put("_variant", variant);
         }

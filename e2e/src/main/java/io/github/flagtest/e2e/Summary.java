@@ -1,6 +1,7 @@
 package io.github.flagtest.e2e;
 
 import io.github.flagtest.core.FlagState;
+import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
 import io.github.flagtest.shaded.jackson.databind.node.ArrayNode;
 import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -17,6 +18,8 @@ import java.util.Map;
  * kill-switch drills, and the "mocked tests missed a case" callouts.
  */
 final class Summary {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     enum Status {
         PASS,
@@ -151,8 +154,7 @@ final class Summary {
     }
 
     synchronized ObjectNode json() {
-        ObjectNode root =
-                AwsHttp.JSON.createObjectNode().put("class", testClass).put("backend", backend);
+        ObjectNode root = JSON.createObjectNode().put("class", testClass).put("backend", backend);
         ArrayNode runNodes = root.putArray("runs");
         runs.forEach((run, state) -> {
             ObjectNode node = runNodes.addObject().put("run", run);
@@ -180,8 +182,7 @@ final class Summary {
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve(testClass + ".json");
-            Files.writeString(
-                    file, AwsHttp.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json()));
+            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json()));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the E2E summary to " + dir + ": " + e.getMessage(), e);

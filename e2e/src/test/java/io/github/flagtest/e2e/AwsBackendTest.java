@@ -3,6 +3,8 @@ package io.github.flagtest.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.flagtest.e2e.embedded.AppCds;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -125,5 +127,21 @@ class AwsBackendTest {
                 .key(key)
                 .value(value)
                 .build();
+    }
+
+    @Test
+    @DisplayName("LocalStack and Floci cannot run AWS's layer; aws needs its ARN for the region")
+    void otherBackends() {
+        assertThatThrownBy(() -> new FlagStoresTest.StubBackend("floci", "java21")
+                        .appConfigExtensionLayer(key -> Optional.empty()))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("the floci backend cannot run AWS's AppConfig Lambda extension");
+        RemoteBackend aws = RemoteBackend.aws(software.amazon.awssdk.regions.Region.EU_WEST_1, "arn:aws:iam::1:role/r");
+        assertThatThrownBy(() -> aws.appConfigExtensionLayer(key -> Optional.empty()))
+                .hasMessageContaining("needs flagtest.e2e.appConfigExtensionLayer")
+                .hasMessageContaining("eu-west-1");
+        assertThat(aws.appConfigExtensionLayer(
+                        key -> Optional.of("arn:aws:lambda:eu-west-1:434848589818:layer:AWS-AppConfig-Extension:69")))
+                .endsWith(":69");
     }
 }

@@ -3,6 +3,7 @@ package io.github.flagtest.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.flagtest.e2e.embedded.AppCds;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,16 +53,6 @@ class BackendConfigurationTest {
                     .isInstanceOf(ExtensionConfigurationException.class)
                     .hasMessageContaining("flagtest.e2e.role");
         }
-    }
-
-    @Test
-    @DisplayName("the function JVM is started so that Java 22+ and 24+ print no native-access or Unsafe warnings")
-    void quietFunctionJvm() {
-        assertThat(FunctionRuntime.quietOptions(17)).isEmpty();
-        assertThat(FunctionRuntime.quietOptions(21)).isEmpty();
-        assertThat(FunctionRuntime.quietOptions(22)).containsExactly("--enable-native-access=ALL-UNNAMED");
-        assertThat(FunctionRuntime.quietOptions(25))
-                .containsExactly("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
     }
 
     @Nested

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.flagtest.core.FlagState;
+import io.github.flagtest.e2e.embedded.AppCds;
 import io.github.flagtest.e2e.fixtures.FaultyHandlers;
 import io.github.flagtest.e2e.fixtures.GreetingHandler;
 import java.io.File;
@@ -89,7 +90,7 @@ class EmbeddedBackendTest {
 
         deployer.updateEnvironment("fn", Map.copyOf(E2ESession.locationVariables(store.location())));
         assertThat(deployer.invoke("fn", "{}".getBytes()).payload()).contains("HELLO, STRANGER");
-        assertThat(backend.aws().lambda().functions().get("fn").isRunning()).isTrue();
+        assertThat(backend.aws().isRunning("fn")).isTrue();
     }
 
     // https://docs.aws.amazon.com/appconfig/2021-11-11/APIReference/API_appconfigdata_GetLatestConfiguration.html
@@ -192,7 +193,7 @@ class EmbeddedBackendTest {
             assertThat(dryRun.statusCode()).isEqualTo(204);
             assertThat(deployer.invoke("fn", "{\"name\":\"now\"}".getBytes()).payload())
                     .contains("hello, now");
-            assertThat(backend.aws().lambda().functions().get("fn").logs().all(200))
+            assertThat(backend.aws().logLines("fn", 200))
                     .as("the Event invocation ran before the next one; the dry run never ran")
                     .anySatisfy(line -> assertThat(line).contains("greeting later"))
                     .noneSatisfy(line -> assertThat(line).contains("greeting never"));
@@ -241,6 +242,6 @@ class EmbeddedBackendTest {
         assertThat(result.functionError()).isEqualTo("Unhandled");
         assertThat(result.payload()).contains("Task timed out after 2.00 seconds");
         assertThat(result.duration()).isLessThan(Duration.ofSeconds(10));
-        assertThat(backend.aws().lambda().functions().get("fn").isRunning()).isFalse();
+        assertThat(backend.aws().isRunning("fn")).isFalse();
     }
 }

@@ -3,6 +3,9 @@ package io.github.flagtest.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.flagtest.e2e.embedded.AppCds;
+import io.github.flagtest.e2e.embedded.EmbeddedAws;
+import io.github.flagtest.e2e.embedded.HandlerClasses;
 import io.github.flagtest.e2e.fixtures.GreetingHandler;
 import java.nio.file.Path;
 import java.util.Map;
@@ -50,7 +53,7 @@ class LambdaRulesTest {
     }
 
     private void settle() {
-        nanos.addAndGet(EmbeddedLambda.SETTLE.toNanos());
+        nanos.addAndGet(EmbeddedAws.STATE_SETTLE.toNanos());
     }
 
     // https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html
@@ -155,18 +158,6 @@ class LambdaRulesTest {
         }
 
         @Test
-        @DisplayName("a Java runtime older than the handler's class file fails each invocation as Lambda's does")
-        void classVersion() {
-            assertThat(LambdaRules.classVersionError("java17", "com.example.Handler", 65))
-                    .hasValueSatisfying(error -> assertThat(error)
-                            .contains("\"errorType\":\"java.lang.UnsupportedClassVersionError\"")
-                            .contains("class file version 65.0")
-                            .contains("up to 61.0"));
-            assertThat(LambdaRules.classVersionError("java21", "com.example.Handler", 65))
-                    .isEmpty();
-        }
-
-        @Test
         @DisplayName("the package is the main output (Maven and Gradle layouts); a handler in src/test is named")
         void packaged(@TempDir Path project) throws Exception {
             assertThat(Artifacts.isMainOutput(project.resolve("target/classes")))
@@ -209,6 +200,6 @@ class LambdaRulesTest {
     @Test
     @DisplayName("the state timer is nanoTime-based: 100 ms settle")
     void settleTime() {
-        assertThat(EmbeddedLambda.SETTLE.toNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
+        assertThat(EmbeddedAws.STATE_SETTLE.toNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
     }
 }

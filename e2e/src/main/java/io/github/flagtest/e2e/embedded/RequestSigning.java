@@ -1,7 +1,7 @@
-package io.github.flagtest.e2e;
+package io.github.flagtest.e2e.embedded;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.github.flagtest.e2e.AwsHttp.AwsError;
+import io.github.flagtest.e2e.embedded.AwsHttp.AwsError;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -37,7 +37,7 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * the backend or read its flags. The expected signature is computed with the AWS SDK's own signer.
  * Source: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html
  */
-final class RequestSigning {
+public final class RequestSigning {
 
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]+)");
@@ -67,11 +67,11 @@ final class RequestSigning {
         return new RequestSigning(key.toString(), secret.toString());
     }
 
-    String accessKeyId() {
+    public String accessKeyId() {
         return accessKeyId;
     }
 
-    String secretAccessKey() {
+    public String secretAccessKey() {
         return secretAccessKey;
     }
 

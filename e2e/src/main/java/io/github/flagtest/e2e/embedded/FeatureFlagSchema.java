@@ -1,4 +1,4 @@
-package io.github.flagtest.e2e;
+package io.github.flagtest.e2e.embedded;
 
 import io.github.flagtest.shaded.jackson.core.JsonProcessingException;
 import io.github.flagtest.shaded.jackson.databind.JsonNode;
@@ -28,9 +28,9 @@ import java.util.regex.PatternSyntaxException;
  * <p>Sources: https://docs.aws.amazon.com/appconfig/latest/userguide/appconfig-type-reference-feature-flags.html
  * (the schema), .../appconfig-creating-configuration-and-profile-feature-flags.html (attributes and
  * constraints) and .../appconfig-creating-multi-variant-feature-flags.html (variants, the default
- * variant last).
+ * variant last). Internal to flagtest (public for its E2E deployer's tests).
  */
-final class FeatureFlagSchema {
+public final class FeatureFlagSchema {
 
     static final String TYPE = "AWS.AppConfig.FeatureFlags";
 
@@ -51,7 +51,7 @@ final class FeatureFlagSchema {
     }
 
     /** The problems of {@code content}, each "JSON path: what is wrong"; empty when AWS would accept it. */
-    static List<String> problems(String content) {
+    public static List<String> problems(String content) {
         JsonNode document;
         try {
             document = AwsHttp.JSON.readTree(content);

@@ -1,4 +1,4 @@
-package io.github.flagtest.e2e;
+package io.github.flagtest.e2e.embedded;
 
 import java.io.File;
 import java.io.IOException;
@@ -44,7 +44,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * each class directory (a test class path's {@code target/classes}) is packed into a jar named by
  * its content, made once and reused while the directory does not change.
  */
-final class AppCds {
+public final class AppCds {
 
     static final Duration UNUSED = Duration.ofDays(7);
 
@@ -69,12 +69,12 @@ final class AppCds {
 
     private final Path dir; // null: off
 
-    AppCds(Path dir) {
+    public AppCds(Path dir) {
         this.dir = dir;
     }
 
     /** No class-data sharing: functions start with the JVM's default archive only. */
-    static AppCds off() {
+    public static AppCds off() {
         return new AppCds(null);
     }
 
@@ -83,7 +83,7 @@ final class AppCds {
      * flagtest.e2e.cds.dir}, by default {@code flagtest-cds-<user>} under {@code java.io.tmpdir},
      * shared by every build of the machine's user like a dependency cache.
      */
-    static AppCds from(Function<String, Optional<String>> config) {
+    public static AppCds from(Function<String, Optional<String>> config) {
         String enabled = config.apply(ENABLED).orElse("true").trim();
         if (enabled.equalsIgnoreCase("false")) {
             return off();

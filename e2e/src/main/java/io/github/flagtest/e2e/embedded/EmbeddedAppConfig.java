@@ -1,11 +1,11 @@
-package io.github.flagtest.e2e;
+package io.github.flagtest.e2e.embedded;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.github.flagtest.core.FlagCatalog;
 import io.github.flagtest.core.FlagSource;
 import io.github.flagtest.core.FlagState;
 import io.github.flagtest.core.FlagTestException;
-import io.github.flagtest.e2e.AwsHttp.AwsError;
+import io.github.flagtest.e2e.embedded.AwsHttp.AwsError;
 import io.github.flagtest.shaded.jackson.databind.JsonNode;
 import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
 import java.io.IOException;

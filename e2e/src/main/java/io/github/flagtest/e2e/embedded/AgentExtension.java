@@ -1,11 +1,11 @@
-package io.github.flagtest.e2e;
+package io.github.flagtest.e2e.embedded;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.github.flagtest.core.AppConfigEndpoint;
 import io.github.flagtest.core.FlagSource;
 import io.github.flagtest.core.FlagState;
-import io.github.flagtest.e2e.AwsHttp.AwsError;
+import io.github.flagtest.e2e.embedded.AwsHttp.AwsError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

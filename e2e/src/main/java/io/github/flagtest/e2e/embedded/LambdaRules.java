@@ -1,6 +1,6 @@
-package io.github.flagtest.e2e;
+package io.github.flagtest.e2e.embedded;
 
-import io.github.flagtest.e2e.AwsHttp.AwsError;
+import io.github.flagtest.e2e.embedded.AwsHttp.AwsError;
 import io.github.flagtest.shaded.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

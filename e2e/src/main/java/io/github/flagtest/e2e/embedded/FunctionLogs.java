@@ -1,4 +1,4 @@
-package io.github.flagtest.e2e;
+package io.github.flagtest.e2e.embedded;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,12 +1,10 @@
-package io.github.flagtest.e2e;
+package io.github.flagtest.e2e.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.flagtest.core.FlagState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -132,20 +130,17 @@ class FeatureFlagSchemaTest {
     }
 
     @Test
-    @DisplayName("flagtest's own documents pass: on/off flags and a variant as the one default variant")
-    void storedDocuments() {
-        String stored = StoredDocument.stored(FlagState.of(Map.of("loyalty-points", true, "checkout", "B")));
-
-        assertThat(FeatureFlagSchema.problems(stored)).isEmpty();
-        assertThat(stored).doesNotContain("\"_variant\"").contains("\"_variants\":[{\"name\":\"B\",\"enabled\":true}]");
-    }
-
-    @Test
     @DisplayName("the embedded AppConfig refuses such a hosted version with BadRequestException naming the path")
-    void embedded(@TempDir Path classData) {
-        try (EmbeddedBackend backend = new EmbeddedBackend(new AppCds(classData));
-                AppConfigClient appConfig = backend.clientSettings()
-                        .configure(AppConfigClient.builder())
+    void embedded(@TempDir Path classData) throws Exception {
+        try (EmbeddedAws aws = new EmbeddedAws(new AppCds(classData));
+                AppConfigClient appConfig = AppConfigClient.builder()
+                        .endpointOverride(aws.uri())
+                        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                        aws.signing().accessKeyId(),
+                                        aws.signing().secretAccessKey())))
+                        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
                         .build()) {
             String app = appConfig.createApplication(r -> r.name("a")).id();
             String profile = appConfig

@@ -1,4 +1,4 @@
-package io.github.flagtest.e2e;
+package io.github.flagtest.e2e.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -71,10 +70,16 @@ class AgentExtensionTest {
 
     @Test
     @DisplayName("the embedded Lambda takes layer ARNs only, and runs no layer but the extension")
-    void layers(@TempDir Path classData) {
-        try (EmbeddedBackend backend = new EmbeddedBackend(new AppCds(classData));
-                LambdaClient lambda = backend.clientSettings()
-                        .configure(LambdaClient.builder())
+    void layers(@TempDir Path classData) throws Exception {
+        try (EmbeddedAws aws = new EmbeddedAws(new AppCds(classData));
+                LambdaClient lambda = LambdaClient.builder()
+                        .endpointOverride(aws.uri())
+                        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                        aws.signing().accessKeyId(),
+                                        aws.signing().secretAccessKey())))
+                        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
                         .build()) {
             assertThatThrownBy(() -> create(lambda, "not-an-arn"))
                     .isInstanceOf(LambdaException.class)
@@ -83,7 +88,7 @@ class AgentExtensionTest {
                             create(lambda, "arn:aws:lambda:eu-west-1:580247275435:layer:LambdaInsightsExtension:18"))
                     .isInstanceOf(InvalidParameterValueException.class)
                     .hasMessageContaining("runs no layer but AWS's AppConfig extension");
-            create(lambda, backend.appConfigExtensionLayer(key -> Optional.empty()));
+            create(lambda, EmbeddedAws.APPCONFIG_EXTENSION_LAYER);
             lambda.deleteFunction(r -> r.functionName("fn"));
         }
     }
@@ -91,12 +96,11 @@ class AgentExtensionTest {
     @Test
     @DisplayName("AWS itself does not serve the agent path: a function without the extension finds nothing there")
     void notOnTheMainPort(@TempDir Path classData) throws Exception {
-        try (EmbeddedBackend backend = new EmbeddedBackend(new AppCds(classData))) {
-            URI main = backend.clientSettings().endpoint().orElseThrow();
+        try (EmbeddedAws aws = new EmbeddedAws(new AppCds(classData))) {
+            URI main = aws.uri();
             String path = "/applications/a/environments/e/configurations/flags";
             HttpRequest.Builder request = HttpRequest.newBuilder(main.resolve(path));
-            EmbeddedAwsTest.copy(
-                    EmbeddedAwsTest.signed(backend.aws(), path, "GET", null, Map.of(), "appconfig"), request);
+            EmbeddedAwsTest.copy(EmbeddedAwsTest.signed(aws, path, "GET", null, Map.of(), "appconfig"), request);
             HttpResponse<String> response =
                     HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 
@@ -105,29 +109,14 @@ class AgentExtensionTest {
         }
     }
 
-    @Test
-    @DisplayName("LocalStack and Floci cannot run AWS's layer; aws needs its ARN for the region")
-    void otherBackends() {
-        assertThatThrownBy(() -> new FlagStoresTest.StubBackend("floci", "java21")
-                        .appConfigExtensionLayer(key -> Optional.empty()))
-                .isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageContaining("the floci backend cannot run AWS's AppConfig Lambda extension");
-        RemoteBackend aws = RemoteBackend.aws(software.amazon.awssdk.regions.Region.EU_WEST_1, "arn:aws:iam::1:role/r");
-        assertThatThrownBy(() -> aws.appConfigExtensionLayer(key -> Optional.empty()))
-                .hasMessageContaining("needs flagtest.e2e.appConfigExtensionLayer")
-                .hasMessageContaining("eu-west-1");
-        assertThat(aws.appConfigExtensionLayer(
-                        key -> Optional.of("arn:aws:lambda:eu-west-1:434848589818:layer:AWS-AppConfig-Extension:69")))
-                .endsWith(":69");
-    }
-
     private static void create(LambdaClient lambda, String layer) {
         lambda.createFunction(r -> r.functionName("fn")
                 .runtime("java17")
                 .role("arn:aws:iam::000000000000:role/flagtest")
                 .handler(GreetingHandler.class.getName() + "::handleRequest")
                 .layers(layer)
-                .code(code -> code.zipFile(SdkBytes.fromByteArray(Artifacts.classPathZip(Artifacts.testClassPath())))));
+                .code(code ->
+                        code.zipFile(SdkBytes.fromByteArray(EmbeddedAws.code(System.getProperty("java.class.path"))))));
     }
 
     private static String get(AgentExtension agent, String path) throws Exception {

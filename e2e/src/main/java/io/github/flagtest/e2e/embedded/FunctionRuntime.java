@@ -1,7 +1,7 @@
-package io.github.flagtest.e2e;
+package io.github.flagtest.e2e.embedded;
 
-import io.github.flagtest.e2e.RuntimeApi.Outcome;
-import io.github.flagtest.e2e.RuntimeApi.Pending;
+import io.github.flagtest.e2e.embedded.RuntimeApi.Outcome;
+import io.github.flagtest.e2e.embedded.RuntimeApi.Pending;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

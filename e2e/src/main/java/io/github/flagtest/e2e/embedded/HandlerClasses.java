@@ -1,4 +1,4 @@
-package io.github.flagtest.e2e;
+package io.github.flagtest.e2e.embedded;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,19 +13,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** A handler's class file: its class-file version decides, and limits, the Lambda runtime. */
-final class HandlerClasses {
+/**
+ * A handler's class file: its class-file version decides, and limits, the Lambda runtime. Internal
+ * to flagtest (public for its E2E deployer).
+ */
+public final class HandlerClasses {
 
     private HandlerClasses() {}
 
     /** The class name of a {@code pkg.Class::method} handler. */
-    static String className(String handler) {
+    public static String className(String handler) {
         int colons = handler.indexOf("::");
         return colons < 0 ? handler : handler.substring(0, colons);
     }
 
     /** The class-file major version (61 for Java 17) of {@code className} as {@code loader} finds it. */
-    static OptionalInt majorVersion(String className, ClassLoader loader) {
+    public static OptionalInt majorVersion(String className, ClassLoader loader) {
         try (InputStream in = loader.getResourceAsStream(className.replace('.', '/') + ".class")) {
             if (in == null) {
                 return OptionalInt.empty();
@@ -71,7 +74,7 @@ final class HandlerClasses {
      * The Lambda runtime for a handler compiled to {@code major}: java17 up to Java 17 class files
      * (flagtest's floor), java21 up to 21, java25 above.
      */
-    static String runtimeFor(int major) {
+    public static String runtimeFor(int major) {
         return major <= 61 ? "java17" : major <= 65 ? "java21" : "java25";
     }
 }

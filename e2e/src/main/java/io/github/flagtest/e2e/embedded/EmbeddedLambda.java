@@ -1,7 +1,7 @@
-package io.github.flagtest.e2e;
+package io.github.flagtest.e2e.embedded;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.github.flagtest.e2e.AwsHttp.AwsError;
+import io.github.flagtest.e2e.embedded.AwsHttp.AwsError;
 import io.github.flagtest.shaded.jackson.databind.JsonNode;
 import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;

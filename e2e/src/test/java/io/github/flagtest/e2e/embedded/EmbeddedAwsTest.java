@@ -1,4 +1,4 @@
-package io.github.flagtest.e2e;
+package io.github.flagtest.e2e.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

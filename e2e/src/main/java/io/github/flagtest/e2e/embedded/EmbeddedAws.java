@@ -1,10 +1,10 @@
-package io.github.flagtest.e2e;
+package io.github.flagtest.e2e.embedded;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.github.flagtest.core.AppConfigEndpoint;
-import io.github.flagtest.e2e.AwsHttp.AwsError;
+import io.github.flagtest.e2e.embedded.AwsHttp.AwsError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
  * flagtest's deployer and for functions that read their flags with the AWS SDK. Unsupported
  * operations answer AWS-style errors.
  */
-final class EmbeddedAws implements AutoCloseable {
+public final class EmbeddedAws implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
@@ -42,12 +42,12 @@ final class EmbeddedAws implements AutoCloseable {
     private final Path jniDir;
     private final URI uri;
 
-    EmbeddedAws(AppCds cds) throws IOException {
+    public EmbeddedAws(AppCds cds) throws IOException {
         this(cds, System::nanoTime);
     }
 
     /** With the clock that times Lambda's state changes ({@link System#nanoTime()} scale). */
-    EmbeddedAws(AppCds cds, java.util.function.LongSupplier nanoClock) throws IOException {
+    public EmbeddedAws(AppCds cds, java.util.function.LongSupplier nanoClock) throws IOException {
         this.jniDir = Files.createTempDirectory("flagtest-ric-");
         Path jni = extractJni(jniDir);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -68,11 +68,46 @@ final class EmbeddedAws implements AutoCloseable {
         server.start();
     }
 
-    URI uri() {
+    /**
+     * The code of a function on this backend: a zip that only names the class path to run its
+     * handler with (the test JVM's), as {@code CreateFunction}'s {@code ZipFile}.
+     */
+    /** A layer ARN of AWS's AppConfig extension, which makes the embedded Lambda run its own extension. */
+    public static final String APPCONFIG_EXTENSION_LAYER =
+            "arn:aws:lambda:us-east-1:000000000000:layer:" + AgentExtension.LAYER_NAME + ":1";
+
+    public static byte[] code(String classPath) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
+            out.putNextEntry(new java.util.zip.ZipEntry(EmbeddedLambda.CLASS_PATH_ENTRY));
+            out.write(classPath.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot build the function's zip: " + e.getMessage(), e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** How long a function stays Pending after creation and InProgress after an update. */
+    public static final java.time.Duration STATE_SETTLE = EmbeddedLambda.SETTLE;
+
+    /** Whether {@code function}'s runtime (its execution environment) is up: for tests and diagnostics. */
+    public boolean isRunning(String function) {
+        FunctionRuntime runtime = lambda.functions().get(function);
+        return runtime != null && runtime.isRunning();
+    }
+
+    /** The last {@code max} lines {@code function} logged, across its runtimes: for tests and diagnostics. */
+    public java.util.List<String> logLines(String function, int max) {
+        FunctionRuntime runtime = lambda.functions().get(function);
+        return runtime == null ? java.util.List.of() : runtime.logs().all(max);
+    }
+
+    public URI uri() {
         return uri;
     }
 
-    RequestSigning signing() {
+    public RequestSigning signing() {
         return signing;
     }
 
@@ -81,7 +116,7 @@ final class EmbeddedAws implements AutoCloseable {
     }
 
     /** Whether every resource the deployer created was deleted again. */
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return lambda.functions().isEmpty() && appConfig.isEmpty() && ssm.isEmpty();
     }
 
