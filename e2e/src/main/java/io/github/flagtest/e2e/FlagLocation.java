@@ -30,24 +30,4 @@ public record FlagLocation(
         String applicationId,
         String environmentId,
         String profileId,
-        String parameter) {
-
-    static FlagLocation appConfig(
-            String application,
-            String environment,
-            String profile,
-            String applicationId,
-            String environmentId,
-            String profileId) {
-        return new FlagLocation(
-                FlagStores.APPCONFIG, application, environment, profile, applicationId, environmentId, profileId, "");
-    }
-
-    static FlagLocation ssm(String parameter) {
-        return new FlagLocation(FlagStores.SSM, "", "", "", "", "", "", parameter);
-    }
-
-    static FlagLocation env(String prefix) {
-        return new FlagLocation(FlagStores.ENV, "", "", "", "", "", "", prefix);
-    }
-}
+        String parameter) {}

@@ -1,5 +1,6 @@
 package io.github.flagtest.e2e;
 
+import io.github.flagtest.e2e.harness.LambdaE2EExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

@@ -1,0 +1,73 @@
+package io.github.flagtest.e2e.harness;
+
+import java.util.Optional;
+import org.testcontainers.localstack.LocalStackContainer;
+import org.testcontainers.utility.DockerImageName;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * LocalStack, or Floci as its declared compatible substitute, through Testcontainers'
+ * {@code LocalStackContainer}, which mounts the Docker socket (both run Lambda functions in
+ * containers of their own) and waits for the emulator's "Ready." line. The token is passed to the
+ * container and never printed.
+ */
+final class ContainerBackend implements Backend {
+
+    private final ContainerSettings settings;
+    private final LocalStackContainer container;
+
+    ContainerBackend(ContainerSettings settings) {
+        this.settings = settings;
+        DockerImageName image =
+                DockerImageName.parse(settings.image()).asCompatibleSubstituteFor("localstack/localstack");
+        this.container = new LocalStackContainer(image).withEnv(settings.environment());
+        container.start();
+    }
+
+    @Override
+    public String name() {
+        return settings.backend();
+    }
+
+    @Override
+    public ClientSettings clientSettings() {
+        return new ClientSettings(
+                Optional.of(container.getEndpoint()),
+                Region.of(container.getRegion()),
+                StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(container.getAccessKey(), container.getSecretKey())));
+    }
+
+    @Override
+    public boolean appConfig() {
+        return settings.appConfig();
+    }
+
+    @Override
+    public boolean runsFromClassPath() {
+        return false;
+    }
+
+    /** LocalStack 4.x and Floci run Java functions up to java21 (the java25 runtime is newer). */
+    @Override
+    public String maxRuntime() {
+        return "java21";
+    }
+
+    @Override
+    public String role() {
+        return "arn:aws:iam::000000000000:role/flagtest";
+    }
+
+    @Override
+    public void close() {
+        container.stop();
+    }
+
+    @Override
+    public String toString() {
+        return settings.toString();
+    }
+}

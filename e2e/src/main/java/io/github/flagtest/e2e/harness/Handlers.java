@@ -1,0 +1,29 @@
+package io.github.flagtest.e2e.harness;
+
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/** Checks an E2E handler string before anything is deployed. */
+final class Handlers {
+
+    private static final Pattern HANDLER = Pattern.compile(
+            "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.$]*(::[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)?");
+
+    private Handlers() {}
+
+    static void check(String handler, String where, ClassLoader loader) {
+        if (!HANDLER.matcher(handler).matches() || !handler.contains("::")) {
+            throw new ExtensionConfigurationException("@LambdaE2E(handler = \"" + handler + "\") on " + where
+                    + ": the handler must be \"pkg.Class::method\", e.g. \"com.example.OrderHandler::handleRequest\"");
+        }
+        String className = handler.substring(0, handler.indexOf("::"));
+        try {
+            Class.forName(className, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new ExtensionConfigurationException(
+                    "@LambdaE2E(handler = \"" + handler + "\") on " + where + ": no class " + className
+                            + " on the test class path; check the package and class name",
+                    e);
+        }
+    }
+}
