@@ -108,6 +108,7 @@ final class AppConfigHandler {
                     "RequiredMinimumPollIntervalInSeconds must be between 15 and 86400, was " + interval);
         }
         sessions.incrementAndGet();
+        source.sessionStarted(app, env, profile, interval);
         String token = newToken(new Session(app, env, profile, interval, null, nanoClock.getAsLong()));
         ObjectNode body = JSON.createObjectNode().put("InitialConfigurationToken", token);
         send(

@@ -41,7 +41,10 @@ final class FlagDocumentParser {
         }
         FlagDocumentParser parser = new FlagDocumentParser(source);
         ObjectNode document = parser.object(root, "$");
-        return document.has("flags") && document.has("version") ? parser.stored(document) : parser.retrieval(document);
+        // the stored form has a "version" string ({"version": "1"} alone is a valid, empty document);
+        // in the retrieval form "version" could only be a flag, whose value is an object
+        boolean stored = document.has("version") && !document.get("version").isObject();
+        return stored ? parser.stored(document) : parser.retrieval(document);
     }
 
     private Map<String, FlagDefinition> stored(ObjectNode document) {
@@ -49,7 +52,7 @@ final class FlagDocumentParser {
         if (!version.isTextual() || !version.asText().equals("1")) {
             throw error("$.version", "expected \"1\" but found " + version);
         }
-        ObjectNode flags = object(document.get("flags"), "$.flags");
+        ObjectNode flags = document.has("flags") ? object(document.get("flags"), "$.flags") : JSON.createObjectNode();
         ObjectNode values =
                 document.has("values") ? object(document.get("values"), "$.values") : JSON.createObjectNode();
         for (Iterator<String> names = values.fieldNames(); names.hasNext(); ) {

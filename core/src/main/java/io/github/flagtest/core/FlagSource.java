@@ -13,6 +13,14 @@ public interface FlagSource {
     /** The flags of {@code app}/{@code env}/{@code profile}; empty if there is no such profile. */
     Optional<FlagState> state(String app, String env, String profile);
 
+    /**
+     * Called when a client starts an AppConfig Data session, with the poll interval it asked for
+     * (the {@code NextPollIntervalInSeconds} it will get): how soon that client can see a change.
+     *
+     * @since 0.2.0
+     */
+    default void sessionStarted(String app, String env, String profile, int pollIntervalSeconds) {}
+
     /** Called after a document was served (not after an unchanged poll); records reads, for example. */
     default void served(FlagState served, String operation, String app, String env, String profile) {}
 }

@@ -141,4 +141,11 @@ class FlagCatalogTest {
         assertThat(catalog.closestName("chekout")).contains("checkout");
         assertThat(catalog.closestName("completely-different-name")).isEmpty();
     }
+
+    @Test
+    @DisplayName("reads {\"version\": \"1\"} alone as the empty stored document AppConfig accepts")
+    void versionOnly() {
+        assertThat(FlagCatalog.parse("{\"version\": \"1\"}", "empty.json").names())
+                .isEmpty();
+    }
 }

@@ -28,6 +28,8 @@ final class EmbeddedAppConfig implements FlagSource {
 
     private final Map<String, App> apps = new ConcurrentHashMap<>();
     private final Map<String, String> strategies = new ConcurrentHashMap<>();
+    /** The poll interval of the latest AppConfig Data session per application (by ID). */
+    private final Map<String, Integer> pollIntervals = new ConcurrentHashMap<>();
 
     private static final class App {
         final String id;
@@ -249,6 +251,23 @@ final class EmbeddedAppConfig implements FlagSource {
         synchronized (profile.versions()) {
             return profile.versions().get(version - 1);
         }
+    }
+
+    @Override
+    public void sessionStarted(String app, String env, String profile, int pollIntervalSeconds) {
+        apps.values().stream()
+                .filter(a -> a.id.equals(app) || a.name.equals(app))
+                .findFirst()
+                .ifPresent(a -> pollIntervals.put(a.id, pollIntervalSeconds));
+    }
+
+    /** How often the latest session on {@code application} (ID or name) may poll, if one started. */
+    Optional<java.time.Duration> pollInterval(String application) {
+        return apps.values().stream()
+                .filter(a -> a.id.equals(application) || a.name.equals(application))
+                .findFirst()
+                .flatMap(a -> Optional.ofNullable(pollIntervals.get(a.id)))
+                .map(java.time.Duration::ofSeconds);
     }
 
     @Override

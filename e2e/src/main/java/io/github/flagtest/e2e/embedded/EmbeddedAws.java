@@ -103,6 +103,11 @@ public final class EmbeddedAws implements AutoCloseable {
         return runtime == null ? java.util.List.of() : runtime.logs().all(max);
     }
 
+    /** How often the functions reading {@code application} through AppConfig Data may poll, once one has. */
+    public java.util.Optional<java.time.Duration> pollInterval(String application) {
+        return appConfig.pollInterval(application);
+    }
+
     public URI uri() {
         return uri;
     }

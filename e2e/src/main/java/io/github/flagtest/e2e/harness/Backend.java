@@ -33,6 +33,11 @@ interface Backend extends AutoCloseable {
                 + " embedded backend (which runs an extension of its own) or aws");
     }
 
+    /** How often functions reading {@code application} through AppConfig Data poll, where the backend can tell. */
+    default java.util.Optional<java.time.Duration> pollInterval(String application) {
+        return java.util.Optional.empty();
+    }
+
     /** Whether functions log to CloudWatch Logs here: then flagtest owns their log groups (short retention, deleted). */
     default boolean logGroups() {
         return false;

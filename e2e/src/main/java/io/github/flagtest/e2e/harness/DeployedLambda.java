@@ -20,6 +20,9 @@ final class DeployedLambda implements DeployedFunction {
     private final FlagLocation location;
     private final String backend;
     private final Summary summary;
+    /** How often the function polls its flags, where known (AppConfig extension, embedded AppConfig Data). */
+    private final java.util.function.Supplier<java.util.Optional<Duration>> pollInterval;
+
     private final List<String> logs = new ArrayList<>(); // guarded by itself
 
     DeployedLambda(
@@ -28,7 +31,9 @@ final class DeployedLambda implements DeployedFunction {
             FlagStores.StoreBase store,
             FlagLocation location,
             String backend,
-            Summary summary) {
+            Summary summary,
+            java.util.function.Supplier<java.util.Optional<Duration>> pollInterval) {
+        this.pollInterval = pollInterval;
         this.name = name;
         this.deployer = deployer;
         this.store = store;
@@ -92,9 +97,9 @@ final class DeployedLambda implements DeployedFunction {
             invocations++;
             if (until.test(last)) {
                 long millis = Duration.ofNanos(System.nanoTime() - changedAt).toMillis();
-                summary.drill(new Summary.Drill(name, millis, invocations));
-                System.out.println("flagtest kill-switch drill: " + name + " showed the new flag state after " + millis
-                        + " ms (" + invocations + " invocations)");
+                Summary.Drill drill = new Summary.Drill(name, millis, invocations, pollInterval.get());
+                summary.drill(drill);
+                System.out.println("flagtest kill-switch drill: " + drill.describe());
                 return last;
             }
             long left = deadline - System.nanoTime();

@@ -41,7 +41,8 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
             FlagLocation location,
             Map<String, String> environment,
             String functionName,
-            String backend) {
+            String backend,
+            java.util.function.Supplier<Optional<java.time.Duration>> pollInterval) {
         this.owner = owner;
         this.document = document;
         this.summary = summary;
@@ -49,7 +50,7 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
         this.store = store;
         this.environment = environment;
         this.functionName = functionName;
-        this.function = new DeployedLambda(functionName, deployer, store, location, backend, summary);
+        this.function = new DeployedLambda(functionName, deployer, store, location, backend, summary, pollInterval);
         if (store instanceof FlagStores.EnvStore env) {
             env.onChange(this::restartWith);
         }
@@ -95,7 +96,8 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
                     store.location(),
                     environment,
                     prefix,
-                    backend.name());
+                    backend.name(),
+                    pollInterval(layers, environment, store.location(), backend));
         } catch (RuntimeException e) {
             try {
                 deployer.close();
@@ -104,6 +106,25 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
             }
             throw e;
         }
+    }
+
+    /**
+     * How often the function polls its flags, where flagtest can tell: the AppConfig extension's
+     * {@code AWS_APPCONFIG_EXTENSION_POLL_INTERVAL_SECONDS} (45 by default), else the interval of the
+     * function's AppConfig Data session as the backend saw it (embedded); asked when a drill ends.
+     */
+    private static java.util.function.Supplier<Optional<java.time.Duration>> pollInterval(
+            List<String> layers, Map<String, String> environment, FlagLocation location, Backend backend) {
+        boolean extension = layers.stream().anyMatch(layer -> layer.contains(":layer:AWS-AppConfig-Extension"));
+        if (extension) {
+            String seconds = environment.getOrDefault("AWS_APPCONFIG_EXTENSION_POLL_INTERVAL_SECONDS", "45");
+            Optional<java.time.Duration> interval = seconds.matches("\\d+")
+                    ? Optional.of(java.time.Duration.ofSeconds(Long.parseLong(seconds)))
+                    : Optional.empty();
+            return () -> interval;
+        }
+        return () ->
+                location.applicationId().isEmpty() ? Optional.empty() : backend.pollInterval(location.applicationId());
     }
 
     /** The variables that tell a function where its flags are, as flagtest's samples read them. */

@@ -42,6 +42,11 @@ final class EmbeddedBackend implements Backend {
     }
 
     @Override
+    public java.util.Optional<java.time.Duration> pollInterval(String application) {
+        return aws.pollInterval(application);
+    }
+
+    @Override
     public ClientSettings clientSettings() {
         return new ClientSettings(
                 Optional.of(aws.uri()),

@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The E2E results of one class: flag run x test -> PASS / FAIL / MISS (expected miss) / SKIP, the
@@ -30,7 +32,16 @@ final class Summary {
 
     record Outcome(Status status, String message) {}
 
-    record Drill(String function, long millis, int invocations) {}
+    /** A kill-switch drill: how long the change took to show, and the function's poll interval if known. */
+    record Drill(String function, long millis, int invocations, Optional<Duration> pollInterval) {
+        String describe() {
+            return function + " showed the new flag state after " + millis + " ms (" + invocations + " invocations"
+                    + pollInterval
+                            .map(interval -> "; it polls its flags every " + interval.toSeconds() + " s")
+                            .orElse("")
+                    + ")";
+        }
+    }
 
     private final String testClass;
     private final String backend;
@@ -139,13 +150,7 @@ final class Summary {
             out.append('\n');
         });
         for (Drill drill : drills) {
-            out.append("  kill-switch drill: ")
-                    .append(drill.function())
-                    .append(" showed the new flag state after ")
-                    .append(drill.millis())
-                    .append(" ms (")
-                    .append(drill.invocations())
-                    .append(" invocations)\n");
+            out.append("  kill-switch drill: ").append(drill.describe()).append('\n');
         }
         for (String callout : callouts()) {
             out.append("  ").append(callout).append('\n');
@@ -172,7 +177,10 @@ final class Summary {
                 .addObject()
                 .put("function", drill.function())
                 .put("millis", drill.millis())
-                .put("invocations", drill.invocations()));
+                .put("invocations", drill.invocations())
+                .put(
+                        "pollIntervalSeconds",
+                        drill.pollInterval().map(Duration::toSeconds).orElse(null)));
         ArrayNode calloutNodes = root.putArray("callouts");
         callouts().forEach(calloutNodes::add);
         return root;

@@ -159,4 +159,59 @@ class EmbeddedAwsTest {
             }
         });
     }
+
+    @Test
+    @DisplayName("remembers how often each application's AppConfig Data clients may poll, for the drill's report")
+    void pollInterval() throws Exception {
+        try (EmbeddedAws aws = new EmbeddedAws(AppCds.off());
+                software.amazon.awssdk.services.appconfig.AppConfigClient control =
+                        software.amazon.awssdk.services.appconfig.AppConfigClient.builder()
+                                .endpointOverride(aws.uri())
+                                .region(Region.US_EAST_1)
+                                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                                        aws.signing().accessKeyId(),
+                                        aws.signing().secretAccessKey())))
+                                .httpClient(UrlConnectionHttpClient.create())
+                                .build();
+                software.amazon.awssdk.services.appconfigdata.AppConfigDataClient data =
+                        software.amazon.awssdk.services.appconfigdata.AppConfigDataClient.builder()
+                                .endpointOverride(aws.uri())
+                                .region(Region.US_EAST_1)
+                                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                                        aws.signing().accessKeyId(),
+                                        aws.signing().secretAccessKey())))
+                                .httpClient(UrlConnectionHttpClient.create())
+                                .build()) {
+            String app = control.createApplication(r -> r.name("shop")).id();
+            String env = control.createEnvironment(r -> r.applicationId(app).name("e2e"))
+                    .id();
+            String profile = control.createConfigurationProfile(r -> r.applicationId(app)
+                            .name("flags")
+                            .locationUri("hosted")
+                            .type("AWS.AppConfig.FeatureFlags"))
+                    .id();
+            int version = control.createHostedConfigurationVersion(r -> r.applicationId(app)
+                            .configurationProfileId(profile)
+                            .contentType("application/json")
+                            .content(software.amazon.awssdk.core.SdkBytes.fromUtf8String("{\"version\":\"1\"}")))
+                    .versionNumber();
+            String strategy = control.createDeploymentStrategy(
+                            r -> r.name("now").deploymentDurationInMinutes(0).growthFactor(100f))
+                    .id();
+            control.startDeployment(r -> r.applicationId(app)
+                    .environmentId(env)
+                    .configurationProfileId(profile)
+                    .configurationVersion(Integer.toString(version))
+                    .deploymentStrategyId(strategy));
+            assertThat(aws.pollInterval(app)).isEmpty();
+
+            data.startConfigurationSession(r -> r.applicationIdentifier("shop")
+                    .environmentIdentifier("e2e")
+                    .configurationProfileIdentifier("flags")
+                    .requiredMinimumPollIntervalInSeconds(20));
+
+            assertThat(aws.pollInterval(app)).contains(java.time.Duration.ofSeconds(20));
+            assertThat(aws.pollInterval("shop")).contains(java.time.Duration.ofSeconds(20));
+        }
+    }
 }

@@ -151,4 +151,14 @@ class FlagStoresTest {
         assertThat(Backoff.shorten("x".repeat(1000))).hasSize(300 + "... (1000 characters)".length());
         assertThat(Backoff.shorten("short")).isEqualTo("short");
     }
+
+    @Test
+    @DisplayName("a drill's report names the function's poll interval when flagtest knows it")
+    void drillReport() {
+        assertThat(new Summary.Drill("fn", 15_312, 13, Optional.of(Duration.ofSeconds(15))).describe())
+                .isEqualTo(
+                        "fn showed the new flag state after 15312 ms (13 invocations; it polls its flags every 15 s)");
+        assertThat(new Summary.Drill("fn", 40, 1, Optional.empty()).describe())
+                .isEqualTo("fn showed the new flag state after 40 ms (1 invocations)");
+    }
 }
