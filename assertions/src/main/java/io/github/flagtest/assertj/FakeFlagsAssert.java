@@ -2,6 +2,7 @@ package io.github.flagtest.assertj;
 
 import io.github.flagtest.core.Evaluation;
 import io.github.flagtest.core.FakeFlags;
+import io.github.flagtest.core.Serve;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ public class FakeFlagsAssert extends AbstractAssert<FakeFlagsAssert, FakeFlags> 
         isNotNull();
         Objects.requireNonNull(flag, "flag");
         if (actual.evaluations(flag).isEmpty()) {
+            onlyServed(flag);
             String read = actual.evaluations().stream()
                     .map(Evaluation::flag)
                     .distinct()
@@ -65,6 +67,9 @@ public class FakeFlagsAssert extends AbstractAssert<FakeFlagsAssert, FakeFlags> 
         isNotNull();
         Objects.requireNonNull(flag, "flag");
         List<Evaluation> reads = actual.evaluations(flag);
+        if (reads.isEmpty() && times > 0) {
+            onlyServed(flag);
+        }
         if (reads.size() != times) {
             throwAssertionError(
                     ShouldBeEvaluated.shouldHaveEvaluatedTimes(flag, times, reads.size(), sites(reads), state()));
@@ -120,6 +125,20 @@ public class FakeFlagsAssert extends AbstractAssert<FakeFlagsAssert, FakeFlags> 
             throwAssertionError(ShouldBeReadAtSingleSite.shouldBeReadAtSingleSite(flag, sites.size(), list, state()));
         }
         return myself;
+    }
+
+    /** Fails saying so if {@code flag} was served in whole documents but never read by name. */
+    private void onlyServed(String flag) {
+        List<Serve> serves = actual.serves().stream()
+                .filter(serve -> serve.flags().contains(flag))
+                .toList();
+        if (!serves.isEmpty()) {
+            String where = serves.stream()
+                    .map(serve -> ("  - " + serve.operation() + " of " + serve.source()).replace("%", "%%"))
+                    .distinct()
+                    .collect(Collectors.joining("%n"));
+            throwAssertionError(ShouldBeEvaluated.shouldHaveEvaluatedNotJustServed(flag, serves.size(), where));
+        }
     }
 
     private String state() {

@@ -16,6 +16,17 @@ final class ShouldBeEvaluated extends BasicErrorMessageFactory {
                 flag, unquotedString(read), unquotedString(state));
     }
 
+    static ErrorMessageFactory shouldHaveEvaluatedNotJustServed(String flag, int serves, String where) {
+        return new ShouldBeEvaluated(
+                "%nExpecting flag %s to be evaluated but it was only served, in %s whole document(s):%n" + where
+                        + "%nflagtest cannot tell whether the code looked at a flag in a whole document."
+                        + "%nTo make the read visible, read the flag by name: through FakeFlags, a @FlagClient,"
+                        + " OpenFeature, or the AppConfig agent path with ?flag=%s.",
+                flag,
+                serves,
+                unquotedString(flag));
+    }
+
     static ErrorMessageFactory shouldNotHaveEvaluated(String flag, int count, String sites, String state) {
         return new ShouldBeEvaluated(
                 "%nExpecting flag %s never to be evaluated but it was read %s time(s):%n" + sites

@@ -6,12 +6,17 @@ import static io.github.flagtest.assertj.FlagAssertions.assertThatFeature;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.github.flagtest.core.AppConfigEndpoint;
 import io.github.flagtest.core.FakeFlags;
 import io.github.flagtest.core.FlagReader;
 import io.github.flagtest.core.FlagState;
 import io.github.flagtest.junit.FeatureEntryPoint;
 import io.github.flagtest.junit.FlagMatrix;
 import io.github.flagtest.junit.WithFlag;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
@@ -86,6 +91,36 @@ class FlagAssertionsTests {
                     .hasMessageContaining("FlagAssertionsTests$FakeFlagsAssertions.counts(FlagAssertionsTests.java:");
             assertThatThrownBy(() -> assertThat(flags).evaluatedTimes("loyalty-points", 1))
                     .hasMessageContaining("to be evaluated 1 time(s) but it was read 2 time(s):");
+        }
+
+        @Test
+        @DisplayName("a flag only served in a whole document is not read: evaluated fails saying so and how to "
+                + "make the read visible; ?flag= reads count")
+        void servedIsNotRead() throws Exception {
+            HttpClient http = HttpClient.newHttpClient(); // not AutoCloseable before Java 21
+            try (AppConfigEndpoint endpoint = AppConfigEndpoint.start(flags, "orders", "dev", "flags")) {
+                URI profile = endpoint.agentUri("orders", "dev", "flags");
+                http.send(HttpRequest.newBuilder(profile).build(), HttpResponse.BodyHandlers.discarding());
+
+                String message = String.format(
+                        "%nExpecting flag \"sms\" to be evaluated but it was only served, in 1 whole document(s):%n"
+                                + "  - agent of appconfig:orders/dev/flags%n"
+                                + "flagtest cannot tell whether the code looked at a flag in a whole document.%n"
+                                + "To make the read visible, read the flag by name: through FakeFlags, a @FlagClient,"
+                                + " OpenFeature, or the AppConfig agent path with ?flag=sms.");
+                assertThatThrownBy(() -> assertThat(flags).evaluated("sms")).hasMessage(message);
+                assertThatThrownBy(() -> assertThat(flags).evaluatedAtSingleSite("sms"))
+                        .hasMessage(message);
+                assertThatThrownBy(() -> assertThat(flags).evaluatedTimes("sms", 1))
+                        .hasMessage(message);
+                assertThat(flags).neverEvaluated("sms").evaluatedTimes("sms", 0);
+
+                http.send(
+                        HttpRequest.newBuilder(URI.create(profile + "?flag=sms"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                assertThat(flags).evaluated("sms").evaluatedTimes("sms", 1).evaluatedAtSingleSite("sms");
+            }
         }
 
         @Test

@@ -28,6 +28,8 @@ final class AppConfigHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DEFAULT_POLL_INTERVAL = 60;
+    /** Suffix of the operation that served flags asked for by name: those are attributable reads. */
+    static final String BY_NAME = "?flag=";
 
     private final FlagSource source;
     private final LongSupplier nanoClock;
@@ -179,7 +181,7 @@ final class AppConfigHandler {
         FlagState servedState = wanted.isEmpty() ? state : subset(state, wanted);
         String document =
                 wanted.size() == 1 ? RetrievalDocument.flag(state, wanted.get(0)) : RetrievalDocument.of(servedState);
-        record(servedState, app, env, profile, "agent");
+        record(servedState, app, env, profile, wanted.isEmpty() ? "agent" : "agent" + BY_NAME);
         send(exchange, 200, document.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
     }
 

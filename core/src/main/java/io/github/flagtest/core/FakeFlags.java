@@ -35,6 +35,7 @@ public final class FakeFlags implements FlagReader {
     private final CallSites callSites;
     private final List<Consumer<FlagState>> listeners = new CopyOnWriteArrayList<>();
     private final List<Evaluation> evaluations = new ArrayList<>(); // guarded by lock
+    private final List<Serve> serves = new ArrayList<>(); // guarded by lock
     private final Set<String> undeclared = new LinkedHashSet<>(); // guarded by lock
     private Instant lastTime = Instant.EPOCH; // guarded by lock
     private volatile FlagState state;
@@ -146,11 +147,29 @@ public final class FakeFlags implements FlagReader {
     }
 
     /**
-     * Records a document served over HTTP (by {@link AppConfigEndpoint}) as one read of each of its
-     * flags; the call site names the operation and the configuration profile, e.g. {@code
-     * appconfig:orders/dev/flags}.
+     * The whole documents served over HTTP so far, in serve order. They are not reads: {@link
+     * #evaluations()} holds only reads flagtest can attribute to a flag.
+     *
+     * @since 0.2.0
+     */
+    public List<Serve> serves() {
+        synchronized (lock) {
+            return List.copyOf(serves);
+        }
+    }
+
+    /**
+     * Records what {@link AppConfigEndpoint} served: a document asked for by flag name (the agent
+     * path's {@code ?flag=}) as one read of each named flag, a whole document as a {@link Serve}.
+     * The call site names the operation and the profile, e.g. {@code appconfig:orders/dev/flags}.
      */
     void recordServed(FlagState served, String operation, String profile) {
+        if (!operation.endsWith(AppConfigHandler.BY_NAME)) {
+            synchronized (lock) {
+                serves.add(new Serve(profile, operation, served.flags(), now()));
+            }
+            return;
+        }
         StackTraceElement site = new StackTraceElement(AppConfigEndpoint.class.getName(), operation, profile, -1);
         Map<String, ?> context = Map.of("source", profile);
         served.asMap().forEach((flag, value) -> append(flag, value, context, site, state.declares(flag)));
@@ -166,16 +185,21 @@ public final class FakeFlags implements FlagReader {
                 context.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(context));
         String thread = Thread.currentThread().getName();
         synchronized (lock) {
-            Instant now = Instant.now();
-            if (now.isBefore(lastTime)) {
-                now = lastTime;
-            }
-            lastTime = now;
-            evaluations.add(new Evaluation(flag, value, contextCopy, site, thread, now));
+            evaluations.add(new Evaluation(flag, value, contextCopy, site, thread, now()));
             if (!declared) {
                 undeclared.add(flag);
             }
         }
+    }
+
+    /** The time of a new record, never earlier than the previous one; call with the lock held. */
+    private Instant now() {
+        Instant now = Instant.now();
+        if (now.isBefore(lastTime)) {
+            now = lastTime;
+        }
+        lastTime = now;
+        return now;
     }
 
     @Override

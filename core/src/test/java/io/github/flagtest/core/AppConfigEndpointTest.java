@@ -83,8 +83,8 @@ class AppConfigEndpointTest {
         }
 
         @Test
-        @DisplayName("records each served document as one read per flag, all at one site")
-        void recordsReads() {
+        @DisplayName("records each served document as a serve, not as reads: the code may never look at a flag in it")
+        void recordsServes() {
             try (AppConfigDataClient client = sdk(endpoint.uri())) {
                 String token = client.startConfigurationSession(r -> r.applicationIdentifier("orders")
                                 .environmentIdentifier("dev")
@@ -92,11 +92,12 @@ class AppConfigEndpointTest {
                         .initialConfigurationToken();
                 client.getLatestConfiguration(r -> r.configurationToken(token));
             }
-            assertThat(flags.evaluations())
-                    .extracting(Evaluation::flag, Evaluation::value, Evaluation::site)
-                    .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple("loyalty-points", true, "appconfig:orders/dev/flags"),
-                            org.assertj.core.groups.Tuple.tuple("checkout", "B", "appconfig:orders/dev/flags"));
+            assertThat(flags.evaluations()).isEmpty();
+            assertThat(flags.serves()).singleElement().satisfies(serve -> {
+                assertThat(serve.source()).isEqualTo("appconfig:orders/dev/flags");
+                assertThat(serve.operation()).isEqualTo("GetLatestConfiguration");
+                assertThat(serve.flags()).containsExactlyInAnyOrder("loyalty-points", "checkout");
+            });
         }
 
         @Test
@@ -280,7 +281,17 @@ class AppConfigEndpointTest {
                             .body())
                     .isEqualTo(
                             "{\"loyalty-points\":{\"enabled\":true},\"checkout\":{\"enabled\":true,\"_variant\":\"B\"}}");
-            assertThat(flags.evaluations()).hasSize(2 + 1 + 2);
+            // only flags asked for by name are reads; the whole profile is a serve
+            assertThat(flags.evaluations())
+                    .extracting(Evaluation::flag, Evaluation::site)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("loyalty-points", "appconfig:orders/dev/flags"),
+                            org.assertj.core.groups.Tuple.tuple("loyalty-points", "appconfig:orders/dev/flags"),
+                            org.assertj.core.groups.Tuple.tuple("checkout", "appconfig:orders/dev/flags"));
+            assertThat(flags.serves())
+                    .singleElement()
+                    .extracting(Serve::operation)
+                    .isEqualTo("agent");
         }
 
         @Test

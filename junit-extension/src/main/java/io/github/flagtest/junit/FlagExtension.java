@@ -103,6 +103,8 @@ public class FlagExtension
             List<Evaluation> evaluations = test.flags.evaluations();
             Set<String> read = new java.util.HashSet<>();
             evaluations.forEach(evaluation -> read.add(evaluation.flag()));
+            // a flag served in a whole document may have been read: a matrix over it is not pointless
+            test.flags.serves().forEach(serve -> read.addAll(serve.flags()));
             // a test that failed before reading any flag says nothing about what the code reads
             boolean counts = !read.isEmpty() || context.getExecutionException().isEmpty();
             for (MatrixRun run : test.matrixRuns) {

@@ -2,6 +2,7 @@ package io.github.flagtest.junit;
 
 import io.github.flagtest.core.Evaluation;
 import io.github.flagtest.core.FlagState;
+import io.github.flagtest.core.Serve;
 import io.github.flagtest.shaded.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -57,6 +58,7 @@ final class TestRecord {
         }
         json.writeEndArray();
         writeReads(json, evaluations);
+        writeServes(json, test.flags.serves());
         json.writeArrayFieldStart("undeclared");
         for (String flag : test.flags.undeclaredReads()) {
             json.writeString(flag);
@@ -115,6 +117,26 @@ final class TestRecord {
             json.writeStringField("site", reads.first.site());
             json.writeNumberField("line", site.getLineNumber());
             json.writeNumberField("count", reads.count);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    /** One entry per flag and whole document served, with how often: served, not read. */
+    private static void writeServes(JsonGenerator json, List<Serve> serves) throws IOException {
+        Map<List<String>, Integer> counts = new LinkedHashMap<>();
+        for (Serve serve : serves) {
+            for (String flag : serve.flags()) {
+                counts.merge(List.of(flag, serve.source(), serve.operation()), 1, Integer::sum);
+            }
+        }
+        json.writeArrayFieldStart("serves");
+        for (Map.Entry<List<String>, Integer> entry : counts.entrySet()) {
+            json.writeStartObject();
+            json.writeStringField("flag", entry.getKey().get(0));
+            json.writeStringField("source", entry.getKey().get(1));
+            json.writeStringField("operation", entry.getKey().get(2));
+            json.writeNumberField("count", entry.getValue());
             json.writeEndObject();
         }
         json.writeEndArray();

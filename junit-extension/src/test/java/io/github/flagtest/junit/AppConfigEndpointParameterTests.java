@@ -53,7 +53,9 @@ class AppConfigEndpointParameterTests {
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             assertThat(response.body()).isEqualTo("{\"sms-channel\":{\"enabled\":true}}");
-            assertThat(flags.evaluations("sms-channel")).hasSize(1);
+            assertThat(flags.serves())
+                    .singleElement()
+                    .satisfies(serve -> assertThat(serve.flags()).containsExactly("sms-channel"));
         }
 
         @Test

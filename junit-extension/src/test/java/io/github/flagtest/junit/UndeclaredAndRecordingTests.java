@@ -117,6 +117,7 @@ class UndeclaredAndRecordingTests {
                             "finalState",
                             "matrices",
                             "evaluations",
+                            "serves",
                             "undeclared",
                             "entryPoints",
                             "entryPointCalls",

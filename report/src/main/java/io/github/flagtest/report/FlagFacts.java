@@ -24,8 +24,10 @@ final class FlagFacts {
     final Map<String, String> profileValues = new TreeMap<>();
     /** Source lines of the code under test that read the flag. */
     final Map<String, Long> sites = new LinkedHashMap<>();
-    /** Documents served over HTTP (AppConfigEndpoint): reads without a source line. */
+    /** Flags read by name over HTTP (the agent path's ?flag=): reads without a source line. */
     final Map<String, Long> served = new LinkedHashMap<>();
+    /** Whole documents holding the flag served over HTTP: not reads, the code may never look at it. */
+    final Map<String, Long> servedWhole = new LinkedHashMap<>();
 
     long reads;
     /** suite (unit, matrix, e2e) -> profile -> values tested. */

@@ -130,9 +130,10 @@ public final class FlagReport {
                     "ON in " + String.join(", ", values.keySet()) + ": remove the flag and its OFF branch"));
         }
         // an E2E function reads its flags in its own JVM, where flagtest does not count reads
-        // and only tests that passed or read something can show a flag is never read
+        // and only tests that passed or read something can show a flag is never read;
+        // a flag served in a whole document may have been read there, unseen
         long conclusive = facts.declaredInTests ? facts.conclusiveTests : records.conclusiveTests;
-        if (facts.reads == 0 && conclusive > 0 && !facts.coverage.containsKey("e2e")) {
+        if (facts.reads == 0 && conclusive > 0 && !facts.coverage.containsKey("e2e") && facts.servedWhole.isEmpty()) {
             String where = facts.inCatalog ? "in the catalog" : facts.declaredInTests ? "by tests" : "in a profile";
             signals.add(new Signal(
                     Signal.Code.NEVER_READ,
@@ -208,6 +209,9 @@ public final class FlagReport {
             ArrayNode served = node.putArray("servedBy");
             f.served.forEach(
                     (source, count) -> served.addObject().put("source", source).put("reads", count));
+            ArrayNode servedWhole = node.putArray("servedWhole");
+            f.servedWhole.forEach((source, count) ->
+                    servedWhole.addObject().put("source", source).put("serves", count));
             ObjectNode coverage = node.putObject("coverage");
             f.coverage.forEach((suite, byProfile) -> {
                 ObjectNode suiteNode = coverage.putObject(suite);

@@ -159,7 +159,7 @@ final class HtmlPage {
                         .map(c -> ", created " + esc(c.toString().substring(0, 10)))
                         .orElse(""))
                 .append("</dd>\n<dt>Read at</dt><dd>");
-        if (f.sites.isEmpty() && f.served.isEmpty()) {
+        if (f.sites.isEmpty() && f.served.isEmpty() && f.servedWhole.isEmpty()) {
             html.append("never read by code under test");
         } else {
             html.append("<ul>");
@@ -168,11 +168,16 @@ final class HtmlPage {
                     .append("</code> &times; ")
                     .append(count)
                     .append("</li>"));
-            f.served.forEach((source, count) -> html.append("<li>served by <code>")
+            f.served.forEach((source, count) -> html.append("<li>read by name from <code>")
                     .append(esc(source))
                     .append("</code> &times; ")
                     .append(count)
                     .append("</li>"));
+            f.servedWhole.forEach((source, count) -> html.append("<li>served whole by <code>")
+                    .append(esc(source))
+                    .append("</code> &times; ")
+                    .append(count)
+                    .append(" (reads not visible)</li>"));
             html.append("</ul>");
         }
         html.append("</dd>\n<dt>States tested</dt><dd>");

@@ -199,6 +199,13 @@ public final class RunRecords {
             }
             seen.add(facts.name);
         }
+        for (JsonNode serve : record.path("serves")) {
+            FlagFacts facts = facts(serve.path("flag").asText());
+            String source = serve.path("operation").asText() + " of "
+                    + serve.path("source").asText();
+            facts.servedWhole.merge(source, serve.path("count").asLong(1), Long::sum);
+            seen.add(facts.name);
+        }
         for (JsonNode entryPoint : record.path("entryPoints")) {
             facts(entryPoint.path("flag").asText())
                     .entryPoints

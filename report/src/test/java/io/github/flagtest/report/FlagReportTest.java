@@ -291,13 +291,13 @@ class FlagReportTest {
     }
 
     @Test
-    @DisplayName("documents served by AppConfigEndpoint are listed, but are not a second read site")
+    @DisplayName("flags read by name from AppConfigEndpoint (?flag=) are listed, but are not a second read site")
     void servedReads() throws Exception {
         Files.writeString(
                 dir.resolve("runs/tests-served.jsonl"),
                 "{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"t\","
                         + "\"state\":{\"loyalty-points\":true},\"evaluations\":[{\"flag\":\"loyalty-points\",\"value\":\"ON\","
-                        + "\"class\":\"io.github.flagtest.core.AppConfigEndpoint\",\"method\":\"agent\","
+                        + "\"class\":\"io.github.flagtest.core.AppConfigEndpoint\",\"method\":\"agent?flag=\","
                         + "\"site\":\"appconfig:orders/prod/flags\",\"line\":-1,\"count\":1}]}\n");
         FlagReport report = report();
         report.write(dir);
@@ -308,6 +308,30 @@ class FlagReportTest {
         JsonNode loyalty = flag(JSON.readTree(dir.resolve("flags.json").toFile()), "loyalty-points");
         assertThat(loyalty.at("/servedBy/0/source").asText()).isEqualTo("appconfig:orders/prod/flags");
         assertThat(loyalty.get("sites")).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a whole document served is listed as served, is not a read, and does not make its flags 'never read'")
+    void servedWhole() throws Exception {
+        Files.writeString(
+                dir.resolve("runs/tests-whole.jsonl"),
+                "{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"t\",\"result\":\"SUCCESSFUL\","
+                        + "\"state\":{\"sms\":true,\"unserved\":false},\"evaluations\":[],"
+                        + "\"serves\":[{\"flag\":\"sms\",\"source\":\"appconfig:orders/prod/flags\","
+                        + "\"operation\":\"GetLatestConfiguration\",\"count\":2}]}\n");
+        FlagReport report = report();
+        report.write(dir);
+
+        JsonNode sms = flag(JSON.readTree(dir.resolve("flags.json").toFile()), "sms");
+        assertThat(sms.get("reads").asLong()).isZero();
+        assertThat(sms.at("/servedWhole/0/source").asText())
+                .isEqualTo("GetLatestConfiguration of appconfig:orders/prod/flags");
+        assertThat(sms.at("/servedWhole/0/serves").asLong()).isEqualTo(2);
+        assertThat(report.signals("sms")).extracting(Signal::code).doesNotContain(Signal.Code.NEVER_READ);
+        assertThat(report.signals("unserved")).extracting(Signal::code).contains(Signal.Code.NEVER_READ);
+        assertThat(Files.readString(dir.resolve("index.html")))
+                .contains("served whole by <code>GetLatestConfiguration of appconfig:orders/prod/flags</code> &times; 2"
+                        + " (reads not visible)");
     }
 
     @Test
