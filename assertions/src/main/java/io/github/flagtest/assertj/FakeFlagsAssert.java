@@ -96,11 +96,68 @@ public class FakeFlagsAssert extends AbstractAssert<FakeFlagsAssert, FakeFlags> 
                 .anyMatch(read -> read.context().containsKey(key)
                         && Objects.equals(read.context().get(key), value));
         if (!found) {
-            String contexts = reads.stream()
-                    .map(read -> ("  - " + read.context() + " at " + read.site()).replace("%", "%%"))
+            throwAssertionError(ShouldBeEvaluated.shouldHaveEvaluatedWithContext(flag, key, value, contexts(reads)));
+        }
+        return myself;
+    }
+
+    /**
+     * Passes if some read of {@code flag} carried every entry of {@code context}. Fails listing the
+     * contexts the code passed; if it passed none, says so: the usual targeting bug.
+     *
+     * <pre>{@code
+     * assertThat(flags).evaluatedWithContext("checkout", Map.of("userId", "42", "tier", "gold"));
+     * }</pre>
+     *
+     * @since 0.2.0
+     */
+    public FakeFlagsAssert evaluatedWithContext(String flag, Map<String, ?> context) {
+        isNotNull();
+        Objects.requireNonNull(flag, "flag");
+        Objects.requireNonNull(context, "context");
+        List<Evaluation> reads = actual.evaluations(flag);
+        if (reads.isEmpty()) {
+            return evaluated(flag);
+        }
+        boolean found = reads.stream()
+                .anyMatch(read -> context.entrySet().stream()
+                        .allMatch(entry -> read.context().containsKey(entry.getKey())
+                                && Objects.equals(read.context().get(entry.getKey()), entry.getValue())));
+        if (!found) {
+            boolean none = reads.stream().allMatch(read -> read.context().isEmpty());
+            throwAssertionError(ShouldBeEvaluated.shouldHaveEvaluatedWithContext(
+                    flag, context.toString().replace("%", "%%"), contexts(reads), none));
+        }
+        return myself;
+    }
+
+    /**
+     * Passes if some read of {@code flag} was served {@code variant} (a multi-variant flag's rules
+     * picked it, or the test pinned it). Fails listing the variants served and the contexts that
+     * got them.
+     *
+     * <pre>{@code
+     * assertThat(flags).servedVariant("checkout", "BetaUsers");
+     * }</pre>
+     *
+     * @since 0.2.0
+     */
+    public FakeFlagsAssert servedVariant(String flag, String variant) {
+        isNotNull();
+        Objects.requireNonNull(flag, "flag");
+        Objects.requireNonNull(variant, "variant");
+        List<Evaluation> reads = actual.evaluations(flag);
+        if (reads.isEmpty()) {
+            return evaluated(flag);
+        }
+        if (reads.stream().noneMatch(read -> variant.equals(read.variant()))) {
+            String served = reads.stream()
+                    .map(read -> ("  - " + (read.variant() == null ? "no variant (an on/off flag)" : read.variant())
+                                    + " for context " + read.context() + " at " + read.site())
+                            .replace("%", "%%"))
                     .distinct()
                     .collect(Collectors.joining("%n"));
-            throwAssertionError(ShouldBeEvaluated.shouldHaveEvaluatedWithContext(flag, key, value, contexts));
+            throwAssertionError(ShouldBeEvaluated.shouldHaveServedVariant(flag, variant, served));
         }
         return myself;
     }
@@ -139,6 +196,13 @@ public class FakeFlagsAssert extends AbstractAssert<FakeFlagsAssert, FakeFlags> 
                     .collect(Collectors.joining("%n"));
             throwAssertionError(ShouldBeEvaluated.shouldHaveEvaluatedNotJustServed(flag, serves.size(), where));
         }
+    }
+
+    private static String contexts(List<Evaluation> reads) {
+        return reads.stream()
+                .map(read -> ("  - " + read.context() + " at " + read.site()).replace("%", "%%"))
+                .distinct()
+                .collect(Collectors.joining("%n"));
     }
 
     private String state() {

@@ -55,4 +55,21 @@ final class ShouldBeEvaluated extends BasicErrorMessageFactory {
                 unquotedString(key),
                 value);
     }
+
+    static ErrorMessageFactory shouldHaveEvaluatedWithContext(
+            String flag, String context, String contexts, boolean noContextAtAll) {
+        return new ShouldBeEvaluated(
+                "%nExpecting flag %s to be evaluated with context " + context + " but its reads had these contexts:%n"
+                        + contexts
+                        + (noContextAtAll
+                                ? "%nNo read passed a context: every caller got the default variant."
+                                        + " Pass the evaluation context (the user id, ...) where the flag is read."
+                                : ""),
+                flag);
+    }
+
+    static ErrorMessageFactory shouldHaveServedVariant(String flag, String variant, String served) {
+        return new ShouldBeEvaluated(
+                "%nExpecting flag %s to be served variant %s but its reads got:%n" + served, flag, variant);
+    }
 }

@@ -10,6 +10,7 @@ import io.github.flagtest.core.AppConfigEndpoint;
 import io.github.flagtest.core.FakeFlags;
 import io.github.flagtest.core.FlagReader;
 import io.github.flagtest.core.FlagState;
+import io.github.flagtest.core.Variants;
 import io.github.flagtest.junit.FeatureEntryPoint;
 import io.github.flagtest.junit.FlagMatrix;
 import io.github.flagtest.junit.WithFlag;
@@ -19,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.api.SoftAssertionsProvider;
 import org.junit.jupiter.api.DisplayName;
@@ -121,6 +123,38 @@ class FlagAssertionsTests {
                         HttpResponse.BodyHandlers.discarding());
                 assertThat(flags).evaluated("sms").evaluatedTimes("sms", 1).evaluatedAtSingleSite("sms");
             }
+        }
+
+        @Test
+        @DisplayName("targeting: evaluatedWithContext(Map) and servedVariant pass, and fail listing the contexts and"
+                + " variants; a code path that passes no context reads as such")
+        void targeting() {
+            FakeFlags targeted = new FakeFlags(FlagState.of(Map.of(
+                    "checkout",
+                    Variants.of(List.of(
+                            new Variants.Variant(
+                                    "BetaUsers", true, Optional.of("(ends_with $email \"@example.com\")"), Map.of()),
+                            new Variants.Variant("Default", false, Optional.empty(), Map.of()))))));
+            targeted.isEnabled("checkout", new java.util.TreeMap<>(Map.of("email", "ana@example.com", "tier", "gold")));
+
+            assertThat(targeted)
+                    .evaluatedWithContext("checkout", Map.of("email", "ana@example.com"))
+                    .servedVariant("checkout", "BetaUsers");
+            assertThatThrownBy(() -> assertThat(targeted).servedVariant("checkout", "Default"))
+                    .hasMessageStartingWith(String.format(
+                            "%nExpecting flag \"checkout\" to be served variant \"Default\" but its reads got:%n"
+                                    + "  - BetaUsers for context {email=ana@example.com, tier=gold} at "
+                                    + "FlagAssertionsTests.java:"));
+
+            FakeFlags forgetful = new FakeFlags(targeted.state());
+            forgetful.isEnabled("checkout"); // the bug: the user's context is not passed
+            assertThatThrownBy(() ->
+                            assertThat(forgetful).evaluatedWithContext("checkout", Map.of("email", "ana@example.com")))
+                    .hasMessageContaining("to be evaluated with context {email=ana@example.com} but its reads had"
+                            + " these contexts:")
+                    .hasMessageContaining("  - {} at FlagAssertionsTests.java:")
+                    .hasMessageEndingWith("No read passed a context: every caller got the default variant."
+                            + " Pass the evaluation context (the user id, ...) where the flag is read.");
         }
 
         @Test

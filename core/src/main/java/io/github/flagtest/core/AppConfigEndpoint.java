@@ -263,7 +263,18 @@ public final class AppConfigEndpoint implements AutoCloseable {
 
         @Override
         public void served(FlagState served, String operation, String app, String env, String profile) {
-            flags.recordServed(served, operation, "appconfig:" + app + "/" + env + "/" + profile);
+            served(served, operation, Map.of(), app, env, profile);
+        }
+
+        @Override
+        public void served(
+                FlagState served,
+                String operation,
+                Map<String, String> context,
+                String app,
+                String env,
+                String profile) {
+            flags.recordServed(served, operation, context, "appconfig:" + app + "/" + env + "/" + profile);
         }
 
         @Override

@@ -178,10 +178,13 @@ final class AppConfigHandler {
                                 + state.flags() + ")");
             }
         }
+        Map<String, String> context = context(exchange);
         FlagState servedState = wanted.isEmpty() ? state : subset(state, wanted);
+        FlagState resolved = resolve(servedState, context);
         String document =
-                wanted.size() == 1 ? RetrievalDocument.flag(state, wanted.get(0)) : RetrievalDocument.of(servedState);
-        record(servedState, app, env, profile, wanted.isEmpty() ? "agent" : "agent" + BY_NAME);
+                wanted.size() == 1 ? RetrievalDocument.flag(resolved, wanted.get(0)) : RetrievalDocument.of(resolved);
+        served.incrementAndGet();
+        source.served(servedState, wanted.isEmpty() ? "agent" : "agent" + BY_NAME, context, app, env, profile);
         send(exchange, 200, document.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
     }
 
@@ -208,6 +211,39 @@ final class AppConfigHandler {
         synchronized (versions) {
             return Integer.toString(versions.computeIfAbsent(document, d -> versions.size() + 1));
         }
+    }
+
+    /**
+     * The agent's evaluation context: {@code Context: key=value} headers, several headers or
+     * comma-separated pairs in one.
+     */
+    static Map<String, String> context(HttpExchange exchange) {
+        Map<String, String> context = new LinkedHashMap<>();
+        for (String header : exchange.getRequestHeaders().getOrDefault("Context", List.of())) {
+            for (String pair : header.split(",")) {
+                int equals = pair.indexOf('=');
+                if (equals <= 0 || pair.substring(0, equals).isBlank()) {
+                    throw AwsError.badRequest("Context header part '" + pair.trim()
+                            + "' is not key=value; send e.g. Context: userId=42 (several pairs comma-separated)");
+                }
+                context.put(
+                        pair.substring(0, equals).trim(),
+                        pair.substring(equals + 1).trim());
+            }
+        }
+        return context;
+    }
+
+    /** The state with every multi-variant flag replaced by the variant {@code context} selects. */
+    private static FlagState resolve(FlagState state, Map<String, String> context) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        state.asMap()
+                .forEach((flag, value) -> values.put(
+                        flag,
+                        value instanceof Variants variants
+                                ? Variants.valueOf(variants.variantFor(context, flag))
+                                : value));
+        return FlagState.of(values);
     }
 
     private static FlagState subset(FlagState state, List<String> wanted) {

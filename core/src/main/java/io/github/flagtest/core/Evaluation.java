@@ -12,10 +12,29 @@ import java.util.Map;
  * @param callSite the frame of the code that asked, never a flagtest, Mockito or JDK frame
  * @param thread the name of the reading thread
  * @param time when the read happened; never earlier than the previous read of the same fake
+ * @param variant the variant served, for a multi-variant flag (picked by its rules or pinned); else
+ *     {@code null}
  * @since 0.1.0
  */
 public record Evaluation(
-        String flag, Object value, Map<String, ?> context, StackTraceElement callSite, String thread, Instant time) {
+        String flag,
+        Object value,
+        Map<String, ?> context,
+        StackTraceElement callSite,
+        String thread,
+        Instant time,
+        String variant) {
+
+    /** A read of a flag without variants. */
+    public Evaluation(
+            String flag,
+            Object value,
+            Map<String, ?> context,
+            StackTraceElement callSite,
+            String thread,
+            Instant time) {
+        this(flag, value, context, callSite, thread, time, null);
+    }
 
     /** The call site as {@code File.java:42}, the form failure messages use. */
     public String site() {

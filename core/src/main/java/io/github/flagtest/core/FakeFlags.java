@@ -63,8 +63,10 @@ public final class FakeFlags implements FlagReader {
     public boolean isEnabled(String flag, Map<String, ?> context) {
         Objects.requireNonNull(flag, "flag");
         Objects.requireNonNull(context, "context");
-        boolean on = state.isOn(flag);
-        record(flag, on, context, state.declares(flag));
+        FlagState current = state;
+        Answer answer = Answer.of(flag, current.value(flag).orElse(Boolean.FALSE), context);
+        boolean on = FlagState.isOnValue(answer.value());
+        record(flag, on, answer.variant(), context, current.declares(flag));
         return on;
     }
 
@@ -85,9 +87,14 @@ public final class FakeFlags implements FlagReader {
         Objects.requireNonNull(type, "type");
         FlagState current = state;
         boolean declared = current.declares(flag);
-        T answer = declared ? FlagValues.convert(flag, current.value(flag).orElseThrow(), type) : fallback;
-        record(flag, answer, context, declared);
-        return answer;
+        if (!declared) {
+            record(flag, fallback, null, context, false);
+            return fallback;
+        }
+        Answer answer = Answer.of(flag, current.value(flag).orElseThrow(), context);
+        T converted = FlagValues.convert(flag, answer.value(), type);
+        record(flag, converted, answer.variant(), context, true);
+        return converted;
     }
 
     /** Turns {@code flag} ON from now on. */
@@ -163,7 +170,7 @@ public final class FakeFlags implements FlagReader {
      * path's {@code ?flag=}) as one read of each named flag, a whole document as a {@link Serve}.
      * The call site names the operation and the profile, e.g. {@code appconfig:orders/dev/flags}.
      */
-    void recordServed(FlagState served, String operation, String profile) {
+    void recordServed(FlagState served, String operation, Map<String, String> context, String profile) {
         if (!operation.endsWith(AppConfigHandler.BY_NAME)) {
             synchronized (lock) {
                 serves.add(new Serve(profile, operation, served.flags(), now()));
@@ -171,21 +178,40 @@ public final class FakeFlags implements FlagReader {
             return;
         }
         StackTraceElement site = new StackTraceElement(AppConfigEndpoint.class.getName(), operation, profile, -1);
-        Map<String, ?> context = Map.of("source", profile);
-        served.asMap().forEach((flag, value) -> append(flag, value, context, site, state.declares(flag)));
+        served.asMap().forEach((flag, value) -> {
+            Answer answer = Answer.of(flag, value, context);
+            append(flag, answer.value(), answer.variant(), context, site, state.declares(flag));
+        });
     }
 
-    private void record(String flag, Object value, Map<String, ?> context, boolean declared) {
+    /** What a read gets: the value (Variants resolved for the context) and the variant served, if any. */
+    private record Answer(Object value, String variant) {
+        static Answer of(String flag, Object declared, Map<String, ?> context) {
+            if (declared instanceof Variants variants) {
+                Variants.Variant served = variants.variantFor(context, flag);
+                return new Answer(Variants.valueOf(served), served.name());
+            }
+            return new Answer(declared, declared instanceof String pinned ? pinned : null);
+        }
+    }
+
+    private void record(String flag, Object value, String variant, Map<String, ?> context, boolean declared) {
         StackTraceElement site = callSites.find();
-        append(flag, value, context, site, declared);
+        append(flag, value, variant, context, site, declared);
     }
 
-    private void append(String flag, Object value, Map<String, ?> context, StackTraceElement site, boolean declared) {
+    private void append(
+            String flag,
+            Object value,
+            String variant,
+            Map<String, ?> context,
+            StackTraceElement site,
+            boolean declared) {
         Map<String, ?> contextCopy =
                 context.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(context));
         String thread = Thread.currentThread().getName();
         synchronized (lock) {
-            evaluations.add(new Evaluation(flag, value, contextCopy, site, thread, now()));
+            evaluations.add(new Evaluation(flag, value, contextCopy, site, thread, now(), variant));
             if (!declared) {
                 undeclared.add(flag);
             }

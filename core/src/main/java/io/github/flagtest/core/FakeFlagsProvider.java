@@ -93,17 +93,27 @@ public final class FakeFlagsProvider implements FeatureProvider {
 
     private <T> ProviderEvaluation<T> evaluate(String key, Class<T> type, T defaultValue, EvaluationContext ctx) {
         FakeFlags fake = flags.get();
-        boolean declared = fake.state().declares(key);
+        Object declared = fake.state().value(key).orElse(null);
+        Map<String, ?> context = context(ctx);
         T value;
         try {
-            value = fake.value(key, type, defaultValue, context(ctx));
+            value = fake.value(key, type, defaultValue, context);
         } catch (FlagTestException e) {
             throw new TypeMismatchError(e.getMessage());
         }
+        if (declared instanceof Variants variants) { // a rule matched: TARGETING_MATCH; none: the default variant
+            Variants.Variant served = variants.variantFor(context, key);
+            boolean matched = served != variants.defaultVariant();
+            return ProviderEvaluation.<T>builder()
+                    .value(value)
+                    .variant(served.name())
+                    .reason(matched ? Reason.TARGETING_MATCH.name() : Reason.DEFAULT.name())
+                    .build();
+        }
         return ProviderEvaluation.<T>builder()
                 .value(value)
-                .variant(declared ? variant(fake.state().value(key).orElse(null)) : null)
-                .reason(declared ? Reason.STATIC.name() : Reason.DEFAULT.name())
+                .variant(declared != null ? variant(declared) : null)
+                .reason(declared != null ? Reason.STATIC.name() : Reason.DEFAULT.name())
                 .build();
     }
 

@@ -6,15 +6,19 @@ import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
 import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Parses both forms of an AppConfig feature-flag document; every error names its JSON path. */
 final class FlagDocumentParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> VARIANT_KEYS = Set.of("name", "enabled", "rule", "attributeValues");
 
     private final String source;
 
@@ -105,7 +109,7 @@ final class FlagDocumentParser {
     /** {"enabled": b}, {"enabled": true, "_variant": "B"}, or AppConfig's {"_variants": [...]}. */
     private Object storedValue(ObjectNode value, String path) {
         if (value.has("_variants")) {
-            return defaultVariant(value.get("_variants"), path + "._variants");
+            return variants(value.get("_variants"), path + "._variants");
         }
         JsonNode enabled = value.get("enabled");
         if (enabled == null) {
@@ -124,27 +128,48 @@ final class FlagDocumentParser {
         return enabled.asBoolean();
     }
 
-    /** AppConfig serves the last variant without a rule when no rule matches: that is the default. */
-    private Object defaultVariant(JsonNode variants, String path) {
+    /**
+     * AppConfig's multi-variant form: each variant a name, {@code enabled}, a rule (all but the
+     * last, the default) and attribute values; validated as {@link Variants#of} does, at this path.
+     */
+    private Variants variants(JsonNode variants, String path) {
         if (!variants.isArray() || variants.isEmpty()) {
             throw error(path, "expected a non-empty array of variants but found " + variants);
         }
-        Object fallback = null;
+        List<Variants.Variant> parsed = new ArrayList<>();
         for (int i = 0; i < variants.size(); i++) {
-            ObjectNode variant = object(variants.get(i), path + "[" + i + "]");
-            String name = text(variant, "name", path + "[" + i + "]");
+            String at = path + "[" + i + "]";
+            ObjectNode variant = object(variants.get(i), at);
+            String name = text(variant, "name", at);
             if (name.isBlank()) {
-                throw error(path + "[" + i + "].name", "missing; every variant needs a name");
+                throw error(at + ".name", "missing; every variant needs a name");
             }
-            if (!variant.has("rule")) {
-                JsonNode enabled = variant.get("enabled");
-                fallback = enabled != null && enabled.isBoolean() && !enabled.asBoolean() ? Boolean.FALSE : name;
+            for (Iterator<String> keys = variant.fieldNames(); keys.hasNext(); ) {
+                String key = keys.next();
+                if (!VARIANT_KEYS.contains(key)) {
+                    throw error(at + "." + key, "unknown key; a variant has name, enabled, rule and attributeValues");
+                }
             }
+            JsonNode enabled = variant.get("enabled");
+            if (enabled == null || !enabled.isBoolean()) {
+                throw error(
+                        at + ".enabled", "expected true or false but found " + (enabled == null ? "nothing" : enabled));
+            }
+            Optional<String> rule = variant.has("rule") ? Optional.of(text(variant, "rule", at)) : Optional.empty();
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            if (variant.has("attributeValues")) {
+                object(variant.get("attributeValues"), at + ".attributeValues")
+                        .fields()
+                        .forEachRemaining(field ->
+                                attributes.put(field.getKey(), JSON.convertValue(field.getValue(), Object.class)));
+            }
+            parsed.add(new Variants.Variant(name, enabled.asBoolean(), rule, attributes));
         }
-        if (fallback == null) {
-            throw error(path, "no default variant (one without a \"rule\"); add one as the last variant");
+        try {
+            return Variants.of(parsed);
+        } catch (FlagTestException e) {
+            throw error(path, e.getMessage());
         }
-        return fallback;
     }
 
     private boolean deprecated(ObjectNode flag, String path) {

@@ -1,5 +1,6 @@
 package io.github.flagtest.core;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,4 +24,17 @@ public interface FlagSource {
 
     /** Called after a document was served (not after an unchanged poll); records reads, for example. */
     default void served(FlagState served, String operation, String app, String env, String profile) {}
+
+    /**
+     * As {@link #served(FlagState, String, String, String, String)}, with the evaluation context the
+     * caller sent (the agent path's {@code Context} headers; empty if none). {@code served} holds the
+     * flags as declared: multi-variant flags as {@link Variants}, resolved for {@code context} in the
+     * document. By default calls the method without context.
+     *
+     * @since 0.2.0
+     */
+    default void served(
+            FlagState served, String operation, Map<String, String> context, String app, String env, String profile) {
+        served(served, operation, app, env, profile);
+    }
 }

@@ -9,9 +9,11 @@ import java.util.Set;
 
 /**
  * An immutable assignment of flag names to values: {@code Boolean} for on/off flags, {@code String}
- * for the variant of a multi-variant flag.
+ * for a variant pinned whatever the context, {@link Variants} for a multi-variant flag whose rules
+ * pick the variant from each read's context.
  *
- * <p>A variant flag counts as ON unless its value is {@code false}; an absent flag is OFF.
+ * <p>A variant flag counts as ON unless its value is {@code false}; {@link Variants} as their
+ * default variant; an absent flag is OFF.
  *
  * <pre>{@code
  * FlagState state = FlagState.of(Map.of("loyalty-points", true, "checkout", "B"));
@@ -53,7 +55,7 @@ public final class FlagState {
         return isOnValue(values.get(flag));
     }
 
-    /** The value of {@code flag}: a Boolean or a variant String; empty if the state lacks it. */
+    /** The value of {@code flag}: a Boolean, a variant String or {@link Variants}; empty if the state lacks it. */
     public Optional<Object> value(String flag) {
         return Optional.ofNullable(values.get(flag));
     }
@@ -91,6 +93,9 @@ public final class FlagState {
     }
 
     static boolean isOnValue(Object value) {
+        if (value instanceof Variants variants) {
+            return variants.defaultVariant().enabled();
+        }
         return value instanceof String || Boolean.TRUE.equals(value);
     }
 
@@ -110,12 +115,12 @@ public final class FlagState {
     }
 
     private static Object checkValue(String flag, Object value) {
-        if (value instanceof Boolean || value instanceof String) {
+        if (value instanceof Boolean || value instanceof String || value instanceof Variants) {
             return value;
         }
         throw new FlagTestException("Flag '" + flag + "' has value " + value
                 + (value == null ? "" : " of type " + value.getClass().getName())
-                + "; use a Boolean for an on/off flag or a String for a variant");
+                + "; use a Boolean for an on/off flag, a String for a variant or Variants for a multi-variant flag");
     }
 
     @Override

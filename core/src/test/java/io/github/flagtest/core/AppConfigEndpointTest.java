@@ -10,6 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -292,6 +295,53 @@ class AppConfigEndpointTest {
                     .singleElement()
                     .extracting(Serve::operation)
                     .isEqualTo("agent");
+        }
+
+        @Test
+        @DisplayName("evaluates multi-variant rules against the Context headers (several, or comma-separated); "
+                + "no Context gets the default variant; the read records the context and the variant")
+        void contextHeaders() throws Exception {
+            flags.set(
+                    "checkout",
+                    Variants.of(List.of(
+                            new Variants.Variant(
+                                    "Gold",
+                                    true,
+                                    Optional.of("(and (eq $tier \"gold\") (ends_with $email \"@example.com\"))"),
+                                    Map.of()),
+                            new Variants.Variant("Default", false, Optional.empty(), Map.of()))));
+            URI checkout = URI.create(endpoint.agentUri("orders", "dev", "flags") + "?flag=checkout");
+
+            HttpResponse<String> twoHeaders = http.send(
+                    HttpRequest.newBuilder(checkout)
+                            .header("Context", "tier=gold")
+                            .header("Context", "email=ana@example.com")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> commaSeparated = http.send(
+                    HttpRequest.newBuilder(checkout)
+                            .header("Context", "tier=gold, email=ana@example.com")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> noContext = get(checkout);
+
+            assertThat(twoHeaders.body()).isEqualTo("{\"enabled\":true,\"_variant\":\"Gold\"}");
+            assertThat(commaSeparated.body()).isEqualTo(twoHeaders.body());
+            assertThat(noContext.body()).isEqualTo("{\"enabled\":false}");
+            assertThat(flags.evaluations("checkout"))
+                    .extracting(Evaluation::variant, Evaluation::context)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "Gold", Map.of("tier", "gold", "email", "ana@example.com")),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "Gold", Map.of("tier", "gold", "email", "ana@example.com")),
+                            org.assertj.core.groups.Tuple.tuple("Default", Map.of()));
+
+            HttpResponse<String> malformed = http.send(
+                    HttpRequest.newBuilder(checkout).header("Context", "gold").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(malformed.statusCode()).isEqualTo(400);
+            assertThat(malformed.body()).contains("Context header part 'gold' is not key=value");
         }
 
         @Test

@@ -37,6 +37,35 @@ class FakeFlagsProviderTest {
     }
 
     @Test
+    @DisplayName("a multi-variant flag is evaluated against the OpenFeature context: targeting key and attributes")
+    void targeting() {
+        flags.set(
+                "checkout",
+                Variants.of(java.util.List.of(
+                        new Variants.Variant(
+                                "Gold",
+                                true,
+                                java.util.Optional.of("(and (eq $targetingKey \"user-1\") (eq $tier \"gold\"))"),
+                                Map.of()),
+                        new Variants.Variant("Default", false, java.util.Optional.empty(), Map.of()))));
+
+        ProviderEvaluation<Boolean> gold = provider.getBooleanEvaluation(
+                "checkout", false, new ImmutableContext("user-1", Map.of("tier", new Value("gold"))));
+        ProviderEvaluation<Boolean> other = provider.getBooleanEvaluation(
+                "checkout", true, new ImmutableContext("user-2", Map.of("tier", new Value("gold"))));
+
+        assertThat(gold.getValue()).isTrue();
+        assertThat(gold.getVariant()).isEqualTo("Gold");
+        assertThat(gold.getReason()).isEqualTo(Reason.TARGETING_MATCH.name());
+        assertThat(other.getValue()).isFalse();
+        assertThat(other.getVariant()).isEqualTo("Default");
+        assertThat(other.getReason()).isEqualTo(Reason.DEFAULT.name());
+        assertThat(flags.evaluations("checkout"))
+                .extracting(Evaluation::variant)
+                .containsExactly("Gold", "Default");
+    }
+
+    @Test
     @DisplayName("answers the caller's default for a flag the test did not declare")
     void undeclaredAnswersDefault() {
         ProviderEvaluation<Boolean> answer = provider.getBooleanEvaluation("unknown", true, null);

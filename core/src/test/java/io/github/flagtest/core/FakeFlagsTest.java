@@ -22,6 +22,62 @@ class FakeFlagsTest {
             new FakeFlags(FlagState.of(Map.of("loyalty", true, "checkout", "B", "limit", "25")));
 
     @Nested
+    @DisplayName("multi-variant flags")
+    class Targeting {
+
+        // the example of AWS's "Creating a multi-variant feature flag" page: beta users by e-mail domain
+        private final Variants checkout = Variants.of(List.of(
+                new Variants.Variant(
+                        "BetaUsers", true, java.util.Optional.of("(ends_with $email \"@example.com\")"), Map.of()),
+                new Variants.Variant("Default", false, java.util.Optional.empty(), Map.of())));
+        private final FakeFlags flags = new FakeFlags(FlagState.of(Map.of("checkout", checkout)));
+
+        @Test
+        @DisplayName("a read with a context gets the first variant whose rule matches, and records it")
+        void ruleMatches() {
+            assertThat(flags.isEnabled("checkout", Map.of("email", "ana@example.com")))
+                    .isTrue();
+            assertThat(flags.value("checkout", String.class, "none", Map.of("email", "ana@example.com")))
+                    .isEqualTo("BetaUsers");
+            assertThat(flags.evaluations()).extracting(Evaluation::variant).containsExactly("BetaUsers", "BetaUsers");
+        }
+
+        @Test
+        @DisplayName("a read without a context, or whose context no rule matches, gets the default variant")
+        void defaultVariant() {
+            assertThat(flags.isEnabled("checkout")).isFalse();
+            assertThat(flags.isEnabled("checkout", Map.of("email", "bo@other.org")))
+                    .isFalse();
+            assertThat(flags.value("checkout", String.class, "none")).isEqualTo("false");
+            assertThat(flags.evaluations())
+                    .extracting(Evaluation::variant, Evaluation::context)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("Default", Map.of()),
+                            org.assertj.core.groups.Tuple.tuple("Default", Map.of("email", "bo@other.org")),
+                            org.assertj.core.groups.Tuple.tuple("Default", Map.of()));
+        }
+
+        @Test
+        @DisplayName("a variant pinned by name is served whatever the context")
+        void pinned() {
+            flags.set("checkout", "BetaUsers");
+
+            assertThat(flags.isEnabled("checkout")).isTrue();
+            assertThat(flags.isEnabled("checkout", Map.of("email", "bo@other.org")))
+                    .isTrue();
+            assertThat(flags.evaluations()).extracting(Evaluation::variant).containsOnly("BetaUsers");
+        }
+
+        @Test
+        @DisplayName("an on/off flag's reads carry no variant")
+        void plainFlag() {
+            FakeFlags plain = new FakeFlags(FlagState.of(Map.of("sms", true)));
+            plain.isEnabled("sms", Map.of("email", "ana@example.com"));
+            assertThat(plain.evaluations().get(0).variant()).isNull();
+        }
+    }
+
+    @Nested
     @DisplayName("reads")
     class Reads {
 

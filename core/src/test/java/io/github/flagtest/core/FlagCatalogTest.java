@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -55,7 +56,16 @@ class FlagCatalogTest {
                             Optional.of(Instant.parse("2026-01-31T12:00:00Z"))));
             assertThat(catalog.get("old-banner").orElseThrow().deprecated()).isTrue();
             assertThat(catalog.get("checkout").orElseThrow().defaultValue()).isEqualTo("B");
-            assertThat(catalog.get("rich-mail").orElseThrow().defaultValue()).isEqualTo("classic");
+            Variants richMail =
+                    (Variants) catalog.get("rich-mail").orElseThrow().defaultValue();
+            assertThat(richMail.defaultVariant().name()).isEqualTo("classic");
+            assertThat(richMail.variants())
+                    .extracting(Variants.Variant::name, Variants.Variant::rule)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("rich", Optional.of("(eq $tier \"gold\")")),
+                            org.assertj.core.groups.Tuple.tuple("classic", Optional.empty()));
+            assertThat(richMail.variantFor(Map.of("tier", "gold"), "rich-mail").name())
+                    .isEqualTo("rich");
             assertThat(catalog.get("never-set").orElseThrow().defaultValue()).isEqualTo(false);
             assertThat(catalog.get("unknown")).isEmpty();
         }
@@ -114,7 +124,14 @@ class FlagCatalogTest {
             value of undeclared flag   | {"version": "1", "flags": {}, "values": {"x": {"enabled": true}}}    | doc.json: $.values.x: no flag 'x' is declared in $.flags
             stored enabled not boolean | {"version": "1", "flags": {"x": {}}, "values": {"x": {"enabled": 1}}} | doc.json: $.values.x.enabled: expected true or false but found 1
             bad createdAt              | {"version": "1", "flags": {"x": {"_createdAt": "yesterday"}}}        | doc.json: $.flags.x._createdAt: expected an ISO-8601 instant
-            variants without default   | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "a", "rule": "r"}]}}} | doc.json: $.values.x._variants: no default variant
+            variants without default   | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "a", "enabled": true, "rule": "(eq $a 1)"}]}}} | doc.json: $.values.x._variants: variant [0] 'a': the last variant is the default and must have no rule
+            default not last           | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "d", "enabled": true}, {"name": "a", "enabled": true, "rule": "(eq $a 1)"}]}}} | doc.json: $.values.x._variants: variant [0] 'd': only the last variant (the default) may have no rule
+            duplicate variant names    | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "a", "enabled": true, "rule": "(eq $a 1)"}, {"name": "a", "enabled": false}]}}} | doc.json: $.values.x._variants: variant [1] 'a': the name is used twice
+            malformed rule             | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "a", "enabled": true, "rule": "(eq $a 1"}, {"name": "d", "enabled": false}]}}} | doc.json: $.values.x._variants: variant [0] 'a': rule (eq $a 1 at position
+            variant enabled not bool   | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "d", "enabled": "yes"}]}}} | doc.json: $.values.x._variants[0].enabled: expected true or false but found "yes"
+            variant without enabled    | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "d"}]}}} | doc.json: $.values.x._variants[0].enabled: expected true or false but found nothing
+            unknown variant key        | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "d", "enabled": true, "limit": 3}]}}} | doc.json: $.values.x._variants[0].limit: unknown key; a variant has name, enabled, rule and attributeValues
+            variants not an array      | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": {}}}} | doc.json: $.values.x._variants: expected a non-empty array of variants
             empty document             | '   '                                                                | doc.json: the flag document is empty
             """)
     @DisplayName("rejects malformed documents with the JSON path of the error")

@@ -64,6 +64,6 @@ class FlagStateTest {
         assertThatThrownBy(() -> FlagState.of(Map.of("n", 3)))
                 .isInstanceOf(FlagTestException.class)
                 .hasMessage(
-                        "Flag 'n' has value 3 of type java.lang.Integer; use a Boolean for an on/off flag or a String for a variant");
+                        "Flag 'n' has value 3 of type java.lang.Integer; use a Boolean for an on/off flag, a String for a variant or Variants for a multi-variant flag");
     }
 }

@@ -38,7 +38,7 @@ class FuzzTest {
             {"version":"1","flags":{"a":{"name":"A","description":"d","_createdAt":"2026-01-01T00:00:00Z"},
              "b":{"_deprecation":{"status":"planned"}},"c":{}},
              "values":{"a":{"enabled":true},"b":{"enabled":false},
-             "c":{"_variants":[{"name":"x","enabled":true,"rule":"r"},{"name":"y","enabled":true}]}}}""",
+             "c":{"_variants":[{"name":"x","enabled":true,"rule":"(eq $tier \\"gold\\")","attributeValues":{"limit":3}},{"name":"y","enabled":true}]}}}""",
             "{\"a\":{\"enabled\":true},\"b\":{\"enabled\":false,\"limit\":3},\"c\":{\"enabled\":true,\"_variant\":\"B\"}}");
 
     static final String[] TOKENS = {
@@ -63,6 +63,8 @@ class FuzzTest {
         "\"_createdAt\"",
         "\"_deprecation\"",
         "\"rule\"",
+        "\"(split by::$id pct::20)\"",
+        "\"attributeValues\"",
         "\"name\"",
         "\"2026-13-45\"",
         "\\u0000",

@@ -14,6 +14,11 @@ interface Operand {
         public Object value(Map<String, ?> context, String flag) {
             return value;
         }
+
+        @Override
+        public String toString() {
+            return value instanceof String text ? '"' + text + '"' : String.valueOf(value);
+        }
     }
 
     /** {@code $key}: the context's value for the key, or null. */
@@ -21,6 +26,11 @@ interface Operand {
         @Override
         public Object value(Map<String, ?> context, String flag) {
             return context.get(key);
+        }
+
+        @Override
+        public String toString() {
+            return "$" + key;
         }
     }
 }

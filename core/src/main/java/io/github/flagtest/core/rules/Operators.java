@@ -77,7 +77,7 @@ final class Operators {
             case "matches" -> {
                 only(op, args, named, Set.of("in", "pattern"), Set.of("in", "pattern"), errors);
                 Operand in = named.get("in");
-                requireString(op, named.get("pattern"), errors);
+                requireStringConstant(op, "pattern", named.get("pattern"), errors);
                 Pattern pattern = RuleParser.regex(
                         (String) ((Operand.Literal) named.get("pattern")).value(), problem -> errors.at(-1, problem));
                 return (context, flag) -> {
@@ -87,7 +87,7 @@ final class Operators {
             }
             case "exists" -> {
                 only(op, args, named, Set.of("key"), Set.of("key"), errors);
-                requireString(op, named.get("key"), errors);
+                requireStringConstant(op, "key", named.get("key"), errors);
                 String key = (String) ((Operand.Literal) named.get("key")).value();
                 return (context, flag) -> context.get(key) != null;
             }
@@ -102,7 +102,7 @@ final class Operators {
                 Operand by = named.get("by");
                 String seed = null;
                 if (named.containsKey("seed")) {
-                    requireString(op, named.get("seed"), errors);
+                    requireStringConstant(op, "seed", named.get("seed"), errors);
                     seed = (String) ((Operand.Literal) named.get("seed")).value();
                 }
                 String fixedSeed = seed;
@@ -229,6 +229,16 @@ final class Operators {
     private static void requireString(String op, Operand operand, Errors errors) {
         if (operand instanceof Operand.Literal literal && !(literal.value() instanceof String)) {
             throw errors.at(literal.position(), "(" + op + " ...) takes a string here, not " + literal.value());
+        }
+    }
+
+    /** Operands AWS takes as constants only, e.g. {@code (exists key::"country")}, not {@code key::$country}. */
+    private static void requireStringConstant(String op, String name, Operand operand, Errors errors) {
+        if (!(operand instanceof Operand.Literal literal && literal.value() instanceof String)) {
+            throw errors.at(
+                    -1,
+                    "(" + op + " ...) takes a string constant as " + name + "::, e.g. " + name + "::\"country\", not "
+                            + (operand == null ? "an expression" : operand));
         }
     }
 

@@ -130,6 +130,17 @@ final class AgentExtension implements AutoCloseable {
         }
 
         @Override
+        public void served(
+                FlagState served,
+                String operation,
+                Map<String, String> context,
+                String app,
+                String env,
+                String profile) {
+            upstream.served(served, operation, context, app, env, profile);
+        }
+
+        @Override
         public String toString() {
             return upstream.toString();
         }

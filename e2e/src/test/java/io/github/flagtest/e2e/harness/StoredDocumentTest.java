@@ -2,9 +2,13 @@ package io.github.flagtest.e2e.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.flagtest.core.FlagCatalog;
 import io.github.flagtest.core.FlagState;
+import io.github.flagtest.core.Variants;
 import io.github.flagtest.e2e.embedded.FeatureFlagSchema;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,5 +22,30 @@ class StoredDocumentTest {
 
         assertThat(FeatureFlagSchema.problems(stored)).isEmpty();
         assertThat(stored).doesNotContain("\"_variant\"").contains("\"_variants\":[{\"name\":\"B\",\"enabled\":true}]");
+    }
+
+    @Test
+    @DisplayName("a multi-variant flag is deployed with its variants, rules and attributes, valid against AWS's schema,"
+            + " and reads back equal")
+    void multiVariant() {
+        Variants checkout = Variants.of(List.of(
+                new Variants.Variant(
+                        "BetaUsers", true, Optional.of("(ends_with $email \"@example.com\")"), Map.of("limit", 10)),
+                new Variants.Variant("Default", false, Optional.empty(), Map.of("limit", 0))));
+        String stored = StoredDocument.stored(FlagState.of(Map.of("checkout", checkout)));
+
+        assertThat(FeatureFlagSchema.problems(stored)).isEmpty();
+        assertThat(stored)
+                .contains("{\"name\":\"BetaUsers\",\"enabled\":true,\"rule\":\"(ends_with $email "
+                        + "\\\"@example.com\\\")\",\"attributeValues\":{\"limit\":10}}");
+        Variants read = (Variants) FlagCatalog.parse(stored, "stored.json")
+                .get("checkout")
+                .orElseThrow()
+                .defaultValue();
+        assertThat(read.variants()).extracting(Variants.Variant::name).containsExactly("BetaUsers", "Default");
+        assertThat(read.variants().get(0).rule())
+                .isEqualTo(checkout.variants().get(0).rule());
+        assertThat(StoredDocument.retrieval(FlagState.of(Map.of("checkout", checkout))))
+                .isEqualTo("{\"checkout\":{\"enabled\":false}}");
     }
 }
