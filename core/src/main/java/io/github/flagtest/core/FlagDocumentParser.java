@@ -72,6 +72,7 @@ final class FlagDocumentParser {
             Map.Entry<String, JsonNode> entry = it.next();
             String name = entry.getKey();
             String path = "$.flags." + name;
+            requireName(name, path);
             ObjectNode flag = object(entry.getValue(), path);
             JsonNode value = values.get(name);
             Object defaultValue =
@@ -93,6 +94,7 @@ final class FlagDocumentParser {
         for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String path = "$." + entry.getKey();
+            requireName(entry.getKey(), path);
             ObjectNode flag = object(entry.getValue(), path);
             definitions.put(
                     entry.getKey(),
@@ -211,6 +213,12 @@ final class FlagDocumentParser {
             return object;
         }
         throw error(path, "expected a JSON object but found " + (node == null ? "nothing" : node.toString()));
+    }
+
+    private void requireName(String name, String path) {
+        if (name.isBlank()) {
+            throw error(path, "a flag name must not be blank; name the flag");
+        }
     }
 
     private FlagTestException error(String path, String problem) {

@@ -131,6 +131,7 @@ class FlagCatalogTest {
             variant enabled not bool   | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "d", "enabled": "yes"}]}}} | doc.json: $.values.x._variants[0].enabled: expected true or false but found "yes"
             variant without enabled    | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "d"}]}}} | doc.json: $.values.x._variants[0].enabled: expected true or false but found nothing
             unknown variant key        | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "d", "enabled": true, "limit": 3}]}}} | doc.json: $.values.x._variants[0].limit: unknown key; a variant has name, enabled, rule and attributeValues
+            blank flag name            | {" ": {"enabled": true}}                                             | doc.json: $. : a flag name must not be blank
             variants not an array      | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": {}}}} | doc.json: $.values.x._variants: expected a non-empty array of variants
             empty document             | '   '                                                                | doc.json: the flag document is empty
             """)

@@ -242,7 +242,7 @@ class MisuseCatalogueTest {
                         "a flag value that is neither Boolean nor String",
                         () -> catchThrowable(() -> FlagState.of(Map.of("n", 3))),
                         FlagTestException.class,
-                        "use a Boolean for an on/off flag or a String for a variant"),
+                        "use a Boolean for an on/off flag, a String for a variant or Variants for a multi-variant flag"),
                 direct(
                         "a variant read as a number",
                         () -> catchThrowable(
