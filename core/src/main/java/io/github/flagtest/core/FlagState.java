@@ -99,6 +99,16 @@ public final class FlagState {
         return value instanceof String || Boolean.TRUE.equals(value);
     }
 
+    /**
+     * {@code value} as a plain Boolean or variant String: {@link Variants} as their {@link
+     * Variants#defaultValue() default}, other values unchanged. For records and environment values.
+     *
+     * @since 0.2.0
+     */
+    public static Object plain(Object value) {
+        return value instanceof Variants variants ? variants.defaultValue() : value;
+    }
+
     /** Formats one value the way display names and messages show it: ON, OFF or the variant. */
     public static String describe(Object value) {
         if (value instanceof Boolean on) {

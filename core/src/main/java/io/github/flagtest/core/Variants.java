@@ -104,6 +104,14 @@ public final class Variants {
         return variants.get(variants.size() - 1);
     }
 
+    /**
+     * What a read without a context gets, as a plain flag value: the default variant's name if it
+     * is enabled, else {@code false}.
+     */
+    public Object defaultValue() {
+        return valueOf(defaultVariant());
+    }
+
     /** The variant named {@code name}, if the flag has one. */
     public Optional<Variant> variant(String name) {
         return variants.stream().filter(v -> v.name().equals(name)).findFirst();

@@ -1,6 +1,7 @@
 package io.github.flagtest.junit;
 
 import io.github.flagtest.core.FlagCatalog;
+import io.github.flagtest.core.FlagState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,14 +18,14 @@ final class RunHeader {
         header.put("profile", settings.profile().map(FlagCatalog::source).orElse(null));
         header.put(
                 "profileValues",
-                settings.profile().map(p -> p.defaults().asMap()).orElse(Map.of()));
+                settings.profile().map(p -> plain(p.defaults())).orElse(Map.of()));
         header.put("catalog", settings.catalog().map(FlagCatalog::source).orElse(null));
         Map<String, Object> flags = new LinkedHashMap<>();
         settings.catalog()
                 .ifPresent(catalog -> catalog.names().forEach(name -> {
                     var definition = catalog.get(name).orElseThrow();
                     Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("default", definition.defaultValue());
+                    entry.put("default", FlagState.plain(definition.defaultValue()));
                     entry.put("description", definition.description());
                     entry.put("deprecated", definition.deprecated());
                     entry.put(
@@ -34,5 +35,12 @@ final class RunHeader {
                 }));
         header.put("catalogFlags", flags);
         return header;
+    }
+
+    /** The values as plain Booleans and variant names: a multi-variant flag as its default. */
+    private static Map<String, Object> plain(FlagState state) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        state.asMap().forEach((flag, value) -> values.put(flag, FlagState.plain(value)));
+        return values;
     }
 }

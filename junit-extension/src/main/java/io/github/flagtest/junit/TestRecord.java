@@ -91,10 +91,11 @@ final class TestRecord {
     private static void writeState(JsonGenerator json, String field, FlagState state) throws IOException {
         json.writeObjectFieldStart(field);
         for (Map.Entry<String, Object> entry : state.asMap().entrySet()) {
-            if (entry.getValue() instanceof Boolean on) {
+            Object value = FlagState.plain(entry.getValue()); // a multi-variant flag as its default
+            if (value instanceof Boolean on) {
                 json.writeBooleanField(entry.getKey(), on);
             } else {
-                json.writeStringField(entry.getKey(), String.valueOf(entry.getValue()));
+                json.writeStringField(entry.getKey(), String.valueOf(value));
             }
         }
         json.writeEndObject();

@@ -375,7 +375,7 @@ final class FlagStores {
                             + "' both become the environment variable " + name + " (" + SETTING
                             + "=env); rename one of them");
                 }
-                variables.put(name, String.valueOf(value));
+                variables.put(name, String.valueOf(FlagState.plain(value)));
             });
             return variables;
         }

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Feature flags from the AWS AppConfig Lambda extension (the agent), which serves the configuration
@@ -39,21 +40,22 @@ public final class AgentFeatures implements Features {
 
     @Override
     public boolean isEnabled(String flag) {
-        return flag(flag).path("enabled").asBoolean(false);
+        return flag(flag, Map.of()).path("enabled").asBoolean(false);
     }
 
     @Override
-    public String variant(String flag, String fallback) {
-        JsonNode value = flag(flag);
+    public String variant(String flag, String fallback, Map<String, String> context) {
+        JsonNode value = flag(flag, context);
         return value.path("enabled").asBoolean(false) ? value.path("_variant").asText(fallback) : fallback;
     }
 
-    private JsonNode flag(String flag) {
+    /** One flag from the agent; the context goes as {@code Context: key=value} headers, one per pair. */
+    private JsonNode flag(String flag, Map<String, String> context) {
         URI uri = URI.create(profile + "?flag=" + URLEncoder.encode(flag, StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2));
+        context.forEach((key, value) -> request.header("Context", key + "=" + value));
         try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return JSON.createObjectNode(); // an unknown flag is OFF: the production-safe default
             }

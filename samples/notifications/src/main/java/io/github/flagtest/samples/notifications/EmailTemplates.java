@@ -13,4 +13,9 @@ final class EmailTemplates {
             default -> "<p>Hello,</p><p>" + n.text() + "</p>";
         };
     }
+
+    /** Which layout {@code html} was rendered with, for the log. */
+    static String layout(String html) {
+        return html.contains("<footer>") ? "rich" : html.startsWith("<p>Hello,") ? "classic" : "compact";
+    }
 }

@@ -19,7 +19,8 @@ public class NotificationHandler implements RequestHandler<SQSEvent, SQSBatchRes
     public NotificationHandler() {
         this(new NotificationService(
                 AgentFeatures.fromEnvironment(),
-                (to, subject, html) -> System.out.println("email to " + to + ": " + subject),
+                (to, subject, html) ->
+                        System.out.println("email to " + to + " (" + EmailTemplates.layout(html) + "): " + subject),
                 (phone, text) -> System.out.println("sms to " + phone + ": " + text)));
     }
 

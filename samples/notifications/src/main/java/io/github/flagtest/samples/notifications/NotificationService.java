@@ -1,5 +1,7 @@
 package io.github.flagtest.samples.notifications;
 
+import java.util.Map;
+
 /** Delivers one notification. Each flag is read at one place. */
 public final class NotificationService {
 
@@ -14,7 +16,7 @@ public final class NotificationService {
     }
 
     public void deliver(Notification notification) {
-        String template = features.variant("email-template", "classic");
+        String template = features.variant("email-template", "classic", Map.of("email", notification.email()));
         email.send(notification.email(), notification.subject(), EmailTemplates.render(template, notification));
         if (notification.phone() != null && features.isEnabled("sms-channel")) {
             sms.send(notification.phone(), notification.subject() + ": " + notification.text());

@@ -8,9 +8,12 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 
 import io.github.flagtest.core.FakeFlags;
+import io.github.flagtest.core.FlagState;
+import io.github.flagtest.core.Variants;
 import io.github.flagtest.junit.FeatureEntryPoint;
 import io.github.flagtest.junit.FlagClient;
 import io.github.flagtest.junit.WithFlag;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -74,5 +77,28 @@ class NotificationServiceTest {
         notifications.deliver(SHIPPED);
 
         verify(email).send(eq("ana@example.com"), anyString(), contains("<footer>"));
+    }
+
+    @Test
+    @WithFlag(name = "sms-channel", enabled = false)
+    @DisplayName(
+            "targeting: customers at example.com get the rich layout (the flag's rule), others the default variant")
+    void targeting(FakeFlags flags, FlagState state) {
+        Notification other = new Notification("c-7", "bo@other.org", null, "Shipped", "Your order is on its way");
+
+        notifications.deliver(SHIPPED);
+        notifications.deliver(other);
+
+        verify(email).send(eq("ana@example.com"), anyString(), contains("<footer>"));
+        String defaultLayout = state.value("email-template")
+                .map(value -> value instanceof Variants variants
+                        ? variants.defaultVariant().name()
+                        : value.toString())
+                .orElseThrow();
+        assertThat(flags)
+                .evaluatedWithContext("email-template", Map.of("email", "ana@example.com"))
+                .evaluatedWithContext("email-template", Map.of("email", "bo@other.org"))
+                .servedVariant("email-template", "rich")
+                .servedVariant("email-template", defaultLayout);
     }
 }
