@@ -112,6 +112,21 @@ public final class Variants {
         return valueOf(defaultVariant());
     }
 
+    /**
+     * This flag with {@code variant} served to every read, whatever the context: a matrix run or a
+     * pin of one variant that keeps its {@code enabled} state and attributes.
+     *
+     * @throws FlagTestException if the flag has no such variant, naming the ones it has
+     */
+    public Variants pinned(String variant) {
+        Variant chosen = variant(variant)
+                .orElseThrow(() -> new FlagTestException("no variant '" + variant + "'; the flag has "
+                        + variants.stream().map(Variant::name).toList()));
+        return new Variants(
+                List.of(new Variant(chosen.name(), chosen.enabled(), Optional.empty(), chosen.attributes())),
+                List.of());
+    }
+
     /** The variant named {@code name}, if the flag has one. */
     public Optional<Variant> variant(String name) {
         return variants.stream().filter(v -> v.name().equals(name)).findFirst();
@@ -148,9 +163,10 @@ public final class Variants {
         return variants.hashCode();
     }
 
-    /** The default variant as a state shows it (its name, or OFF if it is disabled), for example {@code Default}. */
+    /** The default variant's name, marked when it is disabled: {@code Default} or {@code Default (OFF)}. */
     @Override
     public String toString() {
-        return FlagState.describe(valueOf(defaultVariant()));
+        Variant fallback = defaultVariant();
+        return fallback.enabled() ? fallback.name() : fallback.name() + " (OFF)";
     }
 }

@@ -24,7 +24,9 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  * }</pre>
  *
  * <p>A plain entry is an on/off flag (runs OFF, then ON); {@code "name=A|B|C"} is a multi-variant
- * flag. Runs are deterministic. A class-level and a method-level matrix multiply. Errors (as
+ * flag; {@code "name=*"} runs every variant the profile or catalog gives the flag in its {@code
+ * _variants}, the default first. A variant of such a flag is served whatever the context, with its
+ * own {@code enabled} state. Runs are deterministic. A class-level and a method-level matrix multiply. Errors (as
  * {@link org.junit.jupiter.api.extension.ExtensionConfigurationException}): an empty matrix, a
  * flag listed twice or also pinned by {@link WithFlag}, {@code @ParameterizedTest} on the same
  * method (put the matrix on the class instead), more than 10 flags with {@code ALL_COMBINATIONS}.

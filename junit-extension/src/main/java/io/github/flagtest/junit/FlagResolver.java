@@ -2,6 +2,7 @@ package io.github.flagtest.junit;
 
 import io.github.flagtest.core.FlagCatalog;
 import io.github.flagtest.core.FlagState;
+import io.github.flagtest.core.Variants;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -27,6 +28,7 @@ final class FlagResolver {
         if (settings.profile().isPresent()) {
             state = state.withAll(settings.profile().get().defaults());
         }
+        FlagState documents = state;
         Map<String, Level> pinnedWhere = new LinkedHashMap<>();
         for (Level level : levels(context)) {
             FlagState pins = cachedPins(context, level, settings.catalog());
@@ -52,7 +54,25 @@ final class FlagResolver {
             }
             state = state.withAll(run.assignment());
         }
-        return state;
+        return pinVariants(state, documents);
+    }
+
+    /**
+     * A variant pinned by name (a {@code @WithFlag} value or a matrix entry) of a flag the documents
+     * give {@code _variants}: that variant for every read, with its own {@code enabled} state.
+     */
+    private static FlagState pinVariants(FlagState state, FlagState documents) {
+        FlagState pinned = state;
+        for (String flag : state.flags()) {
+            Object value = state.value(flag).orElseThrow();
+            Object declared = documents.value(flag).orElse(null);
+            if (value instanceof String name
+                    && declared instanceof Variants variants
+                    && variants.variant(name).isPresent()) {
+                pinned = pinned.with(flag, variants.pinned(name));
+            }
+        }
+        return pinned;
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.Set;
 record MatrixFlag(String name, List<Object> values) {
 
     private static final List<Object> ON_OFF = List.of(false, true);
+    /** {@code "name=*"}: every variant the flag document gives the flag; resolved against it later. */
+    static final String EVERY_VARIANT = "*";
 
     boolean isBoolean() {
         return values.equals(ON_OFF);
@@ -19,7 +21,8 @@ record MatrixFlag(String name, List<Object> values) {
     }
 
     /**
-     * Parses {@code "name"} (on/off) or {@code "name=A|B|C"} (variants).
+     * Parses {@code "name"} (on/off), {@code "name=A|B|C"} (variants) or {@code "name=*"} (every
+     * variant in the flag document, {@link #EVERY_VARIANT} until resolved).
      *
      * @throws IllegalArgumentException with the reason, for the caller to put into context
      */

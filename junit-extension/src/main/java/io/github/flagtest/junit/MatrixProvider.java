@@ -1,6 +1,9 @@
 package io.github.flagtest.junit;
 
+import io.github.flagtest.core.FlagCatalog;
+import io.github.flagtest.core.FlagDefinition;
 import io.github.flagtest.core.FlagState;
+import io.github.flagtest.core.Variants;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
@@ -112,7 +115,10 @@ final class MatrixProvider {
                         + "' is listed twice; list each flag once");
             }
             FlagResolver.checkName(flag.name(), "@FlagMatrix", where, settings.catalog());
-            flags.add(flag);
+            flags.add(
+                    flag.values().equals(List.of(MatrixFlag.EVERY_VARIANT))
+                            ? everyVariant(flag, where, settings)
+                            : flag);
         }
         if (matrix.strategy() == FlagMatrix.Strategy.ALL_COMBINATIONS && flags.size() > MAX_ALL_COMBINATIONS) {
             throw new ExtensionConfigurationException("@FlagMatrix on " + where + " lists " + flags.size()
@@ -122,6 +128,30 @@ final class MatrixProvider {
                     + "pair of flags in " + Pairwise.optimalRunCount(flags.size()) + " runs for on/off flags");
         }
         return flags;
+    }
+
+    /**
+     * {@code "name=*"}: every variant of the multi-variant flag in the profile (or else the catalog),
+     * the default first, each pinned so that its rules do not pick another.
+     */
+    private static MatrixFlag everyVariant(MatrixFlag flag, String where, Settings settings) {
+        Optional<FlagCatalog> document = settings.profile().or(settings::catalog);
+        Object value = document.flatMap(d -> d.get(flag.name()))
+                .map(FlagDefinition::defaultValue)
+                .orElse(null);
+        if (!(value instanceof Variants variants)) {
+            throw new ExtensionConfigurationException("@FlagMatrix on " + where + ": \"" + flag.name()
+                    + "=*\" runs every variant of a multi-variant flag, but "
+                    + document.map(d -> d.source() + " gives '" + flag.name() + "' no _variants")
+                            .orElse("there is no flagtest.catalog or flagtest.profile document to take them from")
+                    + "; list the variants instead, e.g. \"" + flag.name() + "=A|B\"");
+        }
+        List<Object> values = new ArrayList<>();
+        values.add(variants.pinned(variants.defaultVariant().name()));
+        variants.variants().stream()
+                .filter(variant -> variant != variants.defaultVariant())
+                .forEach(variant -> values.add(variants.pinned(variant.name())));
+        return new MatrixFlag(flag.name(), List.copyOf(values));
     }
 
     private static void checkNoOtherTestKind(Method method, String where) {
