@@ -167,7 +167,7 @@ class RuleTest {
                     "(eq $a)                                  | takes 2 operands, not 1",
                     "(eq $a \"x\") (eq $b \"y\")               | unexpected text after",
                     "eq $a 1                                  | a rule is an expression in parentheses",
-                    "(eq $a banana)                           | 'banana' is not a string"
+                    "(eq $a banana)                           | banana' is not a string"
                 })
         void refused(String rule, String problem) {
             assertThatThrownBy(() -> Rule.parse(rule))
