@@ -2,6 +2,7 @@ package io.github.flagtest.junit;
 
 import io.github.flagtest.core.FlagCatalog;
 import io.github.flagtest.core.FlagState;
+import io.github.flagtest.core.Variants;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,6 +27,13 @@ final class RunHeader {
                     var definition = catalog.get(name).orElseThrow();
                     Map<String, Object> entry = new LinkedHashMap<>();
                     entry.put("default", FlagState.plain(definition.defaultValue()));
+                    if (definition.defaultValue() instanceof Variants variants) {
+                        entry.put(
+                                "variants",
+                                variants.variants().stream()
+                                        .map(Variants.Variant::name)
+                                        .toList());
+                    }
                     entry.put("description", definition.description());
                     entry.put("deprecated", definition.deprecated());
                     entry.put(

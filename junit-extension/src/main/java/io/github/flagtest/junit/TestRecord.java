@@ -118,6 +118,9 @@ final class TestRecord {
             json.writeStringField("site", reads.first.site());
             json.writeNumberField("line", site.getLineNumber());
             json.writeNumberField("count", reads.count);
+            if (reads.first.variant() != null) {
+                json.writeStringField("variant", reads.first.variant());
+            }
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -143,10 +146,10 @@ final class TestRecord {
         json.writeEndArray();
     }
 
-    /** What groups reads: the flag, the answer and the call site. */
-    private record Read(String flag, Object value, StackTraceElement site) {
+    /** What groups reads: the flag, the answer, the variant served and the call site. */
+    private record Read(String flag, Object value, String variant, StackTraceElement site) {
         static Read of(Evaluation evaluation) {
-            return new Read(evaluation.flag(), evaluation.value(), evaluation.callSite());
+            return new Read(evaluation.flag(), evaluation.value(), evaluation.variant(), evaluation.callSite());
         }
     }
 

@@ -38,6 +38,10 @@ class TargetingTests {
                 .findFirst()
                 .orElseThrow();
         assertThat(rules.at("/state/checkout").asText()).isEqualTo("Classic");
+        assertThat(rules.get("evaluations"))
+                .extracting(read ->
+                        read.get("variant").asText() + " x" + read.get("count").asInt())
+                .containsExactly("Gold x1", "Paused x1", "Classic x1", "Classic x1"); // two call sites
     }
 
     @Test

@@ -30,6 +30,10 @@ final class FlagFacts {
     final Map<String, Long> servedWhole = new LinkedHashMap<>();
 
     long reads;
+    /** The catalog's variants of a multi-variant flag, in order; empty for an on/off flag. */
+    final List<String> variants = new ArrayList<>();
+    /** Variant name -> reads that were served it. */
+    final Map<String, Long> variantsServed = new TreeMap<>();
     /** suite (unit, matrix, e2e) -> profile -> values tested. */
     final Map<String, Map<String, Set<String>>> coverage = new TreeMap<>();
 
@@ -62,5 +66,10 @@ final class FlagFacts {
         if (sampleTests.size() < SAMPLE_TESTS) {
             sampleTests.add(test);
         }
+    }
+
+    /** The catalog's variants that no read was served, in catalog order. */
+    List<String> variantsNeverServed() {
+        return variants.stream().filter(v -> !variantsServed.containsKey(v)).toList();
     }
 }

@@ -209,6 +209,12 @@ public final class FlagReport {
             ArrayNode served = node.putArray("servedBy");
             f.served.forEach(
                     (source, count) -> served.addObject().put("source", source).put("reads", count));
+            if (!f.variants.isEmpty() || !f.variantsServed.isEmpty()) {
+                ObjectNode variants = node.putObject("variantsServed");
+                f.variantsServed.forEach(variants::put);
+                ArrayNode never = node.putArray("variantsNeverServed");
+                f.variantsNeverServed().forEach(never::add);
+            }
             ArrayNode servedWhole = node.putArray("servedWhole");
             f.servedWhole.forEach((source, count) ->
                     servedWhole.addObject().put("source", source).put("serves", count));

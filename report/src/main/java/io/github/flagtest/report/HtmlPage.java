@@ -180,6 +180,18 @@ final class HtmlPage {
                     .append(" (reads not visible)</li>"));
             html.append("</ul>");
         }
+        if (!f.variants.isEmpty() || !f.variantsServed.isEmpty()) {
+            html.append("</dd>\n<dt>Variants served</dt><dd>");
+            html.append(
+                    f.variantsServed.isEmpty()
+                            ? "none"
+                            : f.variantsServed.entrySet().stream()
+                                    .map(e -> esc(e.getKey()) + " &times; " + e.getValue())
+                                    .collect(java.util.stream.Collectors.joining(", ")));
+            if (!f.variantsNeverServed().isEmpty()) {
+                html.append("; never served: ").append(esc(String.join(", ", f.variantsNeverServed())));
+            }
+        }
         html.append("</dd>\n<dt>States tested</dt><dd>");
         if (f.coverage.isEmpty()) {
             html.append("none");

@@ -143,6 +143,8 @@ public final class RunRecords {
             facts.description = definition.path("description").asText("");
             facts.defaultValue = value(definition.path("default"));
             facts.deprecated = definition.path("deprecated").asBoolean(false);
+            facts.variants.clear();
+            definition.path("variants").forEach(variant -> facts.variants.add(variant.asText()));
             if (definition.path("createdAt").isTextual()) {
                 try {
                     facts.createdAt = Optional.of(
@@ -190,6 +192,9 @@ public final class RunRecords {
             }
             long count = read.path("count").asLong(1);
             facts.reads += count;
+            if (read.path("variant").isTextual()) {
+                facts.variantsServed.merge(read.path("variant").asText(), count, Long::sum);
+            }
             if (read.path("line").asInt(-1) < 0) {
                 facts.served.merge(read.path("site").asText(), count, Long::sum);
             } else {

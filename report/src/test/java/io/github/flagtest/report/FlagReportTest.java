@@ -335,6 +335,33 @@ class FlagReportTest {
     }
 
     @Test
+    @DisplayName(
+            "a multi-variant flag lists the variants its reads were served and the catalog's variants never served")
+    void variants() throws Exception {
+        Files.writeString(
+                dir.resolve("runs/tests-variants.jsonl"),
+                "{\"kind\":\"run\",\"catalog\":\"flags/prod.json\",\"catalogFlags\":{\"checkout\":"
+                        + "{\"default\":\"Classic\",\"variants\":[\"Gold\",\"Paused\",\"Classic\"]}}}\n"
+                        + "{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"t\",\"result\":\"SUCCESSFUL\","
+                        + "\"state\":{\"checkout\":\"Classic\"},\"evaluations\":["
+                        + "{\"flag\":\"checkout\",\"value\":\"Gold\",\"class\":\"A\",\"method\":\"m\",\"site\":\"A.java:3\","
+                        + "\"line\":3,\"count\":3,\"variant\":\"Gold\"},"
+                        + "{\"flag\":\"checkout\",\"value\":\"Classic\",\"class\":\"A\",\"method\":\"m\",\"site\":\"A.java:3\","
+                        + "\"line\":3,\"count\":2,\"variant\":\"Classic\"}]}\n");
+        FlagReport report = report();
+        report.write(dir);
+
+        JsonNode checkout = flag(JSON.readTree(dir.resolve("flags.json").toFile()), "checkout");
+        assertThat(checkout.at("/variantsServed/Gold").asLong()).isEqualTo(3);
+        assertThat(checkout.at("/variantsServed/Classic").asLong()).isEqualTo(2);
+        assertThat(checkout.get("variantsNeverServed"))
+                .extracting(JsonNode::asText)
+                .containsExactly("Paused");
+        assertThat(Files.readString(dir.resolve("index.html")))
+                .contains("<dt>Variants served</dt><dd>Classic &times; 2, Gold &times; 3; never served: Paused");
+    }
+
+    @Test
     @DisplayName("a broken record names its file and line")
     void brokenRecord() throws Exception {
         Files.writeString(dir.resolve("runs/tests-broken.jsonl"), "{\"kind\":\"test\"}\nnot json\n");
