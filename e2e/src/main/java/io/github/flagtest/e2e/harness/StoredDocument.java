@@ -54,7 +54,7 @@ final class StoredDocument {
     }
 
     private static ObjectNode value(Object declared) {
-        Object value = declared instanceof Variants variants ? defaultValue(variants) : declared;
+        Object value = FlagState.plain(declared); // without a context AppConfig serves the default variant
         ObjectNode node = JSON.createObjectNode().put("enabled", state(value));
         if (value instanceof String variant) {
             node.put("_variant", variant);
@@ -77,12 +77,6 @@ final class StoredDocument {
                 }
             });
         }
-    }
-
-    /** What AppConfig serves without a context: the default variant, by name if it is enabled. */
-    private static Object defaultValue(Variants variants) {
-        Variants.Variant fallback = variants.defaultVariant();
-        return fallback.enabled() ? fallback.name() : Boolean.FALSE;
     }
 
     private static boolean state(Object value) {
