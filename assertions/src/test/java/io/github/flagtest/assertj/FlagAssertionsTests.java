@@ -26,6 +26,7 @@ import org.assertj.core.api.SoftAssertionsProvider;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.mockito.Mockito;
@@ -56,6 +57,23 @@ class FlagAssertionsTests {
     @DisplayName("assertThatFeature(...).wasInvokedOnlyWhenEnabled() in every run of a matrix")
     void matrix() {
         run(MatrixFixture.class).testEvents().assertStatistics(s -> s.started(4).succeeded(4));
+    }
+
+    @Test
+    @DisplayName("assertThatFeature sees entry points declared by type, on objects the code builds itself")
+    void typeEntryPoint() {
+        EngineExecutionResults results = run(TypeFixture.class);
+
+        results.testEvents().assertStatistics(s -> s.started(4).succeeded(3).failed(1));
+        Assertions.assertThat(results.testEvents()
+                        .failed()
+                        .list()
+                        .get(0)
+                        .getPayload(TestExecutionResult.class)
+                        .flatMap(TestExecutionResult::getThrowable)
+                        .orElseThrow())
+                .hasMessageContaining("on class FlagAssertionsTests.TypeFixture, type Ledger: expected no call while "
+                        + "'loyalty-points' was OFF, but there was 1:"); // offCallFails: the after-each check too
     }
 
     @Test
@@ -317,6 +335,42 @@ class FlagAssertionsTests {
             softly.assertThatFeature("loyalty-points").wasInvoked();
             softly.assertThat(flags).evaluated("loyalty-points");
             Assertions.assertThat(softly.errorsCollected()).hasSize(2);
+        }
+    }
+
+    public static class Ledger {
+        public void award(String customer, int points) {}
+    }
+
+    @FeatureEntryPoint(value = "loyalty-points", type = Ledger.class)
+    static class TypeFixture {
+        @FlagMatrix("loyalty-points")
+        void builtInside(FakeFlags flags) {
+            if (flags.isEnabled("loyalty-points")) {
+                new Ledger().award("c-1", 10);
+            }
+            assertThatFeature("loyalty-points").wasInvokedOnlyWhenEnabled();
+        }
+
+        @Test
+        @WithFlag(name = "loyalty-points", enabled = true)
+        void countsAndLists() {
+            new Ledger().award("c-1", 10);
+            new Ledger().award("c-2", 20);
+            assertThatFeature("loyalty-points").wasInvoked().wasInvokedTimes(2);
+            assertThatThrownBy(() -> assertThatFeature("loyalty-points").wasNotInvoked())
+                    .hasMessageContaining("not to be invoked but it was invoked 2 time(s):")
+                    .hasMessageContaining("1. Ledger.award(\"c-1\", 10) at io.github.flagtest.assertj."
+                            + "FlagAssertionsTests$TypeFixture.countsAndLists(FlagAssertionsTests.java:");
+        }
+
+        @Test
+        @WithFlag(name = "loyalty-points", enabled = false)
+        void offCallFails() {
+            assertThatFeature("loyalty-points").wasNotInvoked();
+            new Ledger().award("c-3", 1);
+            assertThatThrownBy(() -> assertThatFeature("loyalty-points").wasInvokedOnlyWhenEnabled())
+                    .hasMessageContaining("while 'loyalty-points' was OFF but it was invoked 1 time(s) while OFF:");
         }
     }
 

@@ -56,6 +56,10 @@ final class CurrentFlags {
             this.test = test;
         }
 
+        TestFlags test() {
+            return test;
+        }
+
         @Override
         public void close() {
             active = false;

@@ -14,16 +14,34 @@ import java.util.stream.Collectors;
  * @param arguments the arguments passed
  * @param site where it was called from, e.g. {@code com.example.OrderService.place(OrderService.java:42)}
  * @param flagOn whether the flag was ON at the time of the call
+ * @param thread the calling thread's name, for entry points declared by type; empty for mocks
+ *     (Mockito does not record threads)
  * @since 0.1.0
  */
 public record EntryPointCall(
-        Optional<String> flag, String target, String method, List<Object> arguments, String site, boolean flagOn) {
+        Optional<String> flag,
+        String target,
+        String method,
+        List<Object> arguments,
+        String site,
+        boolean flagOn,
+        Optional<String> thread) {
 
-    /** For example {@code loyalty.award("c-1", 120) at ...(OrderService.java:42) while loyalty-points=OFF}. */
+    /** A call whose thread is not known (a call on a mock or spy). */
+    public EntryPointCall(
+            Optional<String> flag, String target, String method, List<Object> arguments, String site, boolean flagOn) {
+        this(flag, target, method, arguments, site, flagOn, Optional.empty());
+    }
+
+    /**
+     * For example {@code loyalty.award("c-1", 120) at ...(OrderService.java:42) while loyalty-points=OFF},
+     * with {@code in thread "pool-1-thread-1"} before {@code while} when the thread is known.
+     */
     @Override
     public String toString() {
         String call = target + "." + method + "("
-                + arguments.stream().map(EntryPointCall::format).collect(Collectors.joining(", ")) + ") at " + site;
+                + arguments.stream().map(EntryPointCall::format).collect(Collectors.joining(", ")) + ") at " + site
+                + thread.map(name -> " in thread \"" + name + "\"").orElse("");
         return flag.map(name -> call + " while " + name + "=" + (flagOn ? "ON" : "OFF"))
                 .orElse(call);
     }

@@ -20,7 +20,7 @@ final class EntryPointCheck {
     private EntryPointCheck() {}
 
     /** Every counted call of {@code entryPoint}, or empty if its field was cleared. */
-    static List<EntryPointCall> calls(EntryPoint entryPoint, StateTimeline timeline) {
+    static List<EntryPointCall> calls(MockEntryPoint entryPoint, StateTimeline timeline) {
         Object target = entryPoint.target().get();
         if (target == null) {
             return List.of();

@@ -82,6 +82,7 @@ public class FlagExtension
         context.getStore(NAMESPACE).put(TestFlags.class, test);
         OpenFeatureSupport.install(context);
         TestFields.inject(context, test);
+        TypeEntryPoints.register(context, test);
     }
 
     @Override
@@ -95,7 +96,7 @@ public class FlagExtension
         try {
             Settings settings = Settings.of(context);
             for (EntryPoint entryPoint : test.entryPoints) {
-                List<EntryPointCall> own = EntryPointCheck.calls(entryPoint, test.timeline);
+                List<EntryPointCall> own = entryPoint.calls(test.timeline);
                 calls.addAll(own);
                 EntryPointCheck.failure(entryPoint, own, test.initial).ifPresent(failures::add);
             }

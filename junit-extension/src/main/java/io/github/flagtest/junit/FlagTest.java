@@ -64,10 +64,11 @@ public final class FlagTest {
             throw new FlagTestException("No @FeatureEntryPoint(\"" + flag
                     + "\") is registered in this test (registered: "
                     + test.entryPoints.stream().map(EntryPoint::flag).distinct().toList()
-                    + "); annotate the entry point's field or parameter with @FeatureEntryPoint(\"" + flag + "\")");
+                    + "); annotate the entry point's field or parameter with @FeatureEntryPoint(\"" + flag
+                    + "\"), or the test with @FeatureEntryPoint(value = \"" + flag + "\", type = TheEntryPoint.class)");
         }
         List<EntryPointCall> calls = new ArrayList<>();
-        registered.forEach(entryPoint -> calls.addAll(EntryPointCheck.calls(entryPoint, test.timeline)));
+        registered.forEach(entryPoint -> calls.addAll(entryPoint.calls(test.timeline)));
         return calls;
     }
 
@@ -85,9 +86,7 @@ public final class FlagTest {
                     + "flagtest cannot see its calls; pass the mock or spy the code under test calls");
         }
         Optional<TestFlags> test = CurrentFlags.test();
-        Optional<EntryPoint> entryPoint = test.flatMap(t -> t.entryPoints.stream()
-                .filter(e -> e.target().get() == mockOrSpy)
-                .findFirst());
+        Optional<EntryPoint> entryPoint = test.flatMap(t -> registeredFor(t, mockOrSpy));
         StateTimeline timeline = test.map(t -> t.timeline).orElseGet(() -> new StateTimeline(FlagState.empty()));
         return EntryPointCheck.calls(mockOrSpy, entryPoint, timeline);
     }
@@ -95,10 +94,15 @@ public final class FlagTest {
     /** The flag {@code mockOrSpy} is registered for as a {@link FeatureEntryPoint} in the running test. */
     public static Optional<String> entryPointFlag(Object mockOrSpy) {
         return CurrentFlags.test()
-                .flatMap(test -> test.entryPoints.stream()
-                        .filter(e -> e.target().get() == mockOrSpy)
-                        .findFirst())
+                .flatMap(test -> registeredFor(test, mockOrSpy))
                 .map(EntryPoint::flag);
+    }
+
+    private static Optional<EntryPoint> registeredFor(TestFlags test, Object mockOrSpy) {
+        return test.entryPoints.stream()
+                .filter(e ->
+                        e instanceof MockEntryPoint mocked && mocked.target().get() == mockOrSpy)
+                .findFirst();
     }
 
     /** {@code task}, run with the flags of the test that calls this method. */

@@ -33,9 +33,10 @@ final class ParameterSupport {
         var entryPoint = AnnotationSupport.findAnnotation(parameter, FeatureEntryPoint.class);
         if (entryPoint.isPresent()) {
             String described = "@FeatureEntryPoint(\"" + entryPoint.get().value() + "\") on " + where;
+            TestFields.refuseType(entryPoint.get(), described);
             TestFields.checkMethods(entryPoint.get(), type, described);
             Object mock = Mocks.entryPoint(type, parameter.getName(), described);
-            test.entryPoints.add(new EntryPoint(entryPoint.get(), where, () -> mock));
+            test.entryPoints.add(new MockEntryPoint(entryPoint.get(), where, () -> mock));
             return mock;
         }
         if (AnnotationSupport.isAnnotated(parameter, FlagClient.class)) {

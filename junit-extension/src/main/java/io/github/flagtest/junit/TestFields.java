@@ -32,7 +32,7 @@ final class TestFields {
                     throw notAMock(entry.where(), current);
                 }
                 test.entryPoints.add(
-                        new EntryPoint(entry.annotation(), entry.declaredAt(), () -> read(field, instance)));
+                        new MockEntryPoint(entry.annotation(), entry.declaredAt(), () -> read(field, instance)));
             }
             for (ClientField entry : plan.clients()) {
                 Field field = entry.field();
@@ -69,6 +69,7 @@ final class TestFields {
                 FeatureEntryPoint annotation = AnnotationSupport.findAnnotation(field, FeatureEntryPoint.class)
                         .orElseThrow();
                 String where = "@FeatureEntryPoint(\"" + annotation.value() + "\") on field " + Describe.field(field);
+                refuseType(annotation, where);
                 checkMethods(annotation, field.getType(), where);
                 entryPoints.add(new EntryPointField(field, annotation, where, "field " + Describe.field(field)));
             }
@@ -89,6 +90,16 @@ final class TestFields {
                 where + ": the field holds a " + value.getClass().getName()
                         + " that is neither a Mockito mock nor a spy; leave it null (flagtest creates a mock or spy) "
                         + "or assign mock(...) or spy(...)");
+    }
+
+    /** On a field or parameter the declared type is the entry point. */
+    static void refuseType(FeatureEntryPoint annotation, String where) {
+        if (annotation.type() != void.class) {
+            throw new ExtensionConfigurationException(
+                    where + ": type = " + annotation.type().getSimpleName()
+                            + ".class is for a test class or method; on a field or parameter the declared type is the "
+                            + "entry point, so remove type");
+        }
     }
 
     static void checkMethods(FeatureEntryPoint annotation, Class<?> type, String where) {
