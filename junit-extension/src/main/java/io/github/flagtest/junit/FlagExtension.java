@@ -5,7 +5,9 @@ import io.github.flagtest.core.FakeFlags;
 import io.github.flagtest.core.FlagState;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,12 +94,12 @@ public class FlagExtension
             return; // beforeEach failed before the test was set up; nothing to check
         }
         List<Throwable> failures = new ArrayList<>();
-        List<EntryPointCall> calls = new ArrayList<>();
+        Map<EntryPoint, List<EntryPointCall>> calls = new LinkedHashMap<>();
         try {
             Settings settings = Settings.of(context);
             for (EntryPoint entryPoint : test.entryPoints) {
                 List<EntryPointCall> own = entryPoint.calls(test.timeline);
-                calls.addAll(own);
+                calls.put(entryPoint, own);
                 EntryPointCheck.failure(entryPoint, own, test.initial).ifPresent(failures::add);
             }
             undeclared(context, settings, test).ifPresent(failures::add);

@@ -19,6 +19,9 @@ final class TestRecord {
 
     static final int VERSION = 1;
 
+    /** An invocation's own name longer than this (an event's toString, say) is cut to its index. */
+    private static final int SHORT_NAME = 60;
+
     private TestRecord() {}
 
     static void write(
@@ -27,7 +30,7 @@ final class TestRecord {
             Settings settings,
             TestFlags test,
             List<Evaluation> evaluations,
-            List<EntryPointCall> calls,
+            Map<EntryPoint, List<EntryPointCall>> calls,
             String result,
             String failure)
             throws IOException {
@@ -39,6 +42,7 @@ final class TestRecord {
         json.writeStringField(
                 "method", context.getTestMethod().map(m -> m.getName()).orElse(null));
         json.writeStringField("displayName", context.getDisplayName());
+        json.writeStringField("name", name(context, test));
         json.writeBooleanField("e2e", E2EClass.isE2E(context.getRequiredTestClass()));
         json.writeStringField("profile", settings.profile().map(p -> p.source()).orElse(null));
         json.writeStringField("catalog", settings.catalog().map(c -> c.source()).orElse(null));
@@ -66,14 +70,19 @@ final class TestRecord {
         json.writeEndArray();
         json.writeArrayFieldStart("entryPoints");
         for (EntryPoint entryPoint : test.entryPoints) {
+            List<EntryPointCall> own = calls.getOrDefault(entryPoint, List.of());
+            long on = own.stream().filter(EntryPointCall::flagOn).count();
             json.writeStartObject();
             json.writeStringField("flag", entryPoint.flag());
             json.writeStringField("declaredAt", entryPoint.declaredAt());
+            json.writeStringField("kind", entryPoint instanceof TypeEntryPoint ? "type" : "field");
+            json.writeNumberField("callsOn", on);
+            json.writeNumberField("callsOff", own.size() - on);
             json.writeEndObject();
         }
         json.writeEndArray();
         json.writeArrayFieldStart("entryPointCalls");
-        for (EntryPointCall call : calls) {
+        for (EntryPointCall call : calls.values().stream().flatMap(List::stream).toList()) {
             json.writeStartObject();
             json.writeStringField("flag", call.flag().orElse(null));
             json.writeStringField("target", call.target());
@@ -99,6 +108,39 @@ final class TestRecord {
             }
         }
         json.writeEndObject();
+    }
+
+    /**
+     * The test's name in the report: class, method (or its {@code @DisplayName}), the invocation
+     * index of a parameterized test and the flag state of its matrices, e.g. {@code
+     * OrderHandlerMatrixTest.placesEveryOrder() [1] [loyalty-points=ON, free-shipping=OFF]}. A
+     * parameterized test's own long display name is cut to its index: it is often an argument's toString.
+     */
+    static String name(ExtensionContext context, TestFlags test) {
+        StringBuilder name = new StringBuilder(Describe.type(context.getRequiredTestClass())).append('.');
+        boolean invocation = context.getParent()
+                .filter(parent -> parent.getTestMethod().isPresent())
+                .isPresent();
+        ExtensionContext methodContext = invocation ? context.getParent().orElseThrow() : context;
+        String methodName = context.getTestMethod().map(m -> m.getName()).orElse("");
+        String label = methodContext.getDisplayName();
+        name.append(label.startsWith(methodName + "(") ? methodName + "()" : label);
+        String leaf = context.getDisplayName();
+        boolean matrixName = test.matrixRuns.stream()
+                .anyMatch(run -> leaf.equals(run.assignment().toString()));
+        if (invocation && !matrixName) {
+            if (leaf.length() <= SHORT_NAME) {
+                name.append(' ').append(leaf);
+            } else if (leaf.startsWith("[") && leaf.indexOf(']') > 0) {
+                name.append(' ').append(leaf, 0, leaf.indexOf(']') + 1);
+            }
+        }
+        Map<String, Object> matrixState = new LinkedHashMap<>();
+        test.matrixRuns.forEach(run -> matrixState.putAll(run.assignment().asMap()));
+        if (!matrixState.isEmpty()) {
+            name.append(' ').append(FlagState.of(matrixState));
+        }
+        return name.toString();
     }
 
     /** One entry per flag, answer and call site, with how often it was read there. */

@@ -110,6 +110,7 @@ class UndeclaredAndRecordingTests {
                             "class",
                             "method",
                             "displayName",
+                            "name",
                             "e2e",
                             "profile",
                             "catalog",
@@ -139,12 +140,60 @@ class UndeclaredAndRecordingTests {
         }
 
         @Test
+        @DisplayName("name matrix tests by method and flag state, not by an argument's toString")
+        void names(@TempDir Path dir) throws Exception {
+            run(NamedFixture.class, Map.of("flagtest.report", "true", "flagtest.report.dir", dir.toString()));
+
+            assertThat(records(dir))
+                    .extracting(r -> r.get("name").asText())
+                    .containsExactlyInAnyOrder(
+                            "UndeclaredAndRecordingTests.NamedFixture.matrix() [loyalty-points=OFF]",
+                            "UndeclaredAndRecordingTests.NamedFixture.matrix() [loyalty-points=ON]",
+                            "UndeclaredAndRecordingTests.NamedFixture.events() [1]",
+                            "UndeclaredAndRecordingTests.NamedFixture.events() [2] event=short",
+                            "UndeclaredAndRecordingTests.NamedFixture.a readable name");
+        }
+
+        @Test
+        @DisplayName("count each entry point's calls while ON and while OFF, with its kind")
+        void entryPointCounts(@TempDir Path dir) throws Exception {
+            run(
+                    TypeEntryPointTests.StaticFixture.class,
+                    Map.of("flagtest.report", "true", "flagtest.report.dir", dir.toString()));
+
+            JsonNode killSwitch = records(dir).stream()
+                    .filter(r -> r.get("method").asText().equals("killSwitch"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(killSwitch.get("entryPoints").get(0).toString())
+                    .isEqualTo("{\"flag\":\"loyalty-points\",\"declaredAt\":\"method "
+                            + "TypeEntryPointTests.StaticFixture.killSwitch(), type Ledger\",\"kind\":\"type\","
+                            + "\"callsOn\":1,\"callsOff\":1}");
+        }
+
+        @Test
         @DisplayName("are not written with flagtest.report=false")
         void off(@TempDir Path dir) {
             run(RecordedFixture.class, Map.of("flagtest.report", "false", "flagtest.report.dir", dir.toString()));
 
             assertThat(dir.resolve("runs")).doesNotExist();
         }
+    }
+
+    static class NamedFixture {
+        @FlagMatrix("loyalty-points")
+        void matrix() {}
+
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.ValueSource(
+                strings = {"an argument whose toString is far too long to be a useful test name in a report", "short"})
+        @WithFlag(name = "loyalty-points", enabled = true)
+        void events(String event) {}
+
+        @Test
+        @DisplayName("a readable name")
+        @WithFlag(name = "loyalty-points", enabled = true)
+        void named() {}
     }
 
     static List<JsonNode> records(Path dir) throws Exception {

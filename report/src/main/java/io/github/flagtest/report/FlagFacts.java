@@ -37,13 +37,19 @@ final class FlagFacts {
     /** suite (unit, matrix, e2e) -> profile -> values tested. */
     final Map<String, Map<String, Set<String>>> coverage = new TreeMap<>();
 
-    final Set<String> entryPoints = new TreeSet<>();
+    /** declaredAt -> calls seen while the flag was ON and while OFF, over all tests. */
+    final Map<String, EntryPointCalls> entryPoints = new TreeMap<>();
+
     long tests;
     /** Tests that declared the flag and passed or read a flag. */
     long conclusiveTests;
 
-    final List<String> sampleTests = new ArrayList<>();
+    /** test class -> the flag's state in the test -> test names (at most {@link #SAMPLE_TESTS} per group). */
+    final Map<String, Map<String, TestGroup>> testsByClass = new TreeMap<>();
+
     boolean declaredInTests;
+    /** An E2E test's record covers the flag, so the E2E summaries need not. */
+    boolean coveredByE2eTests;
 
     FlagFacts(String name) {
         this.name = name;
@@ -61,10 +67,36 @@ final class FlagFacts {
         return values;
     }
 
-    void ranIn(String test) {
+    void ranIn(String testClass, String state, String test) {
         tests++;
-        if (sampleTests.size() < SAMPLE_TESTS) {
-            sampleTests.add(test);
+        TestGroup group = testsByClass
+                .computeIfAbsent(testClass, c -> new TreeMap<>())
+                .computeIfAbsent(state == null ? "not set" : state, s -> new TestGroup());
+        group.count++;
+        if (group.names.size() < SAMPLE_TESTS) {
+            group.names.add(test);
+        } else if (!group.names.contains(test)) {
+            group.more = true;
+        }
+    }
+
+    /** The tests of one class with one state of the flag: how many, and the first names. */
+    static final class TestGroup {
+        long count;
+        /** Whether names were left out. */
+        boolean more;
+
+        final Set<String> names = new java.util.LinkedHashSet<>(); // a test of several profiles once
+    }
+
+    /** The calls an entry point got, by the flag's state at the time of each call. */
+    static final class EntryPointCalls {
+        final String kind;
+        long on;
+        long off;
+
+        EntryPointCalls(String kind) {
+            this.kind = kind;
         }
     }
 

@@ -124,7 +124,8 @@ public final class FlagReport {
     private List<Signal> signals(FlagFacts facts) {
         List<Signal> signals = new ArrayList<>();
         Map<String, String> values = facts.profileValues;
-        if (!values.isEmpty() && values.values().stream().allMatch("ON"::equals)) {
+        // one profile says nothing about the others
+        if (values.size() >= 2 && values.values().stream().allMatch("ON"::equals)) {
             signals.add(new Signal(
                     Signal.Code.ON_EVERYWHERE,
                     "ON in " + String.join(", ", values.keySet()) + ": remove the flag and its OFF branch"));
@@ -227,9 +228,21 @@ public final class FlagReport {
                 });
             });
             ArrayNode entryPoints = node.putArray("entryPoints");
-            f.entryPoints.forEach(entryPoints::add);
-            ArrayNode sample = node.putArray("sampleTests");
-            f.sampleTests.forEach(sample::add);
+            f.entryPoints.forEach((declaredAt, calls) -> entryPoints
+                    .addObject()
+                    .put("declaredAt", declaredAt)
+                    .put("kind", calls.kind)
+                    .put("callsOn", calls.on)
+                    .put("callsOff", calls.off));
+            ObjectNode testsByClass = node.putObject("testsByClass");
+            f.testsByClass.forEach((testClass, byState) -> {
+                ObjectNode classNode = testsByClass.putObject(testClass);
+                byState.forEach((state, group) -> {
+                    ObjectNode stateNode = classNode.putObject(state).put("count", group.count);
+                    ArrayNode names = stateNode.putArray("tests");
+                    group.names.forEach(names::add);
+                });
+            });
             ArrayNode signalNodes = node.putArray("signals");
             entry.signals()
                     .forEach(s -> signalNodes

@@ -202,15 +202,42 @@ final class HtmlPage {
                 .append(": ")
                 .append(esc(String.join(", ", values)))
                 .append("<br>")));
-        html.append("</dd>\n<dt>Entry points</dt><dd>")
-                .append(f.entryPoints.isEmpty() ? "none registered" : esc(String.join(", ", f.entryPoints)))
-                .append("</dd>\n<dt>Tests</dt><dd>")
-                .append(f.tests);
-        if (!f.sampleTests.isEmpty()) {
-            html.append(": ")
-                    .append(esc(String.join(", ", f.sampleTests)))
-                    .append(f.tests > f.sampleTests.size() ? ", &hellip;" : "");
+        html.append("</dd>\n<dt>Entry points</dt><dd>");
+        if (f.entryPoints.isEmpty()) {
+            html.append("none registered");
+        } else {
+            html.append("<ul>");
+            f.entryPoints.forEach((declaredAt, calls) -> html.append("<li>")
+                    .append(esc(declaredAt))
+                    .append(": ")
+                    .append(calls.on)
+                    .append(" call")
+                    .append(calls.on == 1 ? "" : "s")
+                    .append(" while ON, ")
+                    .append(calls.off)
+                    .append(" while OFF</li>"));
+            html.append("</ul>");
         }
+        html.append("</dd>\n<dt>Tests</dt><dd>").append(f.tests);
+        f.testsByClass.forEach((testClass, byState) -> {
+            long count = byState.values().stream().mapToLong(g -> g.count).sum();
+            html.append("<details><summary>")
+                    .append(esc(testClass))
+                    .append(" (")
+                    .append(count)
+                    .append(")</summary><ul>");
+            byState.forEach((state, group) -> {
+                html.append("<li>")
+                        .append(value(state))
+                        .append(" &times; ")
+                        .append(group.count)
+                        .append(": ");
+                html.append(esc(String.join(", ", group.names)))
+                        .append(group.more ? ", &hellip;" : "")
+                        .append("</li>");
+            });
+            html.append("</ul></details>");
+        });
         html.append("</dd>\n<dt>Signals</dt><dd>");
         if (entry.signals().isEmpty()) {
             html.append("none");

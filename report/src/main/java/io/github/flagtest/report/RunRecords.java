@@ -167,8 +167,10 @@ public final class RunRecords {
         }
         profiles.add(profile);
         String className = record.path("class").asText("?");
-        String test = className.substring(className.lastIndexOf('.') + 1) + "." // no regex per record
-                + record.path("displayName").asText("");
+        String test = record.path("name").isTextual()
+                ? record.path("name").asText()
+                : className.substring(className.lastIndexOf('.') + 1) + "." // no regex per record
+                        + record.path("displayName").asText("");
         java.util.Set<String> matrixFlags = new TreeSet<>();
         record.path("matrices").forEach(m -> m.path("flags").forEach(f -> matrixFlags.add(f.asText())));
         java.util.Set<String> seen = new TreeSet<>();
@@ -179,9 +181,9 @@ public final class RunRecords {
             if (conclusive) {
                 facts.conclusiveTests++;
             }
-            String suite = record.path("e2e").asBoolean(false)
-                    ? "e2e"
-                    : matrixFlags.contains(entry.getKey()) ? "matrix" : "unit";
+            boolean e2e = record.path("e2e").asBoolean(false);
+            String suite = e2e ? "e2e" : matrixFlags.contains(entry.getKey()) ? "matrix" : "unit";
+            facts.coveredByE2eTests |= e2e;
             facts.covered(suite, profile, value(entry.getValue()));
             seen.add(entry.getKey());
         }
@@ -212,11 +214,18 @@ public final class RunRecords {
             seen.add(facts.name);
         }
         for (JsonNode entryPoint : record.path("entryPoints")) {
-            facts(entryPoint.path("flag").asText())
+            FlagFacts.EntryPointCalls calls = facts(entryPoint.path("flag").asText())
                     .entryPoints
-                    .add(entryPoint.path("declaredAt").asText());
+                    .computeIfAbsent(
+                            entryPoint.path("declaredAt").asText(),
+                            at -> new FlagFacts.EntryPointCalls(
+                                    entryPoint.path("kind").asText("field")));
+            calls.on += entryPoint.path("callsOn").asLong(0);
+            calls.off += entryPoint.path("callsOff").asLong(0);
         }
-        seen.forEach(flag -> facts(flag).ranIn(test));
+        String simpleClass = className.substring(className.lastIndexOf('.') + 1);
+        JsonNode state = record.path("state");
+        seen.forEach(flag -> facts(flag).ranIn(simpleClass, value(state.path(flag)), test));
     }
 
     private void readE2e(Path file) {
@@ -227,16 +236,19 @@ public final class RunRecords {
             throw new UncheckedIOException("Cannot read E2E summary " + file + ": " + e.getMessage(), e);
         }
         e2eClasses++;
-        profiles.add(E2E_PROFILE);
         java.util.Set<String> runsWithResults = new TreeSet<>();
         summary.path("results").forEach(r -> runsWithResults.add(r.path("run").asText()));
         for (JsonNode run : summary.path("runs")) {
             if (!runsWithResults.contains(run.path("run").asText())) {
                 continue;
             }
-            run.path("flags")
-                    .fields()
-                    .forEachRemaining(e -> facts(e.getKey()).covered("e2e", E2E_PROFILE, value(e.getValue())));
+            run.path("flags").fields().forEachRemaining(e -> {
+                FlagFacts facts = facts(e.getKey());
+                if (!facts.coveredByE2eTests) { // the E2E test's own record lists it under its profile
+                    facts.covered("e2e", E2E_PROFILE, value(e.getValue()));
+                    profiles.add(E2E_PROFILE);
+                }
+            });
         }
     }
 

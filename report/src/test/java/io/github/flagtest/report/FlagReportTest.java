@@ -95,7 +95,9 @@ class FlagReportTest {
                     "class",
                     "com.example.OrderHandlerTest",
                     "displayName",
-                    "[loyalty-points=" + (on ? "ON" : "OFF") + "]",
+                    "[1] event={a very long toString of an event}",
+                    "name",
+                    "OrderHandlerTest.handles() [1] [loyalty-points=" + (on ? "ON" : "OFF") + "]",
                     "state",
                     Map.of("loyalty-points", on, "free-shipping", true),
                     "matrices",
@@ -107,7 +109,19 @@ class FlagReportTest {
                             read("free-shipping", true, "ReceiptPrinter", "print", "ReceiptPrinter.java:17", 1),
                             read("rogue-flag", false, "OrderService", "place", "OrderService.java:44", 1)),
                     "entryPoints",
-                    List.of(Map.of("flag", "loyalty-points", "declaredAt", "field OrderHandlerTest.loyalty")),
+                    List.of(
+                            Map.of(
+                                    "flag", "loyalty-points",
+                                    "declaredAt", "field OrderHandlerTest.loyalty",
+                                    "kind", "field",
+                                    "callsOn", on ? 1 : 0,
+                                    "callsOff", 0),
+                            Map.of(
+                                    "flag", "loyalty-points",
+                                    "declaredAt", "class OrderHandlerTest, type LoyaltyLedger",
+                                    "kind", "type",
+                                    "callsOn", on ? 2 : 0,
+                                    "callsOff", 0)),
                     "result",
                     "SUCCESSFUL"));
         }
@@ -165,7 +179,15 @@ class FlagReportTest {
                     .isEqualTo("com.example.OrderService.place(OrderService.java:42)");
             assertThat(loyalty.at("/coverage/matrix/dev").toString()).isEqualTo("[\"OFF\",\"ON\"]");
             assertThat(loyalty.at("/coverage/e2e/(e2e)").toString()).isEqualTo("[\"OFF\",\"ON\"]");
-            assertThat(loyalty.get("entryPoints").toString()).isEqualTo("[\"field OrderHandlerTest.loyalty\"]");
+            assertThat(loyalty.get("entryPoints").toString())
+                    .isEqualTo("[{\"declaredAt\":\"class OrderHandlerTest, type LoyaltyLedger\",\"kind\":\"type\","
+                            + "\"callsOn\":6,\"callsOff\":0},"
+                            + "{\"declaredAt\":\"field OrderHandlerTest.loyalty\",\"kind\":\"field\","
+                            + "\"callsOn\":3,\"callsOff\":0}]");
+            assertThat(loyalty.at("/testsByClass/OrderHandlerTest/ON/count").asLong())
+                    .isEqualTo(3);
+            assertThat(loyalty.at("/testsByClass/OrderHandlerTest/OFF/tests/0").asText())
+                    .isEqualTo("OrderHandlerTest.handles() [1] [loyalty-points=OFF]");
             assertThat(loyalty.get("tests").asLong()).isEqualTo(6);
             assertThat(loyalty.get("signals")).isEmpty();
         }
@@ -258,9 +280,18 @@ class FlagReportTest {
             assertThat(html.select("table#grid tbody tr:has(th:contains(loyalty-points)) td.yes"))
                     .hasSize(4);
             assertThat(html.select("article#flag-loyalty-points dd").text()).contains("OrderService.java:42");
+            assertThat(html.select("article#flag-loyalty-points details summary")
+                            .text())
+                    .as("tests that ran it, grouped by class (collapsible)")
+                    .isEqualTo("OrderHandlerTest (6)");
+            assertThat(html.select("article#flag-loyalty-points details li").eachText())
+                    .as("and by the flag's state, each name once, with its matrix state")
+                    .containsExactly(
+                            "OFF × 3: OrderHandlerTest.handles() [1] [loyalty-points=OFF]",
+                            "ON × 3: OrderHandlerTest.handles() [1] [loyalty-points=ON]");
             assertThat(html.select("article#flag-loyalty-points dd").text())
-                    .as("tests that ran it, by simple class name and display name")
-                    .contains("OrderHandlerTest.[loyalty-points=ON]");
+                    .as("entry points declared by type, with the calls seen per state")
+                    .contains("class OrderHandlerTest, type LoyaltyLedger: 6 calls while ON, 0 while OFF");
             assertThat(html.select("style").html()).contains("prefers-color-scheme: dark");
         }
 
@@ -275,6 +306,36 @@ class FlagReportTest {
             assertThat(html.select("table#flags script")).isEmpty();
             assertThat(html.select("table#flags").text()).contains("<script>alert(1)</script>");
         }
+    }
+
+    @Test
+    @DisplayName("'ON in every profile' needs two profiles at least: one profile says nothing about the others")
+    void onEverywhereNeedsTwoProfiles() throws Exception {
+        Path single = dir.resolve("single");
+        Files.createDirectories(single.resolve("runs"));
+        Files.writeString(
+                single.resolve("runs/tests-prod.jsonl"),
+                "{\"kind\":\"run\",\"profile\":\"classpath:flags/prod.json\",\"profileValues\":{\"x\":true}}\n"
+                        + "{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"t\",\"state\":{\"x\":true}}\n");
+
+        FlagReport report = FlagReport.of(RunRecords.read(List.of(single)), NOW);
+
+        assertThat(report.signals("x")).extracting(Signal::code).doesNotContain(Signal.Code.ON_EVERYWHERE);
+    }
+
+    @Test
+    @DisplayName("E2E coverage is listed once: under the E2E test's profile, not again as (e2e) from its summary")
+    void e2eListedOnce() throws Exception {
+        Files.writeString(
+                dir.resolve("runs/tests-e2e.jsonl"),
+                "{\"kind\":\"run\",\"profile\":\"classpath:flags/prod.json\"}\n"
+                        + "{\"kind\":\"test\",\"class\":\"com.example.OrdersE2ETest\",\"displayName\":\"t\","
+                        + "\"e2e\":true,\"state\":{\"loyalty-points\":false}}\n");
+        report().write(dir);
+        JsonNode root = JSON.readTree(dir.resolve("flags.json").toFile());
+
+        assertThat(flag(root, "loyalty-points").at("/coverage/e2e").toString()).isEqualTo("{\"prod\":[\"OFF\"]}");
+        assertThat(root.get("profiles").toString()).doesNotContain("(e2e)");
     }
 
     @Test
