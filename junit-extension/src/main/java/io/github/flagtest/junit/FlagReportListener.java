@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
@@ -16,7 +17,8 @@ import org.junit.platform.launcher.TestPlan;
  * Writes {@code flags.json} and {@code index.html} into {@code flagtest.report.dir} at the end of a
  * test run, from the records this run wrote, and prints one line saying where. Registered through
  * {@code ServiceLoader}; {@code flagtest.report=false} turns it off. Merging several runs (modules,
- * CI profiles) is the Maven plugin's {@code report} goal.
+ * CI profiles) is the Maven plugin's {@code report-aggregate} goal. Records of earlier builds in the
+ * same directory are left out; those of parallel forks of this build are merged.
  *
  * @since 0.1.0
  */
@@ -41,7 +43,11 @@ public class FlagReportListener implements TestExecutionListener {
         }
         Path dir = Path.of(config.get(Settings.REPORT_DIR).orElse("target/flagtest"));
         try {
-            RunRecords records = RunRecords.read(List.of(dir), this::writtenByThisRun);
+            if (!wroteRecords(dir.resolve("runs"))) {
+                return; // no flagtest test ran here: leave the last report alone
+            }
+            // this run's build: its own file and those of forks running beside it, not earlier builds
+            RunRecords records = RunRecords.read(List.of(dir), RunRecords.Builds.LATEST);
             if (records.tests() == 0) {
                 return;
             }
@@ -56,7 +62,18 @@ public class FlagReportListener implements TestExecutionListener {
         }
     }
 
-    private boolean writtenByThisRun(Path file) {
+    private boolean wroteRecords(Path runs) {
+        if (!Files.isDirectory(runs)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(runs)) {
+            return files.anyMatch(file -> modifiedSinceStart(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + runs, e);
+        }
+    }
+
+    private boolean modifiedSinceStart(Path file) {
         try {
             return Files.getLastModifiedTime(file).compareTo(started) >= 0;
         } catch (IOException e) {

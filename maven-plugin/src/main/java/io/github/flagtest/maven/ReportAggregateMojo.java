@@ -1,5 +1,6 @@
 package io.github.flagtest.maven;
 
+import io.github.flagtest.report.RunRecords;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,6 +54,12 @@ public class ReportAggregateMojo extends ReportMojo {
             extraDirs.forEach(dir -> runDirs.add(dir.toPath()));
         }
         return runDirs;
+    }
+
+    /** For each profile, the newest build that ran it: the CI profile runs merge, stale builds do not. */
+    @Override
+    RunRecords.Builds builds() {
+        return RunRecords.Builds.LATEST_PER_PROFILE;
     }
 
     @Override

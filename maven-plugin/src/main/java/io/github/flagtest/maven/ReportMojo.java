@@ -58,6 +58,11 @@ public class ReportMojo extends AbstractMojo {
         return dirs.stream().map(File::toPath).toList();
     }
 
+    /** The builds of each directory this goal reads: the newest one, not the leftovers of earlier builds. */
+    RunRecords.Builds builds() {
+        return RunRecords.Builds.LATEST;
+    }
+
     /** Where this goal writes the report. */
     Path output() {
         return outputDirectory.toPath();
@@ -70,7 +75,7 @@ public class ReportMojo extends AbstractMojo {
             return;
         }
         try {
-            RunRecords records = RunRecords.read(existing);
+            RunRecords records = RunRecords.read(existing, builds());
             FlagReport report = FlagReport.of(records);
             Path page = report.write(output);
             getLog().info(report.summaryLine(page) + " from " + records.tests() + " tests in " + existing.size()

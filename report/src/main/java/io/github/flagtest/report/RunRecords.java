@@ -14,13 +14,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * The records of one or more runs, read from report directories ({@code runs/*.jsonl} written by
@@ -53,22 +50,34 @@ public final class RunRecords {
 
     private RunRecords() {}
 
-    /** Reads every record in {@code dirs}. */
-    public static RunRecords read(Collection<Path> dirs) {
-        return read(dirs, file -> true);
+    /**
+     * Which builds of a directory to read. Run files whose spans (first to last record) overlap form
+     * one build: parallel forks of one run merge, files of an earlier build do not.
+     *
+     * @since 0.2.0
+     */
+    public enum Builds {
+        /** Every record file in the directory. */
+        ALL,
+        /** The newest build only: a fresh run's report without the leftovers of earlier builds. */
+        LATEST,
+        /** For each profile, the newest build that ran it: several CI profile runs in one directory. */
+        LATEST_PER_PROFILE
     }
 
-    /** Reads the records in {@code dirs} whose files pass {@code files}. */
-    public static RunRecords read(Collection<Path> dirs, Predicate<Path> files) {
+    /** Reads every record in {@code dirs}. */
+    public static RunRecords read(Collection<Path> dirs) {
+        return read(dirs, Builds.ALL);
+    }
+
+    /** Reads the records of {@code builds} in each of {@code dirs}. */
+    public static RunRecords read(Collection<Path> dirs, Builds builds) {
         RunRecords records = new RunRecords();
         for (Path dir : dirs) {
-            for (Path file : list(dir.resolve("runs"), ".jsonl")) {
-                if (files.test(file)) {
+            for (Path file : RunFiles.select(dir, builds)) {
+                if (file.getFileName().toString().endsWith(".jsonl")) {
                     records.readRun(file);
-                }
-            }
-            for (Path file : list(dir.resolve("e2e"), ".json")) {
-                if (files.test(file)) {
+                } else {
                     records.readE2e(file);
                 }
             }
@@ -79,19 +88,6 @@ public final class RunRecords {
     /** How many test records were read. */
     public long tests() {
         return tests;
-    }
-
-    private static List<Path> list(Path dir, String suffix) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(suffix))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + dir + ": " + e.getMessage(), e);
-        }
     }
 
     private void readRun(Path file) {

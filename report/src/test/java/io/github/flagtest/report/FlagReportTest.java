@@ -239,7 +239,7 @@ class FlagReportTest {
                 JSON.writeValueAsString(Map.of("kind", "run", "catalogFlags", CATALOG)) + "\n" + failed + "\n" + failed
                         + "\n");
 
-        FlagReport report = FlagReport.of(RunRecords.read(List.of(other), file -> true));
+        FlagReport report = FlagReport.of(RunRecords.read(List.of(other)));
 
         assertThat(report.signals("loyalty-points")).extracting(Signal::code).doesNotContain(Signal.Code.NEVER_READ);
         assertThat(report.signals("never-used")).extracting(Signal::code).doesNotContain(Signal.Code.NEVER_READ);
