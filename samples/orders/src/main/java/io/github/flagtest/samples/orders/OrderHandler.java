@@ -17,7 +17,12 @@ public class OrderHandler implements RequestHandler<APIGatewayProxyRequestEvent,
 
     /** The Lambda runtime's constructor: flags from AppConfig, the production ledger. */
     public OrderHandler() {
-        this(new OrderService(AppConfigFeatures.fromEnvironment(), new LoyaltyLedger()));
+        this(AppConfigFeatures.fromEnvironment());
+    }
+
+    /** Flags from {@code features}; the handler builds the production ledger itself. */
+    public OrderHandler(Features features) {
+        this(new OrderService(features, new LoyaltyLedger()));
     }
 
     public OrderHandler(OrderService orders) {

@@ -24,7 +24,7 @@ class OrderHandlerMatrixTest {
     @FeatureEntryPoint("loyalty-points")
     LoyaltyService loyalty;
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "event {index}")
     @Events(folder = "events/orders", type = APIGatewayProxyRequestEvent.class)
     void placesEveryOrder(APIGatewayProxyRequestEvent event, FlagState state, FakeFlags flags) {
         APIGatewayProxyResponseEvent response =
