@@ -94,6 +94,43 @@ public final class OverheadFixtures {
         }
     }
 
+    /** The production ledger a handler builds itself. */
+    public static class Ledger {
+        public long award(String customer, long points) {
+            return points;
+        }
+    }
+
+    /** A handler as real Lambdas are written: it builds its ledger itself, so no field can hold a mock. */
+    static final class BuildingHandler {
+        private final Features features;
+
+        BuildingHandler(Features features) {
+            this.features = features;
+        }
+
+        long handle(String customer, long cents) {
+            long points = 0;
+            if (features.isEnabled("loyalty-points")) {
+                points = new Ledger().award(customer, cents / 100);
+            }
+            return cents + points;
+        }
+    }
+
+    /** (e) flagtest with the entry point declared by type: instrumented, no mock. */
+    @WithFlag(name = "loyalty-points", enabled = false)
+    @FeatureEntryPoint(value = "loyalty-points", type = Ledger.class, methods = "award")
+    public static class TypeLevel {
+        @FlagClient
+        Features features;
+
+        @RepeatedTest(TESTS)
+        void handles() {
+            new BuildingHandler(features).handle("c-1", 12_000);
+        }
+    }
+
     /** (c) a 1,024-run flag matrix whose test reads its ten flags. */
     public static class Matrix {
         @FlagMatrix({"f0", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9"})

@@ -3,6 +3,7 @@ package io.github.flagtest.benchmarks;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import bench.overhead.OverheadFixtures;
+import io.github.flagtest.junit.instrument.Instrumenter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 /**
  * The cost of flagtest's extension: 2,000 handler tests written with plain Mockito and with
  * flagtest's annotations, run alternately through the JUnit Platform Launcher, several rounds after
- * a warm-up; and a 1,024-run {@code @FlagMatrix} against 1,024 {@code @ParameterizedTest} invocations.
+ * a warm-up, also with the entry point declared by type (instrumented); and a 1,024-run {@code @FlagMatrix} against 1,024 {@code @ParameterizedTest} invocations.
  * Times run from the launch to the end of the engine's execution: the report page written after it
  * is a per-run cost, measured by the report benchmark.
  */
@@ -41,14 +42,21 @@ public final class ExtensionOverheadBenchmark {
         double[] parameterized = new double[ROUNDS];
         double[] ratios = new double[ROUNDS];
         double[] ratiosNoRecords = new double[ROUNDS];
+        double[] typeLevel = new double[ROUNDS];
+        double[] ratiosTypeLevel = new double[ROUNDS];
+        double firstTypeLevel = 0;
         for (int round = 0; round < WARM_UP + ROUNDS; round++) {
             int i = Math.max(0, round - WARM_UP);
             double a = run(launcher, OverheadFixtures.Plain.class, reports, true, OverheadFixtures.TESTS);
             double c = run(launcher, OverheadFixtures.Flagtest.class, reports, false, OverheadFixtures.TESTS);
             double b = run(launcher, OverheadFixtures.Flagtest.class, reports, true, OverheadFixtures.TESTS);
+            double e = run(launcher, OverheadFixtures.TypeLevel.class, reports, true, OverheadFixtures.TESTS);
+            if (round == 0) {
+                firstTypeLevel = e; // includes instrumenting the type, once per JVM
+            }
             double m = run(launcher, OverheadFixtures.Matrix.class, reports, true, OverheadFixtures.MATRIX_RUNS);
             double p = run(launcher, OverheadFixtures.Parameterized.class, reports, true, OverheadFixtures.MATRIX_RUNS);
-            System.out.printf("  round %d: a %.0f, b' %.0f, b %.0f ms%n", round, a, c, b);
+            System.out.printf("  round %d: a %.0f, b' %.0f, b %.0f, e %.0f ms%n", round, a, c, b, e);
             if (round >= WARM_UP) {
                 plain[i] = a;
                 flagtest[i] = b;
@@ -57,6 +65,8 @@ public final class ExtensionOverheadBenchmark {
                 parameterized[i] = p;
                 ratios[i] = b / a;
                 ratiosNoRecords[i] = c / a;
+                typeLevel[i] = e;
+                ratiosTypeLevel[i] = e / a;
             }
         }
         double a = median(plain);
@@ -74,6 +84,13 @@ public final class ExtensionOverheadBenchmark {
         System.out.printf(
                 "  (b') the same, flagtest.report=false        %5.1f ms  %6.1f us/test  b'/a = %.2f%n",
                 c, c * 1000 / OverheadFixtures.TESTS, median(ratiosNoRecords));
+        double e = median(typeLevel);
+        System.out.printf(
+                "  (e) the same with @FeatureEntryPoint(type = ...) %3.1f ms  %6.1f us/test  e/a = %.2f (goal <= 1.10)%n",
+                e, e * 1000 / OverheadFixtures.TESTS, median(ratiosTypeLevel));
+        System.out.printf(
+                "  one-time instrumentation of the entry point's type: %.1f ms (first round of (e): %.0f ms)%n",
+                Instrumenter.nanosSpent() / 1e6, firstTypeLevel);
         System.out.printf(
                 "  per-test overhead: %.1f us (with run records), %.1f us (without)%n",
                 (b - a) * 1000 / OverheadFixtures.TESTS, (c - a) * 1000 / OverheadFixtures.TESTS);
