@@ -57,7 +57,8 @@ final class HtmlPage {
             row(html, entry, profiles);
         }
         html.append("</tbody>\n</table>\n</section>\n<section>\n<h2>Coverage grid</h2>\n")
-                .append("<p class=\"meta\">Each cell: was the flag tested in that state by that kind of suite.</p>\n")
+                .append("<p class=\"meta\">Each cell: was the flag tested in that state by that kind of suite; a "
+                        + "multi-variant flag lists its variants.</p>\n")
                 .append("<table id=\"grid\" class=\"grid\">\n<thead><tr><th rowspan=\"2\">Flag</th>");
         for (String suite : SUITES) {
             html.append("<th colspan=\"2\">").append(suite).append("</th>");
@@ -130,11 +131,32 @@ final class HtmlPage {
         for (String suite : SUITES) {
             Set<String> values = new TreeSet<>();
             f.coverage.getOrDefault(suite, Map.of()).values().forEach(values::addAll);
-            boolean off = values.contains("OFF");
-            boolean on = values.stream().anyMatch(v -> !v.equals("OFF"));
-            html.append(cell(off)).append(cell(on));
+            if (f.variants.isEmpty()) {
+                boolean off = values.contains("OFF");
+                boolean on = values.stream().anyMatch(v -> !v.equals("OFF"));
+                html.append(cell(off)).append(cell(on));
+            } else {
+                variantCell(html, f.variants, values);
+            }
         }
         html.append("</tr>\n");
+    }
+
+    /** A multi-variant flag: one cell over OFF and ON, each of the catalog's variants tested or not. */
+    private static void variantCell(StringBuilder html, List<String> variants, Set<String> tested) {
+        html.append("<td colspan=\"2\" class=\"variants\">");
+        for (String variant : variants) {
+            boolean covered = tested.contains(variant);
+            html.append("<span class=\"")
+                    .append(covered ? "yes" : "no")
+                    .append("\" title=\"")
+                    .append(covered ? "tested" : "not tested")
+                    .append("\">")
+                    .append(covered ? "&#10003; " : "&#10007; ")
+                    .append(esc(variant))
+                    .append("</span> ");
+        }
+        html.append("</td>");
     }
 
     private static String cell(boolean covered) {
@@ -313,7 +335,7 @@ final class HtmlPage {
             .state.variant { color:var(--var); background:var(--var-bg); }
             .signal { display:inline-block; padding:0 6px; border-radius:10px; font-size:12px; margin:1px 0; }
             .signal.retire { color:var(--retire); background:var(--retire-bg); } .signal.hygiene { color:var(--warn); background:var(--warn-bg); }
-            table.grid { width:auto; } table.grid td { width:44px; text-align:center; }
+            table.grid { width:auto; } table.grid td { width:44px; text-align:center; } table.grid td.variants { width:auto; text-align:left; white-space:nowrap; } td.variants span.no { color:var(--muted); }
             td.yes { background:var(--on-bg); color:var(--on); } td.no { background:var(--off-bg); }
             article.flag { border:1px solid var(--line); border-radius:8px; padding:12px 16px; margin:10px 0; background:var(--card); }
             article.flag:target { outline:2px solid var(--accent); }

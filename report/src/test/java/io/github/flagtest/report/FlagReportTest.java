@@ -309,6 +309,25 @@ class FlagReportTest {
     }
 
     @Test
+    @DisplayName("the coverage grid shows a multi-variant flag's variants, tested or not, instead of OFF/ON")
+    void variantGrid() throws Exception {
+        Files.writeString(
+                dir.resolve("runs/tests-variants.jsonl"),
+                "{\"kind\":\"run\",\"catalogFlags\":{\"email-template\":{\"default\":\"classic\","
+                        + "\"variants\":[\"rich\",\"compact\",\"classic\"]}}}\n"
+                        + "{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"a\",\"state\":{\"email-template\":\"rich\"}}\n"
+                        + "{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"b\",\"state\":{\"email-template\":\"classic\"}}\n");
+
+        Document html = Jsoup.parse(report().write(dir).toFile(), "UTF-8");
+
+        org.jsoup.select.Elements row = html.select("table#grid tbody tr:has(th:contains(email-template)) td");
+        assertThat(row).hasSize(3); // one cell per suite, spanning OFF and ON
+        assertThat(row.get(0).select("span.yes").eachText()).containsExactly("✓ rich", "✓ classic");
+        assertThat(row.get(0).select("span.no").eachText()).containsExactly("✗ compact");
+        assertThat(row.get(1).select("span.yes")).isEmpty();
+    }
+
+    @Test
     @DisplayName("'ON in every profile' needs two profiles at least: one profile says nothing about the others")
     void onEverywhereNeedsTwoProfiles() throws Exception {
         Path single = dir.resolve("single");
