@@ -86,6 +86,14 @@ final class FlagDocumentParser {
                             deprecated(flag, path),
                             createdAt(flag, path)));
         }
+        List<String> problems = FlagDocumentRules.attributeProblems(document);
+        if (!problems.isEmpty()) {
+            throw new FlagTestException(source + ": " + problems.get(0)
+                    + (problems.size() > 1
+                            ? " (and " + (problems.size() - 1) + " more: " + problems.subList(1, problems.size()) + ")"
+                            : "")
+                    + "; AppConfig would refuse this document");
+        }
         return definitions;
     }
 

@@ -134,6 +134,10 @@ class FlagCatalogTest {
             blank flag name            | {" ": {"enabled": true}}                                             | doc.json: $. : a flag name must not be blank
             variants not an array      | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": {}}}} | doc.json: $.values.x._variants: expected a non-empty array of variants
             empty document             | '   '                                                                | doc.json: the flag document is empty
+            attribute of wrong type    | {"version": "1", "flags": {"x": {"attributes": {"limit": {"constraints": {"type": "number"}}}}}, "values": {"x": {"enabled": true, "limit": "ten"}}} | doc.json: $.values.x.limit: expected a number but found "ten"
+            required attribute missing | {"version": "1", "flags": {"x": {"attributes": {"id": {"constraints": {"type": "string", "required": true}}}}}, "values": {"x": {"enabled": true}}} | doc.json: $.values.x.id: required attribute is missing
+            undeclared attribute       | {"version": "1", "flags": {"x": {}}, "values": {"x": {"enabled": true, "limit": 3}}} | doc.json: $.values.x.limit: attribute 'limit' is not declared in the flag's attributes
+            variant attribute too big  | {"version": "1", "flags": {"x": {"attributes": {"pct": {"constraints": {"type": "number", "maximum": 100}}}}}, "values": {"x": {"_variants": [{"name": "a", "enabled": true, "rule": "(eq $a 1)", "attributeValues": {"pct": 120}}, {"name": "d", "enabled": false}]}}} | doc.json: $.values.x._variants[0].attributeValues.pct: 120 is above the maximum 100
             """)
     @DisplayName("rejects malformed documents with the JSON path of the error")
     void rejectsMalformed(String what, String json, String message) {

@@ -95,10 +95,8 @@ class FeatureFlagSchemaTest {
                     {"version": "1", "flags": {"a": {"name": "A"}}, "values": {"a": {"_variants": [
                       {"name": "X", "enabled": true},
                       {"name": "X", "enabled": true, "rule": "(eq $tier \\"gold\\")"}]}}}"""))
-                    .containsExactly(
-                            "$.values.a._variants[0]: only the last variant (the default) may have no rule",
-                            "$.values.a._variants[1].name: variant name 'X' is used twice",
-                            "$.values.a._variants[1]: the last variant is the default and must have no rule");
+                    .containsExactly("$.values.a._variants: variant [0] 'X': only the last variant (the default) may "
+                            + "have no rule; give it a rule or move it last");
         }
 
         @Test
