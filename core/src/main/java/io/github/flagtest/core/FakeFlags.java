@@ -83,19 +83,37 @@ public final class FakeFlags implements FlagReader {
 
     /** As {@link #value(String, Class, Object)}, with an evaluation context that is recorded. */
     public <T> T value(String flag, Class<T> type, T fallback, Map<String, ?> context) {
+        return read(flag, type, fallback, context).value();
+    }
+
+    /**
+     * One recorded read, with what it was served: the value, and for a multi-variant flag the
+     * variant and whether a rule chose it (one evaluation of the rules, for the OpenFeature provider).
+     */
+    <T> Read<T> read(String flag, Class<T> type, T fallback, Map<String, ?> context) {
         Objects.requireNonNull(flag, "flag");
         Objects.requireNonNull(type, "type");
         FlagState current = state;
         boolean declared = current.declares(flag);
         if (!declared) {
             record(flag, fallback, null, context, false);
-            return fallback;
+            return new Read<>(fallback, false, null, false, false);
         }
-        Answer answer = Answer.of(flag, current.value(flag).orElseThrow(), context);
+        Object value = current.value(flag).orElseThrow();
+        Answer answer = Answer.of(flag, value, context);
         T converted = FlagValues.convert(flag, answer.value(), type);
         record(flag, converted, answer.variant(), context, true);
-        return converted;
+        boolean targeted = value instanceof Variants;
+        boolean matched = value instanceof Variants variants
+                && !answer.variant().equals(variants.defaultVariant().name());
+        return new Read<>(converted, true, answer.variant(), targeted, matched);
     }
+
+    /**
+     * What one read was served; {@code variant} is null for an on/off flag, {@code targeted} tells a
+     * multi-variant flag (rules evaluated) from a pinned value.
+     */
+    record Read<T>(T value, boolean declared, String variant, boolean targeted, boolean ruleMatched) {}
 
     /** Turns {@code flag} ON from now on. */
     public void enable(String flag) {

@@ -92,28 +92,26 @@ public final class FakeFlagsProvider implements FeatureProvider {
     }
 
     private <T> ProviderEvaluation<T> evaluate(String key, Class<T> type, T defaultValue, EvaluationContext ctx) {
-        FakeFlags fake = flags.get();
-        Object declared = fake.state().value(key).orElse(null);
-        Map<String, ?> context = context(ctx);
-        T value;
+        FakeFlags.Read<T> read;
         try {
-            value = fake.value(key, type, defaultValue, context);
+            read = flags.get().read(key, type, defaultValue, context(ctx));
         } catch (FlagTestException e) {
             throw new TypeMismatchError(e.getMessage());
         }
-        if (declared instanceof Variants variants) { // a rule matched: TARGETING_MATCH; none: the default variant
-            Variants.Variant served = variants.variantFor(context, key);
-            boolean matched = served != variants.defaultVariant();
+        if (!read.declared()) {
             return ProviderEvaluation.<T>builder()
-                    .value(value)
-                    .variant(served.name())
-                    .reason(matched ? Reason.TARGETING_MATCH.name() : Reason.DEFAULT.name())
+                    .value(read.value())
+                    .reason(Reason.DEFAULT.name())
                     .build();
         }
+        // a multi-variant flag: TARGETING_MATCH when a rule chose the variant, DEFAULT for the default one
+        String reason = !read.targeted()
+                ? Reason.STATIC.name()
+                : read.ruleMatched() ? Reason.TARGETING_MATCH.name() : Reason.DEFAULT.name();
         return ProviderEvaluation.<T>builder()
-                .value(value)
-                .variant(declared != null ? variant(declared) : null)
-                .reason(declared != null ? Reason.STATIC.name() : Reason.DEFAULT.name())
+                .value(read.value())
+                .variant(read.variant() != null ? read.variant() : variant(read.value()))
+                .reason(reason)
                 .build();
     }
 

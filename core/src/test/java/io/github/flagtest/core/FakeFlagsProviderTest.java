@@ -26,8 +26,13 @@ class FakeFlagsProviderTest {
         assertThat(on.getValue()).isTrue();
         assertThat(on.getReason()).isEqualTo(Reason.STATIC.name());
         assertThat(on.getVariant()).isEqualTo("on");
-        assertThat(provider.getStringEvaluation("tier", "basic", null).getValue())
-                .isEqualTo("gold");
+        ProviderEvaluation<String> pinned = provider.getStringEvaluation("tier", "basic", null);
+        assertThat(pinned.getValue()).isEqualTo("gold");
+        assertThat(pinned.getVariant()).isEqualTo("gold");
+        assertThat(pinned.getReason()).as("a pinned variant is static").isEqualTo(Reason.STATIC.name());
+        ProviderEvaluation<Boolean> undeclared = provider.getBooleanEvaluation("nobody-declared", true, null);
+        assertThat(undeclared.getValue()).isTrue();
+        assertThat(undeclared.getReason()).isEqualTo(Reason.DEFAULT.name());
         assertThat(provider.getIntegerEvaluation("limit", 0, null).getValue()).isEqualTo(7);
         assertThat(provider.getObjectEvaluation("tier", new Value(), null)
                         .getValue()
