@@ -94,6 +94,18 @@ public final class AppConfigEndpoint implements AutoCloseable {
         return "flagtest-appconfig-" + port + "-";
     }
 
+    /**
+     * The document AppConfig serves for {@code state} without a context, in the retrieval form:
+     * {@code {"loyalty-points":{"enabled":true},"checkout":{"_variant":"Default","enabled":false}}}
+     * (a multi-variant flag as its default variant, with its attribute values). For stores flagtest
+     * fills with the same content, such as an SSM parameter.
+     *
+     * @since 0.2.0
+     */
+    public static String retrievalDocument(FlagState state) {
+        return RetrievalDocument.of(state);
+    }
+
     /** Starts an endpoint that serves {@code flags} under any application, environment and profile name. */
     public static AppConfigEndpoint start(FakeFlags flags) {
         return start(flags, Names.ANY);

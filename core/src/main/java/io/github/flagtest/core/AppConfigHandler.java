@@ -234,14 +234,15 @@ final class AppConfigHandler {
         return context;
     }
 
-    /** The state with every multi-variant flag replaced by the variant {@code context} selects. */
+    /** The state with every multi-variant flag narrowed to the variant {@code context} selects. */
     private static FlagState resolve(FlagState state, Map<String, String> context) {
         Map<String, Object> values = new LinkedHashMap<>();
         state.asMap()
                 .forEach((flag, value) -> values.put(
                         flag,
                         value instanceof Variants variants
-                                ? Variants.valueOf(variants.variantFor(context, flag))
+                                ? variants.pinned(
+                                        variants.variantFor(context, flag).name())
                                 : value));
         return FlagState.of(values);
     }

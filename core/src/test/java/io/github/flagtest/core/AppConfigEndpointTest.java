@@ -308,7 +308,7 @@ class AppConfigEndpointTest {
                                     "Gold",
                                     true,
                                     Optional.of("(and (eq $tier \"gold\") (ends_with $email \"@example.com\"))"),
-                                    Map.of()),
+                                    Map.of("discount", 10)),
                             new Variants.Variant("Default", false, Optional.empty(), Map.of()))));
             URI checkout = URI.create(endpoint.agentUri("orders", "dev", "flags") + "?flag=checkout");
 
@@ -325,9 +325,11 @@ class AppConfigEndpointTest {
                     HttpResponse.BodyHandlers.ofString());
             HttpResponse<String> noContext = get(checkout);
 
-            assertThat(twoHeaders.body()).isEqualTo("{\"enabled\":true,\"_variant\":\"Gold\"}");
+            // a variant's content as AWS's samples for the agent show it: _variant, enabled, attribute values
+            // (https://docs.aws.amazon.com/appconfig/latest/userguide/appconfig-agent-how-to-use-local-development-samples.html)
+            assertThat(twoHeaders.body()).isEqualTo("{\"_variant\":\"Gold\",\"enabled\":true,\"discount\":10}");
             assertThat(commaSeparated.body()).isEqualTo(twoHeaders.body());
-            assertThat(noContext.body()).isEqualTo("{\"enabled\":false}");
+            assertThat(noContext.body()).isEqualTo("{\"_variant\":\"Default\",\"enabled\":false}");
             assertThat(flags.evaluations("checkout"))
                     .extracting(Evaluation::variant, Evaluation::context)
                     .containsExactly(

@@ -1,5 +1,6 @@
 package io.github.flagtest.e2e.harness;
 
+import io.github.flagtest.core.AppConfigEndpoint;
 import io.github.flagtest.core.FlagState;
 import io.github.flagtest.core.Variants;
 import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
@@ -11,7 +12,7 @@ import java.util.List;
  * A flag state as an AppConfig feature-flag document: the stored form for AppConfig, in AWS's own
  * format (multi-variant flags with their {@code _variants} and rules; a pinned variant as the flag's
  * one default variant, {@code "_variants": [{"name": "B", "enabled": true}]}), and the retrieval
- * form for SSM (what AppConfig serves without a context: {@code "_variant"}).
+ * form for SSM (what AppConfig serves without a context, {@link AppConfigEndpoint#retrievalDocument}).
  */
 final class StoredDocument {
 
@@ -48,18 +49,7 @@ final class StoredDocument {
     }
 
     static String retrieval(FlagState state) {
-        ObjectNode document = JSON.createObjectNode();
-        state.asMap().forEach((flag, value) -> document.set(flag, value(value)));
-        return document.toString();
-    }
-
-    private static ObjectNode value(Object declared) {
-        Object value = FlagState.plain(declared); // without a context AppConfig serves the default variant
-        ObjectNode node = JSON.createObjectNode().put("enabled", state(value));
-        if (value instanceof String variant) {
-            node.put("_variant", variant);
-        }
-        return node;
+        return AppConfigEndpoint.retrievalDocument(state); // what AppConfig serves without a context
     }
 
     /** AWS refuses attribute values a flag does not declare: declare each with the type of its values. */

@@ -46,6 +46,6 @@ class StoredDocumentTest {
         assertThat(read.variants().get(0).rule())
                 .isEqualTo(checkout.variants().get(0).rule());
         assertThat(StoredDocument.retrieval(FlagState.of(Map.of("checkout", checkout))))
-                .isEqualTo("{\"checkout\":{\"enabled\":false}}");
+                .isEqualTo("{\"checkout\":{\"_variant\":\"Default\",\"enabled\":false}}");
     }
 }
