@@ -71,6 +71,17 @@ class TypeEntryPointTests {
         }
 
         @Test
+        @DisplayName("sees final classes and final methods, and implementations of an interface type")
+        void finalAndInterface() {
+            EngineExecutionResults results = run(FinalAndInterfaceFixture.class);
+
+            results.testEvents().assertStatistics(s -> s.started(2).failed(2));
+            assertThat(results.testEvents().failed().stream().map(FlagTestKit::message))
+                    .anySatisfy(m -> assertThat(m).contains("1. Stamp.stamp(\"final\") at "))
+                    .anySatisfy(m -> assertThat(m).contains("1. Notifier.send(\"impl\") at "));
+        }
+
+        @Test
         @DisplayName("counts only the named methods")
         void onlyNamedMethods() {
             FlagTestKit.runMethod(HandlerFixture.class, "otherMethodCalled")
@@ -312,6 +323,37 @@ class TypeEntryPointTests {
         @Test
         void otherMethodCalled() {
             assertThat(new Ledger().total()).isZero();
+        }
+    }
+
+    public static final class Stamp {
+        public final String stamp(String text) {
+            return "[" + text + "]";
+        }
+    }
+
+    public interface Notifier {
+        void send(String message);
+    }
+
+    static final class SmsNotifier implements Notifier {
+        @Override
+        public void send(String message) {}
+    }
+
+    @WithFlag(name = "loyalty-points", enabled = false)
+    static class FinalAndInterfaceFixture {
+        @Test
+        @FeatureEntryPoint(value = "loyalty-points", type = Stamp.class, methods = "stamp")
+        void finalMethod() {
+            assertThat(new Stamp().stamp("final")).isEqualTo("[final]");
+        }
+
+        @Test
+        @FeatureEntryPoint(value = "loyalty-points", type = Notifier.class, methods = "send")
+        void interfaceType() {
+            Notifier notifier = new SmsNotifier(); // built by the code, known to the test only by its interface
+            notifier.send("impl");
         }
     }
 

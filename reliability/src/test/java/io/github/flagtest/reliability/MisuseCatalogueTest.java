@@ -144,6 +144,36 @@ class MisuseCatalogueTest {
                         ExtensionConfigurationException.class,
                         "make it a non-final instance field"),
                 junit(
+                        "@FeatureEntryPoint on a class without type",
+                        TypeMissing.class,
+                        Map.of(),
+                        ExtensionConfigurationException.class,
+                        "name the entry point's type, e.g. @FeatureEntryPoint(value = \"a\", type = LoyaltyLedger.class)"),
+                junit(
+                        "@FeatureEntryPoint(type) on a field",
+                        TypeOnField.class,
+                        Map.of(),
+                        ExtensionConfigurationException.class,
+                        "the declared type is the entry point, so remove type"),
+                junit(
+                        "@FeatureEntryPoint(type) naming a JDK type",
+                        JdkType.class,
+                        Map.of(),
+                        ExtensionConfigurationException.class,
+                        "Name your class that calls it instead"),
+                junit(
+                        "@FeatureEntryPoint(type) naming a native method",
+                        NativeMethod.class,
+                        Map.of(),
+                        ExtensionConfigurationException.class,
+                        "name the Java method that calls it"),
+                junit(
+                        "@FeatureEntryPoint(type) on a type that is also an entry-point field",
+                        TypeAndField.class,
+                        Map.of(),
+                        ExtensionConfigurationException.class,
+                        "keep one of them"),
+                junit(
                         "@FlagClient on a field that is already set",
                         AssignedClient.class,
                         Map.of(),
@@ -409,6 +439,50 @@ class MisuseCatalogueTest {
     static class UnknownMethod {
         @FeatureEntryPoint(value = "a", methods = "runn")
         Runnable entry;
+
+        @Test
+        void test() {}
+    }
+
+    @WithFlag(name = "a")
+    @FeatureEntryPoint("a")
+    static class TypeMissing {
+        @Test
+        void test() {}
+    }
+
+    @WithFlag(name = "a")
+    static class TypeOnField {
+        @FeatureEntryPoint(value = "a", type = RealRunnable.class)
+        Runnable entry;
+
+        @Test
+        void test() {}
+    }
+
+    @WithFlag(name = "a")
+    @FeatureEntryPoint(value = "a", type = Thread.class, methods = "start")
+    static class JdkType {
+        @Test
+        void test() {}
+    }
+
+    public static class Native {
+        public native int checksum();
+    }
+
+    @WithFlag(name = "a")
+    @FeatureEntryPoint(value = "a", type = Native.class, methods = "checksum")
+    static class NativeMethod {
+        @Test
+        void test() {}
+    }
+
+    @WithFlag(name = "a")
+    @FeatureEntryPoint(value = "a", type = RealRunnable.class)
+    static class TypeAndField {
+        @FeatureEntryPoint("a")
+        RealRunnable entry;
 
         @Test
         void test() {}
