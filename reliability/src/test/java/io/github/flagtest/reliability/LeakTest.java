@@ -12,6 +12,7 @@ import io.github.flagtest.e2e.DeployedFunction;
 import io.github.flagtest.e2e.LambdaE2E;
 import io.github.flagtest.junit.FeatureEntryPoint;
 import io.github.flagtest.junit.WithFlag;
+import io.github.flagtest.junit.instrument.CallHook;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
@@ -38,7 +39,7 @@ class LeakTest {
     static final List<URI> ENDPOINTS = new CopyOnWriteArrayList<>();
 
     @Test
-    @DisplayName("no provider, system property, thread, server socket or child JVM survives the run")
+    @DisplayName("no provider, system property, thread, server socket, child JVM or call listener survives the run")
     void nothingLeaks() throws Exception {
         java.util.TimeZone.getDefault(); // the JDK sets user.timezone lazily; not ours to count
         FeatureProvider provider = OpenFeatureAPI.getInstance().getProvider();
@@ -51,7 +52,8 @@ class LeakTest {
                 .selectors(selectClass(UnitFailures.class), selectClass(E2EFailure.class))
                 .execute();
 
-        results.testEvents().assertStatistics(s -> s.started(7).failed(6).aborted(1));
+        results.testEvents().assertStatistics(s -> s.started(8).failed(7).aborted(1));
+        assertThat(CallHook.listeners()).as("listeners of type entry points").isZero();
         assertThat(OpenFeatureAPI.getInstance().getProvider())
                 .as("OpenFeature provider")
                 .isSameAs(provider);
@@ -88,7 +90,12 @@ class LeakTest {
                 .collect(Collectors.toSet());
     }
 
+    public static class Ledger {
+        public void award(String customer) {}
+    }
+
     @WithFlag(name = "loyalty-points", enabled = false)
+    @FeatureEntryPoint(value = "loyalty-points", type = Ledger.class)
     static class UnitFailures {
 
         @FeatureEntryPoint("loyalty-points")
@@ -128,6 +135,11 @@ class LeakTest {
         @Test
         void violatesTheEntryPoint() {
             loyalty.run();
+        }
+
+        @Test
+        void violatesTheTypeEntryPoint() {
+            new Ledger().award("c-1");
         }
     }
 

@@ -76,6 +76,11 @@ public final class CallHook {
         }
     }
 
+    /** How many listeners are registered: none once every test that watched a type has ended. */
+    public static int listeners() {
+        return listeners.length;
+    }
+
     /** The frame that called the instrumented method, formatted as a stack trace line. */
     private static String caller(Class<?> declaringType, String method) {
         String hook = CallHook.class.getName();
