@@ -82,6 +82,16 @@ class TypeEntryPointTests {
         }
 
         @Test
+        @DisplayName("counts a call through a generated proxy (a $$ class, as Spring's CGLIB makes) once")
+        void proxies() {
+            EngineExecutionResults results = FlagTestKit.runMethod(HandlerFixture.class, "throughAProxy");
+
+            assertThat(message(results.testEvents().failed().list().get(0)))
+                    .contains("but there was 1:")
+                    .contains("1. Ledger.award(\"proxied\", 3) at ");
+        }
+
+        @Test
         @DisplayName("counts only the named methods")
         void onlyNamedMethods() {
             FlagTestKit.runMethod(HandlerFixture.class, "otherMethodCalled")
@@ -272,6 +282,21 @@ class TypeEntryPointTests {
         }
     }
 
+    /** What a proxy library generates: a subclass that forwards to the real object. */
+    @SuppressWarnings("checkstyle:TypeName")
+    public static class Ledger$$Proxy extends Ledger {
+        private final Ledger target;
+
+        Ledger$$Proxy(Ledger target) {
+            this.target = target;
+        }
+
+        @Override
+        public int award(String customer, int points) {
+            return target.award(customer, points);
+        }
+    }
+
     /** A handler that builds its collaborators inside, as real Lambda handlers do. */
     static final class Handler {
         int unguarded(String customer) {
@@ -318,6 +343,11 @@ class TypeEntryPointTests {
         @Test
         void subclassCalled() {
             new PremiumLedger().award("premium", 5);
+        }
+
+        @Test
+        void throughAProxy() {
+            new Ledger$$Proxy(new Ledger()).award("proxied", 3);
         }
 
         @Test

@@ -1,5 +1,6 @@
 package io.github.flagtest.junit.instrument;
 
+import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
@@ -105,8 +106,10 @@ public final class Instrumenter {
                         .or(nameStartsWith("net.bytebuddy."))
                         .or(nameStartsWith("org.mockito."))
                         .or(nameContains("$MockitoMock$"))
-                        .or(nameContains("$ByteBuddy$")))
-                .ignore(net.bytebuddy.matcher.ElementMatchers.any(), isBootstrapClassLoader())
+                        .or(nameContains("$ByteBuddy$"))
+                        // generated proxies (Spring's CGLIB, ...) forward to the real method, which counts
+                        .or(nameContains("$$")))
+                .or(any(), isBootstrapClassLoader()) // a second ignore(...) would replace the first
                 .type(isSubTypeOf(type).or(isSuperTypeOf(type)).and(not(isInterface())))
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .include(EntryAdvice.class.getClassLoader())
