@@ -2,6 +2,7 @@ package io.github.flagtest.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,10 @@ import java.util.TreeSet;
 /** Everything the records say about one flag, gathered while reading them. */
 final class FlagFacts {
 
+    /** Test names kept per flag, over all its groups: the report shows counts for the rest. */
     static final int SAMPLE_TESTS = 20;
+    /** Test classes the report lists per flag, the largest first; the rest are counted. */
+    static final int LISTED_CLASSES = 10;
 
     final String name;
     String description = "";
@@ -44,8 +48,10 @@ final class FlagFacts {
     /** Tests that declared the flag and passed or read a flag. */
     long conclusiveTests;
 
-    /** test class -> the flag's state in the test -> test names (at most {@link #SAMPLE_TESTS} per group). */
-    final Map<String, Map<String, TestGroup>> testsByClass = new TreeMap<>();
+    /** test class -> the flag's state in the test -> how many tests, and some names. */
+    final Map<String, Map<String, TestGroup>> testsByClass = new java.util.HashMap<>(); // sorted when shown
+
+    private int namesKept;
 
     boolean declaredInTests;
     /** An E2E test's record covers the flag, so the E2E summaries need not. */
@@ -73,11 +79,32 @@ final class FlagFacts {
                 .computeIfAbsent(testClass, c -> new TreeMap<>())
                 .computeIfAbsent(state == null ? "not set" : state, s -> new TestGroup());
         group.count++;
-        if (group.names.size() < SAMPLE_TESTS) {
+        if (group.names.contains(test)) {
+            return; // the same test in another profile run
+        }
+        if (namesKept < SAMPLE_TESTS) {
             group.names.add(test);
-        } else if (!group.names.contains(test)) {
+            namesKept++;
+        } else {
             group.more = true;
         }
+    }
+
+    /** The test classes with the most tests of this flag, at most {@link #LISTED_CLASSES}, largest first. */
+    List<Map.Entry<String, Map<String, TestGroup>>> listedClasses() {
+        record Sized(Map.Entry<String, Map<String, TestGroup>> entry, long tests) {}
+        return testsByClass.entrySet().stream()
+                .map(entry -> new Sized(entry, tests(entry.getValue())))
+                .sorted(Comparator.comparingLong(Sized::tests)
+                        .reversed()
+                        .thenComparing(sized -> sized.entry().getKey()))
+                .limit(LISTED_CLASSES)
+                .map(Sized::entry)
+                .toList();
+    }
+
+    static long tests(Map<String, TestGroup> byState) {
+        return byState.values().stream().mapToLong(group -> group.count).sum();
     }
 
     /** The tests of one class with one state of the flag: how many, and the first names. */

@@ -234,8 +234,12 @@ public final class FlagReport {
                     .put("kind", calls.kind)
                     .put("callsOn", calls.on)
                     .put("callsOff", calls.off));
-            ObjectNode testsByClass = node.putObject("testsByClass");
-            f.testsByClass.forEach((testClass, byState) -> {
+            ObjectNode testsByClass = node.putObject("testsByClass"); // the largest classes; others counted
+            List<Map.Entry<String, Map<String, FlagFacts.TestGroup>>> listed = f.listedClasses();
+            node.put("testClasses", f.testsByClass.size());
+            listed.forEach(listedClass -> {
+                String testClass = listedClass.getKey();
+                Map<String, FlagFacts.TestGroup> byState = listedClass.getValue();
                 ObjectNode classNode = testsByClass.putObject(testClass);
                 byState.forEach((state, group) -> {
                     ObjectNode stateNode = classNode.putObject(state).put("count", group.count);

@@ -241,8 +241,11 @@ final class HtmlPage {
             html.append("</ul>");
         }
         html.append("</dd>\n<dt>Tests</dt><dd>").append(f.tests);
-        f.testsByClass.forEach((testClass, byState) -> {
-            long count = byState.values().stream().mapToLong(g -> g.count).sum();
+        List<Map.Entry<String, Map<String, FlagFacts.TestGroup>>> listed = f.listedClasses();
+        listed.forEach(listedClass -> {
+            String testClass = listedClass.getKey();
+            Map<String, FlagFacts.TestGroup> byState = listedClass.getValue();
+            long count = FlagFacts.tests(byState);
             html.append("<details><summary>")
                     .append(esc(testClass))
                     .append(" (")
@@ -255,11 +258,23 @@ final class HtmlPage {
                         .append(group.count)
                         .append(": ");
                 html.append(esc(String.join(", ", group.names)))
-                        .append(group.more ? ", &hellip;" : "")
+                        .append(group.more ? (group.names.isEmpty() ? "&hellip;" : ", &hellip;") : "")
                         .append("</li>");
             });
             html.append("</ul></details>");
         });
+        if (f.testsByClass.size() > listed.size()) {
+            long others =
+                    f.testsByClass.values().stream().mapToLong(FlagFacts::tests).sum()
+                            - listed.stream()
+                                    .mapToLong(e -> FlagFacts.tests(e.getValue()))
+                                    .sum();
+            html.append("<p class=\"muted\">and ")
+                    .append(f.testsByClass.size() - listed.size())
+                    .append(" more classes (")
+                    .append(others)
+                    .append(" tests)</p>");
+        }
         html.append("</dd>\n<dt>Signals</dt><dd>");
         if (entry.signals().isEmpty()) {
             html.append("none");

@@ -309,6 +309,33 @@ class FlagReportTest {
     }
 
     @Test
+    @DisplayName("lists the 10 largest test classes of a flag and 20 test names; the rest are counted")
+    void boundedTestLists() throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int t = 0; t < 300; t++) { // 30 classes, 10 tests each
+            lines.append("{\"kind\":\"test\",\"class\":\"com.example.C")
+                    .append(t % 30)
+                    .append("\",\"displayName\":\"t")
+                    .append(t)
+                    .append("\",\"state\":{\"wide\":true}}\n");
+        }
+        Files.writeString(dir.resolve("runs/tests-wide.jsonl"), lines);
+
+        Document html = Jsoup.parse(report().write(dir).toFile(), "UTF-8");
+        JsonNode wide = flag(JSON.readTree(dir.resolve("flags.json").toFile()), "wide");
+
+        assertThat(html.select("article#flag-wide details")).hasSize(10);
+        assertThat(html.select("article#flag-wide p.muted").text()).isEqualTo("and 20 more classes (200 tests)");
+        assertThat(wide.get("testClasses").asInt()).isEqualTo(30);
+        assertThat(wide.get("testsByClass")).hasSize(10);
+        int names = 0;
+        for (JsonNode byState : wide.get("testsByClass")) {
+            names += byState.at("/ON/tests").size();
+        }
+        assertThat(names).isLessThanOrEqualTo(FlagFacts.SAMPLE_TESTS);
+    }
+
+    @Test
     @DisplayName("the coverage grid shows a multi-variant flag's variants, tested or not, instead of OFF/ON")
     void variantGrid() throws Exception {
         Files.writeString(
