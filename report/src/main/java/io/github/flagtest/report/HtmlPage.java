@@ -142,9 +142,11 @@ final class HtmlPage {
         html.append("</tr>\n");
     }
 
-    /** A multi-variant flag: one cell over OFF and ON, each of the catalog's variants tested or not. */
-    private static void variantCell(StringBuilder html, List<String> variants, Set<String> tested) {
+    /** A multi-variant flag: one cell over OFF and ON, each variant (the catalog's, then others tested) tested or not. */
+    private static void variantCell(StringBuilder html, List<String> catalog, Set<String> tested) {
         html.append("<td colspan=\"2\" class=\"variants\">");
+        Set<String> variants = new java.util.LinkedHashSet<>(catalog);
+        variants.addAll(tested); // a profile's own variants, or the flag pinned OFF
         for (String variant : variants) {
             boolean covered = tested.contains(variant);
             html.append("<span class=\"")

@@ -219,7 +219,7 @@ public final class RunRecords {
             calls.on += entryPoint.path("callsOn").asLong(0);
             calls.off += entryPoint.path("callsOff").asLong(0);
         }
-        String simpleClass = className.substring(className.lastIndexOf('.') + 1);
+        String simpleClass = className.substring(className.lastIndexOf('.') + 1).replace('$', '.'); // nested
         JsonNode state = record.path("state");
         seen.forEach(flag -> facts(flag).ranIn(simpleClass, value(state.path(flag)), test));
     }

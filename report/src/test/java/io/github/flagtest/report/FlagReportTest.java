@@ -313,7 +313,7 @@ class FlagReportTest {
     void boundedTestLists() throws Exception {
         StringBuilder lines = new StringBuilder();
         for (int t = 0; t < 300; t++) { // 30 classes, 10 tests each
-            lines.append("{\"kind\":\"test\",\"class\":\"com.example.C")
+            lines.append("{\"kind\":\"test\",\"class\":\"com.example.Outer$C")
                     .append(t % 30)
                     .append("\",\"displayName\":\"t")
                     .append(t)
@@ -325,6 +325,9 @@ class FlagReportTest {
         JsonNode wide = flag(JSON.readTree(dir.resolve("flags.json").toFile()), "wide");
 
         assertThat(html.select("article#flag-wide details")).hasSize(10);
+        assertThat(html.select("article#flag-wide details summary").first().text())
+                .as("a nested class as Java writes it")
+                .startsWith("Outer.C");
         assertThat(html.select("article#flag-wide p.muted").text()).isEqualTo("and 20 more classes (200 tests)");
         assertThat(wide.get("testClasses").asInt()).isEqualTo(30);
         assertThat(wide.get("testsByClass")).hasSize(10);
@@ -343,13 +346,16 @@ class FlagReportTest {
                 "{\"kind\":\"run\",\"catalogFlags\":{\"email-template\":{\"default\":\"classic\","
                         + "\"variants\":[\"rich\",\"compact\",\"classic\"]}}}\n"
                         + "{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"a\",\"state\":{\"email-template\":\"rich\"}}\n"
-                        + "{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"b\",\"state\":{\"email-template\":\"classic\"}}\n");
+                        + "{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"b\",\"state\":{\"email-template\":\"classic\"}}\n"
+                        + "{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"c\",\"state\":{\"email-template\":\"plain\"}}\n");
 
         Document html = Jsoup.parse(report().write(dir).toFile(), "UTF-8");
 
         org.jsoup.select.Elements row = html.select("table#grid tbody tr:has(th:contains(email-template)) td");
         assertThat(row).hasSize(3); // one cell per suite, spanning OFF and ON
-        assertThat(row.get(0).select("span.yes").eachText()).containsExactly("✓ rich", "✓ classic");
+        assertThat(row.get(0).select("span.yes").eachText())
+                .as("the catalog's variants, then a variant only a profile has")
+                .containsExactly("✓ rich", "✓ classic", "✓ plain");
         assertThat(row.get(0).select("span.no").eachText()).containsExactly("✗ compact");
         assertThat(row.get(1).select("span.yes")).isEmpty();
     }
