@@ -92,6 +92,32 @@ class TypeEntryPointTests {
         }
 
         @Test
+        @DisplayName("a mock of the interface beside the implementation type: each object's calls counted once")
+        void mockOfTheInterfaceBeside() {
+            EngineExecutionResults results = run(InterfaceMockBesideFixture.class);
+
+            results.testEvents().assertStatistics(s -> s.started(1).failed(1));
+            assertThat(message(results.testEvents().failed().list().get(0)))
+                    .contains("@FeatureEntryPoint(\"loyalty-points\") on field "
+                            + "TypeEntryPointTests.InterfaceMockBesideFixture.notifier: expected no call while "
+                            + "'loyalty-points' was OFF, but there was 1:")
+                    .contains("1. notifier.send(\"mock\") at ");
+            assertThat(results.testEvents()
+                            .failed()
+                            .list()
+                            .get(0)
+                            .getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                            .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+                            .orElseThrow()
+                            .getSuppressed())
+                    .singleElement()
+                    .satisfies(type -> assertThat(type.getMessage())
+                            .contains(
+                                    "type SmsNotifier: expected no call while 'loyalty-points' was OFF, but there was 1:")
+                            .contains("1. SmsNotifier.send(\"real\") at "));
+        }
+
+        @Test
         @DisplayName("counts only the named methods")
         void onlyNamedMethods() {
             FlagTestKit.runMethod(HandlerFixture.class, "otherMethodCalled")
@@ -366,7 +392,7 @@ class TypeEntryPointTests {
         void send(String message);
     }
 
-    static final class SmsNotifier implements Notifier {
+    public static final class SmsNotifier implements Notifier {
         @Override
         public void send(String message) {}
     }
@@ -384,6 +410,19 @@ class TypeEntryPointTests {
         void interfaceType() {
             Notifier notifier = new SmsNotifier(); // built by the code, known to the test only by its interface
             notifier.send("impl");
+        }
+    }
+
+    @WithFlag(name = "loyalty-points", enabled = false)
+    @FeatureEntryPoint(value = "loyalty-points", type = SmsNotifier.class, methods = "send")
+    static class InterfaceMockBesideFixture {
+        @FeatureEntryPoint("loyalty-points")
+        Notifier notifier;
+
+        @Test
+        void both() {
+            notifier.send("mock");
+            new SmsNotifier().send("real");
         }
     }
 
