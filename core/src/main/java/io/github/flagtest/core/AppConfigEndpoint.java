@@ -274,11 +274,6 @@ public final class AppConfigEndpoint implements AutoCloseable {
         }
 
         @Override
-        public void served(FlagState served, String operation, String app, String env, String profile) {
-            served(served, operation, Map.of(), app, env, profile);
-        }
-
-        @Override
         public void served(
                 FlagState served,
                 String operation,

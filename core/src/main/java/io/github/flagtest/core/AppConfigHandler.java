@@ -190,7 +190,7 @@ final class AppConfigHandler {
 
     private void record(FlagState state, String app, String env, String profile, String operation) {
         served.incrementAndGet();
-        source.served(state, operation, app, env, profile);
+        source.served(state, operation, Map.of(), app, env, profile); // no context on the Data API
     }
 
     private FlagState state(String app, String env, String profile) {

@@ -29,7 +29,9 @@ public interface FlagSource {
      * As {@link #served(FlagState, String, String, String, String)}, with the evaluation context the
      * caller sent (the agent path's {@code Context} headers; empty if none). {@code served} holds the
      * flags as declared: multi-variant flags as {@link Variants}, resolved for {@code context} in the
-     * document. By default calls the method without context.
+     * document. flagtest's AppConfig surfaces call this overload for every document they serve
+     * (with an empty context on the AppConfig Data API); by default it calls the method without
+     * context, so a source may implement either one.
      *
      * @since 0.2.0
      */

@@ -125,11 +125,6 @@ final class AgentExtension implements AutoCloseable {
         }
 
         @Override
-        public void served(FlagState served, String operation, String app, String env, String profile) {
-            upstream.served(served, operation, app, env, profile);
-        }
-
-        @Override
         public void served(
                 FlagState served,
                 String operation,
