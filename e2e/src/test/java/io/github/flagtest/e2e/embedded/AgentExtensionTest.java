@@ -72,15 +72,8 @@ class AgentExtensionTest {
     @DisplayName("the embedded Lambda takes layer ARNs only, and runs no layer but the extension")
     void layers(@TempDir Path classData) throws Exception {
         try (EmbeddedAws aws = new EmbeddedAws(new AppCds(classData));
-                LambdaClient lambda = LambdaClient.builder()
-                        .endpointOverride(aws.uri())
-                        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
-                                        aws.signing().accessKeyId(),
-                                        aws.signing().secretAccessKey())))
-                        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-                        .build()) {
+                LambdaClient lambda =
+                        SignedClients.signedFor(aws, LambdaClient.builder()).build()) {
             assertThatThrownBy(() -> create(lambda, "not-an-arn"))
                     .isInstanceOf(LambdaException.class)
                     .hasMessageContaining("at 'layers' failed to satisfy constraint");

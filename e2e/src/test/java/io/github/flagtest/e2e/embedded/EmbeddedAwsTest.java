@@ -164,24 +164,12 @@ class EmbeddedAwsTest {
     @DisplayName("remembers how often each application's AppConfig Data clients may poll, for the drill's report")
     void pollInterval() throws Exception {
         try (EmbeddedAws aws = new EmbeddedAws(AppCds.off());
-                software.amazon.awssdk.services.appconfig.AppConfigClient control =
-                        software.amazon.awssdk.services.appconfig.AppConfigClient.builder()
-                                .endpointOverride(aws.uri())
-                                .region(Region.US_EAST_1)
-                                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                                        aws.signing().accessKeyId(),
-                                        aws.signing().secretAccessKey())))
-                                .httpClient(UrlConnectionHttpClient.create())
-                                .build();
-                software.amazon.awssdk.services.appconfigdata.AppConfigDataClient data =
-                        software.amazon.awssdk.services.appconfigdata.AppConfigDataClient.builder()
-                                .endpointOverride(aws.uri())
-                                .region(Region.US_EAST_1)
-                                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                                        aws.signing().accessKeyId(),
-                                        aws.signing().secretAccessKey())))
-                                .httpClient(UrlConnectionHttpClient.create())
-                                .build()) {
+                software.amazon.awssdk.services.appconfig.AppConfigClient control = SignedClients.signedFor(
+                                aws, software.amazon.awssdk.services.appconfig.AppConfigClient.builder())
+                        .build();
+                software.amazon.awssdk.services.appconfigdata.AppConfigDataClient data = SignedClients.signedFor(
+                                aws, software.amazon.awssdk.services.appconfigdata.AppConfigDataClient.builder())
+                        .build()) {
             String app = control.createApplication(r -> r.name("shop")).id();
             String env = control.createEnvironment(r -> r.applicationId(app).name("e2e"))
                     .id();

@@ -131,15 +131,8 @@ class FeatureFlagSchemaTest {
     @DisplayName("the embedded AppConfig refuses such a hosted version with BadRequestException naming the path")
     void embedded(@TempDir Path classData) throws Exception {
         try (EmbeddedAws aws = new EmbeddedAws(new AppCds(classData));
-                AppConfigClient appConfig = AppConfigClient.builder()
-                        .endpointOverride(aws.uri())
-                        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
-                                        aws.signing().accessKeyId(),
-                                        aws.signing().secretAccessKey())))
-                        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-                        .build()) {
+                AppConfigClient appConfig =
+                        SignedClients.signedFor(aws, AppConfigClient.builder()).build()) {
             String app = appConfig.createApplication(r -> r.name("a")).id();
             String profile = appConfig
                     .createConfigurationProfile(r -> r.applicationId(app)
