@@ -240,7 +240,8 @@ final class AppConfigHandler {
         for (Map.Entry<String, Object> entry : state.asMap().entrySet()) {
             if (entry.getValue() instanceof Variants variants) {
                 String flag = entry.getKey();
-                resolved = resolved.with(flag, variants.pinned(variants.variantFor(context, flag).name()));
+                resolved = resolved.with(
+                        flag, variants.pinned(variants.variantFor(context, flag).name()));
             }
         }
         return resolved;

@@ -154,7 +154,8 @@ public final class FlagCatalog {
         if (isStoredForm() && state.equals(defaults())) {
             return text;
         }
-        String document = StoredForm.write(isStoredForm() ? tree() : null, state).toString();
+        String document =
+                StoredForm.write(isStoredForm() ? tree() : null, state).toString();
         List<String> problems = FlagDocumentRules.problems(document);
         if (!problems.isEmpty()) {
             throw new FlagTestException(source + " with the flag state " + state + ": " + String.join("; ", problems)

@@ -33,8 +33,8 @@ public record FlagDefinition(
     /** Compact canonical constructor: keeps unmodifiable copies, checking each attribute value. */
     public FlagDefinition {
         Map<String, Object> checked = new LinkedHashMap<>();
-        attributes.forEach((attribute, value) ->
-                checked.put(attribute, AttributeValues.check("Attribute '" + attribute + "' of flag '" + name + "'", value)));
+        attributes.forEach((attribute, value) -> checked.put(
+                attribute, AttributeValues.check("Attribute '" + attribute + "' of flag '" + name + "'", value)));
         attributes = Collections.unmodifiableMap(checked);
         attributeTypes = Collections.unmodifiableMap(new LinkedHashMap<>(attributeTypes));
     }

@@ -225,9 +225,7 @@ public final class FlagState {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof FlagState state
-                && values.equals(state.values)
-                && attributes.equals(state.attributes);
+        return other instanceof FlagState state && values.equals(state.values) && attributes.equals(state.attributes);
     }
 
     @Override

@@ -36,7 +36,8 @@ final class StoredForm {
             if (value instanceof Variants variants) {
                 ArrayNode list = stored.putArray("_variants");
                 for (Variants.Variant variant : variants.variants()) {
-                    ObjectNode node = list.addObject().put("name", variant.name()).put("enabled", variant.enabled());
+                    ObjectNode node =
+                            list.addObject().put("name", variant.name()).put("enabled", variant.enabled());
                     variant.rule().ifPresent(rule -> node.put("rule", rule));
                     if (!variant.attributes().isEmpty()) {
                         node.set("attributeValues", JSON.valueToTree(variant.attributes()));
@@ -48,7 +49,10 @@ final class StoredForm {
             Map<String, Object> attributes = state.attributes(flag);
             stored.put("enabled", FlagState.isOnValue(value));
             if (value instanceof String variant) {
-                ObjectNode only = stored.putArray("_variants").addObject().put("name", variant).put("enabled", true);
+                ObjectNode only = stored.putArray("_variants")
+                        .addObject()
+                        .put("name", variant)
+                        .put("enabled", true);
                 if (!attributes.isEmpty()) {
                     only.set("attributeValues", JSON.valueToTree(attributes));
                 }

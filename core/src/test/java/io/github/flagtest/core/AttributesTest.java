@@ -55,12 +55,18 @@ class AttributesTest {
             """;
 
     static final Map<String, Object> CHECKOUT = Map.of(
-            "maxItems", 5,
-            "banner", "new",
-            "express", true,
-            "regions", List.of("eu", "us"),
-            "tiers", List.of(1, 2.5),
-            "rate", 0.25);
+            "maxItems",
+            5,
+            "banner",
+            "new",
+            "express",
+            true,
+            "regions",
+            List.of("eu", "us"),
+            "tiers",
+            List.of(1, 2.5),
+            "rate",
+            0.25);
 
     private final FlagCatalog catalog = FlagCatalog.parse(DOCUMENT, "flags.json");
 
@@ -87,7 +93,8 @@ class AttributesTest {
         }
 
         @Test
-        @DisplayName("flips keep a flag's attribute values; a pin without attributes keeps the profile's, one with attributes overrides them")
+        @DisplayName(
+                "flips keep a flag's attribute values; a pin without attributes keeps the profile's, one with attributes overrides them")
         void flipsAndMerges() {
             FlagState state = catalog.defaults().with("checkout", false).with("checkout", true);
             assertThat(state.attributes("checkout")).isEqualTo(CHECKOUT);
@@ -96,7 +103,9 @@ class AttributesTest {
             assertThat(catalog.defaults().withAll(pin).attributes("checkout"))
                     .containsEntry("maxItems", 7)
                     .containsEntry("banner", "new");
-            assertThat(catalog.defaults().withAll(FlagState.empty().with("checkout", true)).attributes("checkout"))
+            assertThat(catalog.defaults()
+                            .withAll(FlagState.empty().with("checkout", true))
+                            .attributes("checkout"))
                     .isEqualTo(CHECKOUT);
         }
 
@@ -134,11 +143,14 @@ class AttributesTest {
         @DisplayName("an ON flag serves its attribute values, typed as asked, each read recorded")
         void typed() {
             assertThat(flags.attributes("checkout")).isEqualTo(CHECKOUT);
-            assertThat(flags.attribute("checkout", "maxItems", Integer.class, 10)).isEqualTo(5);
+            assertThat(flags.attribute("checkout", "maxItems", Integer.class, 10))
+                    .isEqualTo(5);
             assertThat(flags.attribute("checkout", "maxItems", Long.class, 10L)).isEqualTo(5L);
             assertThat(flags.attribute("checkout", "rate", Double.class, 1.0)).isEqualTo(0.25);
-            assertThat(flags.attribute("checkout", "regions", List.class, List.of())).isEqualTo(List.of("eu", "us"));
-            assertThat(flags.attribute("checkout", "missing", String.class, "none")).isEqualTo("none");
+            assertThat(flags.attribute("checkout", "regions", List.class, List.of()))
+                    .isEqualTo(List.of("eu", "us"));
+            assertThat(flags.attribute("checkout", "missing", String.class, "none"))
+                    .isEqualTo("none");
             assertThat(flags.evaluations("checkout")).hasSize(6);
         }
 
@@ -163,10 +175,12 @@ class AttributesTest {
         @DisplayName("setAttribute changes what later reads get; a lossy or foreign type is refused naming both")
         void setAndMismatch() {
             flags.setAttribute("checkout", "maxItems", 9);
-            assertThat(flags.attribute("checkout", "maxItems", Integer.class, 1)).isEqualTo(9);
+            assertThat(flags.attribute("checkout", "maxItems", Integer.class, 1))
+                    .isEqualTo(9);
             assertThatThrownBy(() -> flags.attribute("checkout", "rate", Integer.class, 1))
                     .isInstanceOf(FlagTestException.class)
-                    .hasMessageContaining("Attribute 'rate' of flag 'checkout' is 0.25 (Double), which cannot be read as Integer");
+                    .hasMessageContaining(
+                            "Attribute 'rate' of flag 'checkout' is 0.25 (Double), which cannot be read as Integer");
             assertThatThrownBy(() -> flags.attribute("checkout", "banner", Boolean.class, false))
                     .isInstanceOf(FlagTestException.class)
                     .hasMessageContaining("cannot be read as Boolean");
@@ -211,18 +225,21 @@ class AttributesTest {
             try (AppConfigEndpoint endpoint = AppConfigEndpoint.start(new FakeFlags(catalog.defaults()))) {
                 HttpClient http = HttpClient.newHttpClient();
                 URI checkout = URI.create(endpoint.agentUri("a", "e", "p") + "?flag=checkout");
-                JsonNode one = JSON.readTree(http.send(
-                                HttpRequest.newBuilder(checkout).build(), HttpResponse.BodyHandlers.ofString())
-                        .body());
+                JsonNode one = JSON.readTree(
+                        http.send(HttpRequest.newBuilder(checkout).build(), HttpResponse.BodyHandlers.ofString())
+                                .body());
                 assertThat(one.get("maxItems").asInt()).isEqualTo(5);
                 assertThat(one.get("regions")).isEqualTo(JSON.valueToTree(List.of("eu", "us")));
 
                 URI ui = URI.create(endpoint.agentUri("a", "e", "p") + "?flag=ui");
                 JsonNode gold = JSON.readTree(http.send(
-                                HttpRequest.newBuilder(ui).header("Context", "tier=gold").build(),
+                                HttpRequest.newBuilder(ui)
+                                        .header("Context", "tier=gold")
+                                        .build(),
                                 HttpResponse.BodyHandlers.ofString())
                         .body());
-                assertThat(gold).isEqualTo(JSON.readTree("{\"_variant\":\"dark\",\"enabled\":true,\"theme\":\"night\"}"));
+                assertThat(gold)
+                        .isEqualTo(JSON.readTree("{\"_variant\":\"dark\",\"enabled\":true,\"theme\":\"night\"}"));
             }
         }
     }
@@ -252,7 +269,8 @@ class AttributesTest {
         void constraints() {
             FlagState tooMany = catalog.defaults().withAttribute("checkout", "maxItems", 500);
 
-            assertThat(catalog.problems(tooMany)).containsExactly("$.values.checkout.maxItems: 500 is above the maximum 50");
+            assertThat(catalog.problems(tooMany))
+                    .containsExactly("$.values.checkout.maxItems: 500 is above the maximum 50");
             assertThatThrownBy(() -> catalog.storedDocument(tooMany))
                     .isInstanceOf(FlagTestException.class)
                     .hasMessageContaining("flags.json")
