@@ -96,8 +96,10 @@ public final class FakeFlagsProvider implements FeatureProvider {
         if (read.variant() != null) {
             content.put("_variant", new Value(read.variant()));
         }
-        fake.state().value(key).ifPresent(value -> servedAttributes(fake, key, value, read)
-                .forEach((name, attribute) -> content.put(name, toValue(attribute))));
+        fake.state()
+                .value(key)
+                .ifPresent(value -> servedAttributes(fake, key, value, read)
+                        .forEach((name, attribute) -> content.put(name, toValue(attribute))));
         return ProviderEvaluation.<Value>builder()
                 .value(new Value(new MutableStructure(content)))
                 .variant(read.variant() != null ? read.variant() : variant(read.value()))
@@ -112,7 +114,9 @@ public final class FakeFlagsProvider implements FeatureProvider {
             return Map.of();
         }
         if (declared instanceof Variants variants) {
-            return variants.variant(read.variant()).map(Variants.Variant::attributes).orElse(Map.of());
+            return variants.variant(read.variant())
+                    .map(Variants.Variant::attributes)
+                    .orElse(Map.of());
         }
         return fake.state().attributes(flag);
     }
@@ -154,7 +158,8 @@ public final class FakeFlagsProvider implements FeatureProvider {
         try {
             return Value.objectToValue(attribute);
         } catch (RuntimeException e) {
-            throw new TypeMismatchError("Attribute value " + attribute + " has no OpenFeature Value: " + e.getMessage());
+            throw new TypeMismatchError(
+                    "Attribute value " + attribute + " has no OpenFeature Value: " + e.getMessage());
         }
     }
 

@@ -81,8 +81,7 @@ final class AttributePins {
         Variants.Variant variant = pinned.defaultVariant();
         Map<String, Object> merged = new LinkedHashMap<>(variant.attributes());
         merged.putAll(attributes);
-        return Variants.of(
-                List.of(new Variants.Variant(variant.name(), variant.enabled(), variant.rule(), merged)));
+        return Variants.of(List.of(new Variants.Variant(variant.name(), variant.enabled(), variant.rule(), merged)));
     }
 
     static String describe(WithFlag pin) {

@@ -25,7 +25,8 @@ final class FlagClientAnswer implements Answer<Object> {
         Method method = invocation.getMethod();
         Class<?> type = boxed(method.getReturnType());
         int nameIndex = firstStringArgument(method);
-        if (nameIndex >= 0 && method.getName().toLowerCase(java.util.Locale.ROOT).contains("attribute")) {
+        if (nameIndex >= 0
+                && method.getName().toLowerCase(java.util.Locale.ROOT).contains("attribute")) {
             return attribute(invocation, method, type, nameIndex);
         }
         if (nameIndex < 0 || !(type == Boolean.class || type == String.class || Number.class.isAssignableFrom(type))) {

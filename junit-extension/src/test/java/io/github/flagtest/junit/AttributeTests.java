@@ -27,15 +27,20 @@ class AttributeTests {
     class Correct {
 
         @Test
-        @DisplayName("pins join the catalog's attribute values, typed by its declared types, read through FakeFlags, @FlagClient and OpenFeature")
+        @DisplayName(
+                "pins join the catalog's attribute values, typed by its declared types, read through FakeFlags, @FlagClient and OpenFeature")
         void pinsAndReads() {
-            run(ReadFixture.class, CATALOG).testEvents().assertStatistics(s -> s.started(4).succeeded(4));
+            run(ReadFixture.class, CATALOG)
+                    .testEvents()
+                    .assertStatistics(s -> s.started(4).succeeded(4));
         }
 
         @Test
         @DisplayName("without a catalog, values are JSON literals, else strings")
         void literals() {
-            run(LiteralFixture.class).testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+            run(LiteralFixture.class)
+                    .testEvents()
+                    .assertStatistics(s -> s.started(1).succeeded(1));
         }
     }
 
@@ -87,11 +92,15 @@ class AttributeTests {
         Features features;
 
         @Test
-        @WithFlag(name = "checkout", attributes = {"maxItems=7", "banner=5"})
+        @WithFlag(
+                name = "checkout",
+                attributes = {"maxItems=7", "banner=5"})
         void pinsOverCatalog(FakeFlags flags) {
-            assertThat(flags.attribute("checkout", "maxItems", Integer.class, 0)).isEqualTo(7);
+            assertThat(flags.attribute("checkout", "maxItems", Integer.class, 0))
+                    .isEqualTo(7);
             assertThat(flags.attribute("checkout", "banner", String.class, "")).isEqualTo("5"); // declared string
-            assertThat(flags.attribute("checkout", "regions", List.class, List.of())).isEqualTo(List.of("eu"));
+            assertThat(flags.attribute("checkout", "regions", List.class, List.of()))
+                    .isEqualTo(List.of("eu"));
             assertThat(features.attribute("checkout", "maxItems", 0)).isEqualTo(7);
             assertThat(features.getAttribute("checkout", "banner", "")).isEqualTo("5");
             assertThat(features.attributes("checkout")).containsEntry("maxItems", 7);
@@ -129,7 +138,9 @@ class AttributeTests {
 
     static class LiteralFixture {
         @Test
-        @WithFlag(name = "banner", attributes = {"max=5", "on=true", "tags=[\"a\",\"b\"]", "text=hello", "quoted=\"5\""})
+        @WithFlag(
+                name = "banner",
+                attributes = {"max=5", "on=true", "tags=[\"a\",\"b\"]", "text=hello", "quoted=\"5\""})
         void literals(FakeFlags flags) {
             assertThat(flags.attributes("banner"))
                     .containsEntry("max", 5)

@@ -172,7 +172,8 @@ final class FlagStores {
                                 .tags(tags))
                         .id());
         cleanup.push(() -> client.deleteDeploymentStrategy(r -> r.deploymentStrategyId(strategyId)));
-        AppConfigStore store = new AppConfigStore(client, backend, document, appId, envId, profileId, strategyId, cleanup);
+        AppConfigStore store =
+                new AppConfigStore(client, backend, document, appId, envId, profileId, strategyId, cleanup);
         store.write(initial);
         return new Created(store, appConfigLocation(prefix, ENVIRONMENT, PROFILE, appId, envId, profileId));
     }

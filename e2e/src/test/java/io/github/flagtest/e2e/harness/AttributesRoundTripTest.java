@@ -65,8 +65,9 @@ class AttributesRoundTripTest {
         FlagLocation where = deployer.flagStore(
                         FlagStores.APPCONFIG, "fn", FlagStores.DEFAULT_ENV_PREFIX, catalog, catalog.defaults())
                 .location();
-        try (AppConfigDataClient data =
-                backend.clientSettings().configure(AppConfigDataClient.builder()).build()) {
+        try (AppConfigDataClient data = backend.clientSettings()
+                .configure(AppConfigDataClient.builder())
+                .build()) {
             String token = data.startConfigurationSession(r -> r.applicationIdentifier(where.applicationId())
                             .environmentIdentifier(where.environmentId())
                             .configurationProfileIdentifier(where.profileId()))
@@ -75,8 +76,7 @@ class AttributesRoundTripTest {
                     .configuration()
                     .asUtf8String();
 
-            assertThat(JSON.readTree(served))
-                    .isEqualTo(JSON.readTree("""
+            assertThat(JSON.readTree(served)).isEqualTo(JSON.readTree("""
                             {"checkout": {"enabled": true, "maxItems": 5, "banner": "new", "express": true,
                                           "regions": ["eu", "us"], "tiers": [1, 2.5]},
                              "ui": {"_variant": "light", "enabled": true, "theme": "day"}}"""));
@@ -88,18 +88,20 @@ class AttributesRoundTripTest {
     @Test
     @DisplayName("SSM: the parameter holds the same retrieval form, attributes included, after a flip too")
     void ssm() throws Exception {
-        FlagStores.Created created = deployer.flagStore(
-                FlagStores.SSM, "fn", FlagStores.DEFAULT_ENV_PREFIX, catalog, catalog.defaults());
+        FlagStores.Created created =
+                deployer.flagStore(FlagStores.SSM, "fn", FlagStores.DEFAULT_ENV_PREFIX, catalog, catalog.defaults());
         created.store().disable("checkout");
         created.store().enable("checkout");
-        try (SsmClient ssm = backend.clientSettings().configure(SsmClient.builder()).build()) {
+        try (SsmClient ssm =
+                backend.clientSettings().configure(SsmClient.builder()).build()) {
             String value = ssm.getParameter(r -> r.name(created.location().parameter()))
                     .parameter()
                     .value();
 
             assertThat(JSON.readTree(value))
                     .isEqualTo(JSON.readTree(AppConfigEndpoint.retrievalDocument(catalog.defaults())));
-            assertThat(JSON.readTree(value).get("checkout").get("regions").toString()).isEqualTo("[\"eu\",\"us\"]");
+            assertThat(JSON.readTree(value).get("checkout").get("regions").toString())
+                    .isEqualTo("[\"eu\",\"us\"]");
         }
     }
 }
