@@ -82,7 +82,7 @@ final class FlagDocumentParser {
                             text(flag, "description", path),
                             deprecated(flag, path),
                             createdAt(flag, path),
-                            attributes(value),
+                            attributes(value, valuePath),
                             attributeTypes(flag)));
         }
         return definitions;
@@ -103,7 +103,7 @@ final class FlagDocumentParser {
                             "",
                             deprecated(flag, path),
                             createdAt(flag, path),
-                            attributes(flag),
+                            attributes(flag, path),
                             Map.of()));
         }
         return definitions;
@@ -138,16 +138,27 @@ final class FlagDocumentParser {
     }
 
     /** A basic flag's attribute values: every member but {@code enabled} and the {@code _} keys. */
-    private static Map<String, Object> attributes(ObjectNode value) {
+    private Map<String, Object> attributes(ObjectNode value, String path) {
         if (value.has("_variants")) {
             return Map.of();
         }
         Map<String, Object> attributes = new LinkedHashMap<>();
-        value.fields().forEachRemaining(field -> {
-            if (!field.getKey().equals("enabled") && !field.getKey().startsWith("_")) {
-                attributes.put(field.getKey(), JSON.convertValue(field.getValue(), Object.class));
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = field.getKey();
+            if (name.equals("enabled") || name.startsWith("_")) {
+                continue;
             }
-        });
+            String at = path + "." + name;
+            if (name.isBlank()) {
+                throw error(at, "an attribute name must not be blank; name the attribute");
+            }
+            try {
+                attributes.put(name, AttributeValues.check(at, JSON.convertValue(field.getValue(), Object.class)));
+            } catch (FlagTestException e) {
+                throw error(at, "expected a string, number, boolean or array but found " + field.getValue());
+            }
+        }
         return attributes;
     }
 

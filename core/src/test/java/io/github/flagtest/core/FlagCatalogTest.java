@@ -118,6 +118,8 @@ class FlagCatalogTest {
             not an object              | []                                                                   | doc.json: $: expected a JSON object but found []
             flag not an object         | {"a": true}                                                          | doc.json: $.a: expected a JSON object but found true
             enabled missing            | {"a": {}}                                                            | doc.json: $.a.enabled: missing; add "enabled": true or false
+            blank attribute name       | {"a": {"enabled": true, "": 1}}                                     | doc.json: $.a.: an attribute name must not be blank
+            object attribute value     | {"a": {"enabled": true, "x": {"y": 1}}}                              | doc.json: $.a.x: expected a string, number, boolean or array but found {"y":1}
             unknown top-level key      | {"version": "1", "flags": {}, "extra": 1}                            | doc.json: $: property 'extra' is not defined in the schema
             flagtest's _variant stored | {"version": "1", "flags": {"x": {}}, "values": {"x": {"enabled": true, "_variant": "B"}}} | doc.json: $.values.x: property '_variant' is not defined in the schema and the schema does not allow additional properties ("_variant" is the retrieval form; in the stored form pin a variant as "_variants": [{"name": "B", "enabled": true}])
             enabled not boolean        | {"a": {"enabled": "yes"}}                                            | doc.json: $.a.enabled: expected true or false but found "yes"

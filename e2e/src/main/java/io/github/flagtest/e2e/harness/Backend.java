@@ -16,6 +16,14 @@ interface Backend extends AutoCloseable {
     /** Whether to store flags in AppConfig (else an SSM parameter). */
     boolean appConfig();
 
+    /**
+     * Whether its AppConfig Data serves a hosted version as uploaded instead of AWS's retrieval
+     * form (Floci): then flagtest uploads the retrieval form, which is what a function reads on AWS.
+     */
+    default boolean servesHostedVersionAsUploaded() {
+        return false;
+    }
+
     /** Whether the function's artifact is the test class path (embedded) rather than a zip of classes and jars. */
     boolean runsFromClassPath();
 

@@ -63,7 +63,7 @@ final class Backends {
             return switch (name) {
                 case "embedded" -> new EmbeddedBackend(AppCds.from(config));
                 case "localstack" -> new ContainerBackend(ContainerSettings.localstack(config.apply(IMAGE), token));
-                case "floci" -> new ContainerBackend(ContainerSettings.floci(config.apply(IMAGE)));
+                case "floci" -> FlociBackend.start(ContainerSettings.floci(config.apply(IMAGE)));
                 case "endpoint" ->
                     RemoteBackend.endpoint(
                             URI.create(config.apply(ENDPOINT)

@@ -8,10 +8,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * LocalStack, or Floci as its declared compatible substitute, through Testcontainers'
- * {@code LocalStackContainer}, which mounts the Docker socket (both run Lambda functions in
- * containers of their own) and waits for the emulator's "Ready." line. The token is passed to the
- * container and never printed.
+ * LocalStack through Testcontainers' {@code LocalStackContainer}, which mounts the Docker socket
+ * (LocalStack runs Lambda functions in containers of its own) and waits for its "Ready." line. The
+ * token is passed to the container and never printed. Floci starts through its own module: {@link
+ * FlociBackend}.
  */
 final class ContainerBackend implements Backend {
 
@@ -50,7 +50,7 @@ final class ContainerBackend implements Backend {
         return false;
     }
 
-    /** LocalStack 4.x and Floci run Java functions up to java21 (the java25 runtime is newer). */
+    /** LocalStack 4.x runs Java functions up to java21 (the java25 runtime is newer). */
     @Override
     public String maxRuntime() {
         return "java21";

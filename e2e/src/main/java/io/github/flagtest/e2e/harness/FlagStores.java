@@ -78,7 +78,7 @@ final class FlagStores {
                     throw noAppConfig(backend, "");
                 }
                 try {
-                    yield appConfig(aws.appConfig(), backend.name(), prefix, tags, document, initial, cleanup);
+                    yield appConfig(aws.appConfig(), backend, prefix, tags, document, initial, cleanup);
                 } catch (AwsServiceException e) {
                     if (isUnsupported(e)) {
                         throw noAppConfig(
@@ -128,12 +128,13 @@ final class FlagStores {
 
     private static Created appConfig(
             AppConfigClient client,
-            String backend,
+            Backend target,
             String prefix,
             Map<String, String> tags,
             FlagCatalog document,
             FlagState initial,
             Deque<Runnable> cleanup) {
+        String backend = target.name();
         String appId = AwsCalls.call(
                 backend,
                 "appconfig:CreateApplication",
@@ -172,8 +173,17 @@ final class FlagStores {
                                 .tags(tags))
                         .id());
         cleanup.push(() -> client.deleteDeploymentStrategy(r -> r.deploymentStrategyId(strategyId)));
-        AppConfigStore store =
-                new AppConfigStore(client, backend, document, appId, envId, profileId, strategyId, cleanup);
+        AppConfigStore store = new AppConfigStore(
+                client,
+                backend,
+                target.servesHostedVersionAsUploaded()
+                        ? AppConfigEndpoint::retrievalDocument
+                        : document::storedDocument,
+                appId,
+                envId,
+                profileId,
+                strategyId,
+                cleanup);
         store.write(initial);
         return new Created(store, appConfigLocation(prefix, ENVIRONMENT, PROFILE, appId, envId, profileId));
     }
@@ -259,7 +269,9 @@ final class FlagStores {
                 Set.of(DeploymentState.ROLLED_BACK, DeploymentState.REVERTED);
         private final AppConfigClient client;
         private final String backend;
-        private final FlagCatalog document;
+        /** The hosted version's content for a state: the team's document, or what the backend serves as uploaded. */
+        private final java.util.function.Function<FlagState, String> content;
+
         private final String appId;
         private final String envId;
         private final String profileId;
@@ -269,7 +281,7 @@ final class FlagStores {
         AppConfigStore(
                 AppConfigClient client,
                 String backend,
-                FlagCatalog document,
+                java.util.function.Function<FlagState, String> content,
                 String appId,
                 String envId,
                 String profileId,
@@ -277,7 +289,7 @@ final class FlagStores {
                 Deque<Runnable> cleanup) {
             this.client = client;
             this.backend = backend;
-            this.document = document;
+            this.content = content;
             this.appId = appId;
             this.envId = envId;
             this.profileId = profileId;
@@ -293,7 +305,7 @@ final class FlagStores {
                     () -> client.createHostedConfigurationVersion(r -> r.applicationId(appId)
                                     .configurationProfileId(profileId)
                                     .contentType("application/json")
-                                    .content(SdkBytes.fromUtf8String(document.storedDocument(state))))
+                                    .content(SdkBytes.fromUtf8String(content.apply(state))))
                             .versionNumber());
             synchronized (cleanup) {
                 // versions go before their profile: pushed after it, so deleted before it

@@ -17,6 +17,7 @@ record RemoteBackend(String name, ClientSettings clientSettings, boolean appConf
     static final String APPCONFIG_EXTENSION_LAYER = "flagtest.e2e.appConfigExtensionLayer";
 
     static RemoteBackend endpoint(URI endpoint, Region region) {
+        checkAnswers(endpoint);
         return new RemoteBackend(
                 "endpoint",
                 new ClientSettings(
@@ -25,6 +26,37 @@ record RemoteBackend(String name, ClientSettings clientSettings, boolean appConf
                         StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))),
                 true,
                 "arn:aws:iam::000000000000:role/flagtest");
+    }
+
+    /**
+     * The emulator must answer before anything is deployed: any HTTP answer will do, a refused or
+     * timed-out connection stops the class with the endpoint and the fix.
+     */
+    static void checkAnswers(URI endpoint) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(5))
+                .build();
+        try {
+            http.send(
+                    java.net.http.HttpRequest.newBuilder(endpoint)
+                            .timeout(java.time.Duration.ofSeconds(10))
+                            .GET()
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException e) {
+            throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(
+                    "flagtest e2e: nothing answers at "
+                            + endpoint + " (" + Backends.BACKEND + "=endpoint, from AWS_ENDPOINT_URL or "
+                            + Backends.ENDPOINT
+                            + "): " + e
+                            + ". Start the emulator first (LocalStack, Floci, ...), fix the URL, or choose -D"
+                            + Backends.BACKEND + "=embedded",
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(
+                    "flagtest e2e: interrupted while checking " + endpoint, e);
+        }
     }
 
     static RemoteBackend aws(Region region, String role) {

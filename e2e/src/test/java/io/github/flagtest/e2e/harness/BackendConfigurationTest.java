@@ -3,7 +3,11 @@ package io.github.flagtest.e2e.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import io.github.flagtest.e2e.embedded.AppCds;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +103,19 @@ class BackendConfigurationTest {
                             v -> assertThat(v[2]).isGreaterThanOrEqualTo(24));
         }
 
+        // Floci's source (1.7.0 and HEAD): GetLatestConfiguration returns the stored document as uploaded;
+        // its Lambda runs java25 functions
+        @Test
+        @DisplayName("Floci runs java25 and gets the retrieval form uploaded (its GetLatestConfiguration serves a"
+                + " hosted version as uploaded)")
+        void floci() {
+            FlociBackend floci = new FlociBackend(ContainerSettings.floci(Optional.empty()));
+
+            assertThat(floci.name()).isEqualTo("floci");
+            assertThat(floci.maxRuntime()).isEqualTo("java25");
+            assertThat(floci.servesHostedVersionAsUploaded()).isTrue();
+        }
+
         @ParameterizedTest(name = "{0} / {1} -> tolerated: {2}")
         @CsvSource({
             "405, MethodNotAllowedException, true",
@@ -165,17 +182,44 @@ class BackendConfigurationTest {
 
         @Test
         @DisplayName("aws has no endpoint override and uses the default credentials chain; emulators override both")
-        void onlyTheEndpointDiffers() {
+        void onlyTheEndpointDiffers() throws Exception {
             RemoteBackend aws = RemoteBackend.aws(Region.EU_WEST_1, "arn:aws:iam::123456789012:role/e2e");
-            RemoteBackend endpoint = RemoteBackend.endpoint(URI.create("http://localhost:4566"), Region.EU_WEST_1);
+            HttpServer emulator = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            emulator.createContext("/", exchange -> {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+            });
+            emulator.start();
+            try {
+                URI uri = URI.create("http://127.0.0.1:" + emulator.getAddress().getPort());
+                RemoteBackend endpoint = RemoteBackend.endpoint(uri, Region.EU_WEST_1);
 
-            assertThat(aws.clientSettings().endpoint()).isEmpty();
-            assertThat(aws.clientSettings().credentials()).isInstanceOf(DefaultCredentialsProvider.class);
-            assertThat(aws.role()).isEqualTo("arn:aws:iam::123456789012:role/e2e");
-            assertThat(endpoint.clientSettings().endpoint()).contains(URI.create("http://localhost:4566"));
-            assertThat(aws.runsFromClassPath())
-                    .isEqualTo(endpoint.runsFromClassPath())
-                    .isFalse();
+                assertThat(aws.clientSettings().endpoint()).isEmpty();
+                assertThat(aws.clientSettings().credentials()).isInstanceOf(DefaultCredentialsProvider.class);
+                assertThat(aws.role()).isEqualTo("arn:aws:iam::123456789012:role/e2e");
+                assertThat(endpoint.clientSettings().endpoint()).contains(uri);
+                assertThat(aws.runsFromClassPath())
+                        .isEqualTo(endpoint.runsFromClassPath())
+                        .isFalse();
+            } finally {
+                emulator.stop(0);
+            }
+        }
+
+        @Test
+        @DisplayName("endpoint checks that the emulator answers before deploying, naming the URL and the fix")
+        void endpointMustAnswer() throws Exception {
+            int free;
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                free = socket.getLocalPort(); // closed again: nothing listens there
+            }
+            URI nothing = URI.create("http://127.0.0.1:" + free);
+
+            assertThatThrownBy(() -> RemoteBackend.endpoint(nothing, Region.US_EAST_1))
+                    .isInstanceOf(ExtensionConfigurationException.class)
+                    .hasMessageStartingWith("flagtest e2e: nothing answers at " + nothing)
+                    .hasMessageContaining("Start the emulator first")
+                    .hasMessageContaining("-Dflagtest.e2e.backend=embedded");
         }
 
         @Test

@@ -17,6 +17,17 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 @DisplayName("container backends (need Docker)")
 class ContainerBackendTest {
 
+    // io.floci:testcontainers-floci 2.6.0, the module Floci's docs point Java users to: its jar's
+    // FlociContainer mounts /var/run/docker.sock (Floci runs functions in containers) and waits for /_floci/health
+    @Test
+    @DisplayName("Floci starts through Floci's own Testcontainers module with flagtest's pinned tag")
+    void flociModule() {
+        var container = FlociBackend.container(ContainerSettings.floci(java.util.Optional.empty()));
+
+        assertThat(container).isInstanceOf(io.floci.testcontainers.FlociContainer.class);
+        assertThat(container.getDockerImageName()).isEqualTo("floci/floci:1.7.0");
+    }
+
     @Test
     @DisplayName("runs the missed-case fixture on Floci")
     void floci() {
