@@ -16,7 +16,6 @@ import io.github.flagtest.shaded.jackson.databind.node.ArrayNode;
 import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -325,16 +324,12 @@ final class EmbeddedAppConfig implements FlagSource {
                 .put("FinalBakeTimeInMinutes", strategy.bakeMinutes())
                 .put("State", "COMPLETE")
                 .put("PercentageComplete", 100.0)
-                .put("StartedAt", epochSeconds(deployment.startedAt()))
-                .put("CompletedAt", epochSeconds(deployment.startedAt()));
+                .put("StartedAt", deployment.startedAt().toString()) // Iso8601DateTime: timestampFormat iso8601
+                .put("CompletedAt", deployment.startedAt().toString());
         if (deployment.version().versionLabel() != null) {
             body.put("VersionLabel", deployment.version().versionLabel());
         }
         return body;
-    }
-
-    private static double epochSeconds(Instant instant) {
-        return instant.getEpochSecond() + instant.getNano() / 1e9;
     }
 
     @Override

@@ -117,6 +117,10 @@ public final class EmbeddedAws implements AutoCloseable {
         return signing;
     }
 
+    EmbeddedAppConfig appConfig() {
+        return appConfig;
+    }
+
     EmbeddedLambda lambda() {
         return lambda;
     }
