@@ -91,7 +91,9 @@ final class AgentExtension implements AutoCloseable {
     private static boolean freeform(FlagSource appConfig, com.sun.net.httpserver.HttpExchange exchange)
             throws IOException {
         String[] parts = exchange.getRequestURI().getPath().split("/", -1);
-        if (!(appConfig instanceof EmbeddedAppConfig store) || parts.length != 7 || !parts[5].equals("configurations")) {
+        if (!(appConfig instanceof EmbeddedAppConfig store)
+                || parts.length != 7
+                || !parts[5].equals("configurations")) {
             return false;
         }
         Optional<AppConfigStore.Hosted> hosted = store.deployed(parts[2], parts[4], parts[6]);
@@ -99,7 +101,11 @@ final class AgentExtension implements AutoCloseable {
             return false;
         }
         try (exchange) {
-            AwsHttp.send(exchange, 200, hosted.get().content(), Map.of("Content-Type", hosted.get().contentType()));
+            AwsHttp.send(
+                    exchange,
+                    200,
+                    hosted.get().content(),
+                    Map.of("Content-Type", hosted.get().contentType()));
         }
         return true;
     }

@@ -34,13 +34,31 @@ final class AppConfigStore {
      * Source: https://docs.aws.amazon.com/appconfig/latest/userguide/appconfig-creating-deployment-strategy-predefined.html
      */
     static final List<Strategy> PREDEFINED = List.of(
-            new Strategy("AppConfig.Linear20PercentEvery6Minutes", "AppConfig.Linear20PercentEvery6Minutes", 30, 30, 20f,
-                    "LINEAR", "NONE"),
-            new Strategy("AppConfig.Canary10Percent20Minutes", "AppConfig.Canary10Percent20Minutes", 20, 10, 10f,
-                    "EXPONENTIAL", "NONE"),
+            new Strategy(
+                    "AppConfig.Linear20PercentEvery6Minutes",
+                    "AppConfig.Linear20PercentEvery6Minutes",
+                    30,
+                    30,
+                    20f,
+                    "LINEAR",
+                    "NONE"),
+            new Strategy(
+                    "AppConfig.Canary10Percent20Minutes",
+                    "AppConfig.Canary10Percent20Minutes",
+                    20,
+                    10,
+                    10f,
+                    "EXPONENTIAL",
+                    "NONE"),
             new Strategy("AppConfig.AllAtOnce", "AppConfig.AllAtOnce", 0, 10, 100f, "LINEAR", "NONE"),
-            new Strategy("AppConfig.Linear50PercentEvery30Seconds", "AppConfig.Linear50PercentEvery30Seconds", 1, 1,
-                    50f, "LINEAR", "NONE"));
+            new Strategy(
+                    "AppConfig.Linear50PercentEvery30Seconds",
+                    "AppConfig.Linear50PercentEvery30Seconds",
+                    1,
+                    1,
+                    50f,
+                    "LINEAR",
+                    "NONE"));
 
     private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -60,25 +78,46 @@ final class AppConfigStore {
         }
     }
 
-    record Env(String id, String name, String description, Map<String, Integer> deployed,
+    record Env(
+            String id,
+            String name,
+            String description,
+            Map<String, Integer> deployed,
             TreeMap<Integer, Deployment> deployments) {}
 
-    record Profile(String id, String name, String locationUri, String type, String description,
-            TreeMap<Integer, Hosted> versions, AtomicInteger numbers) {
+    record Profile(
+            String id,
+            String name,
+            String locationUri,
+            String type,
+            String description,
+            TreeMap<Integer, Hosted> versions,
+            AtomicInteger numbers) {
         int latest() {
             return versions.isEmpty() ? 0 : versions.lastKey();
         }
     }
 
     /** A hosted configuration version; {@code state} is the flags of a feature-flag profile's version. */
-    record Hosted(int number, byte[] content, String contentType, String versionLabel, String description,
+    record Hosted(
+            int number,
+            byte[] content,
+            String contentType,
+            String versionLabel,
+            String description,
             Optional<FlagState> state) {}
 
-    record Strategy(String id, String name, int durationMinutes, int bakeMinutes, float growthFactor,
-            String growthType, String replicateTo) {}
+    record Strategy(
+            String id,
+            String name,
+            int durationMinutes,
+            int bakeMinutes,
+            float growthFactor,
+            String growthType,
+            String replicateTo) {}
 
-    record Deployment(int number, Profile profile, Hosted version, Strategy strategy, String description,
-            Instant startedAt) {}
+    record Deployment(
+            int number, Profile profile, Hosted version, Strategy strategy, String description, Instant startedAt) {}
 
     private final Map<String, App> apps = new LinkedHashMap<>();
     private final Map<String, Strategy> strategies = new LinkedHashMap<>();
@@ -130,7 +169,8 @@ final class AppConfigStore {
     }
 
     Profile createProfile(App app, String name, String locationUri, String type, String description) {
-        Profile profile = new Profile(newId(), name, locationUri, type, description, new TreeMap<>(), new AtomicInteger());
+        Profile profile =
+                new Profile(newId(), name, locationUri, type, description, new TreeMap<>(), new AtomicInteger());
         app.profiles.put(profile.id(), profile);
         return profile;
     }
@@ -228,14 +268,16 @@ final class AppConfigStore {
 
     /** What is deployed to {@code app}/{@code env}/{@code profile}, each an ID or a name. */
     Optional<Hosted> deployed(String app, String env, String profile) {
-        return find(app).flatMap(a -> a.envs.values().stream()
-                .filter(e -> e.id().equals(env) || e.name().equals(env))
-                .findFirst()
-                .flatMap(e -> a.profiles.values().stream()
-                        .filter(p -> p.id().equals(profile) || p.name().equals(profile))
+        return find(app)
+                .flatMap(a -> a.envs.values().stream()
+                        .filter(e -> e.id().equals(env) || e.name().equals(env))
                         .findFirst()
-                        .flatMap(p -> Optional.ofNullable(e.deployed().get(p.id()))
-                                .flatMap(number -> Optional.ofNullable(p.versions().get(number))))));
+                        .flatMap(e -> a.profiles.values().stream()
+                                .filter(p -> p.id().equals(profile) || p.name().equals(profile))
+                                .findFirst()
+                                .flatMap(p -> Optional.ofNullable(e.deployed().get(p.id()))
+                                        .flatMap(number ->
+                                                Optional.ofNullable(p.versions().get(number))))));
     }
 
     /**

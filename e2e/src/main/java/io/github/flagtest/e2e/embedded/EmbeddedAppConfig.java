@@ -48,7 +48,8 @@ final class EmbeddedAppConfig implements FlagSource {
         synchronized (store) {
             switch (request.operation()) {
                 case "CreateApplication" -> {
-                    App app = store.createApp(in.path("Name").asText(), in.path("Description").asText(null));
+                    App app = store.createApp(
+                            in.path("Name").asText(), in.path("Description").asText(null));
                     AwsHttp.json(exchange, 201, application(app));
                 }
                 case "GetApplication" -> AwsHttp.json(exchange, 200, application(store.app(id(in, "ApplicationId"))));
@@ -60,7 +61,10 @@ final class EmbeddedAppConfig implements FlagSource {
                 }
                 case "CreateEnvironment" -> {
                     App app = store.app(id(in, "ApplicationId"));
-                    Env env = store.createEnv(app, in.path("Name").asText(), in.path("Description").asText(null));
+                    Env env = store.createEnv(
+                            app,
+                            in.path("Name").asText(),
+                            in.path("Description").asText(null));
                     AwsHttp.json(exchange, 201, environment(app, env));
                 }
                 case "GetEnvironment" -> {
@@ -100,14 +104,20 @@ final class EmbeddedAppConfig implements FlagSource {
                 }
                 case "DeleteConfigurationProfile" -> {
                     App app = store.app(id(in, "ApplicationId"));
-                    app.profiles.remove(store.profile(app, id(in, "ConfigurationProfileId")).id());
+                    app.profiles.remove(
+                            store.profile(app, id(in, "ConfigurationProfileId")).id());
                     AwsHttp.empty(exchange, 204);
                 }
                 case "CreateHostedConfigurationVersion" -> createHosted(exchange, in);
                 case "GetHostedConfigurationVersion" -> {
                     App app = store.app(id(in, "ApplicationId"));
                     Profile profile = store.profile(app, id(in, "ConfigurationProfileId"));
-                    sendHosted(exchange, 200, app, profile, store.hosted(profile, in.path("VersionNumber").asInt()));
+                    sendHosted(
+                            exchange,
+                            200,
+                            app,
+                            profile,
+                            store.hosted(profile, in.path("VersionNumber").asInt()));
                 }
                 case "ListHostedConfigurationVersions" -> {
                     App app = store.app(id(in, "ApplicationId"));
@@ -121,7 +131,8 @@ final class EmbeddedAppConfig implements FlagSource {
                 case "DeleteHostedConfigurationVersion" -> {
                     App app = store.app(id(in, "ApplicationId"));
                     Profile profile = store.profile(app, id(in, "ConfigurationProfileId"));
-                    Hosted hosted = store.hosted(profile, in.path("VersionNumber").asInt());
+                    Hosted hosted =
+                            store.hosted(profile, in.path("VersionNumber").asInt());
                     profile.versions().remove(hosted.number());
                     AwsHttp.empty(exchange, 204);
                 }
@@ -136,7 +147,11 @@ final class EmbeddedAppConfig implements FlagSource {
                     AwsHttp.json(exchange, 201, strategy(strategy));
                 }
                 case "GetDeploymentStrategy" ->
-                    AwsHttp.json(exchange, 200, strategy(store.strategy(in.path("DeploymentStrategyId").asText())));
+                    AwsHttp.json(
+                            exchange,
+                            200,
+                            strategy(store.strategy(
+                                    in.path("DeploymentStrategyId").asText())));
                 case "ListDeploymentStrategies" ->
                     AwsHttp.json(exchange, 200, page(in, store.strategies(), EmbeddedAppConfig::strategy));
                 case "DeleteDeploymentStrategy" -> {
@@ -146,17 +161,29 @@ final class EmbeddedAppConfig implements FlagSource {
                 case "StartDeployment" -> {
                     App app = store.app(id(in, "ApplicationId"));
                     Env env = store.env(app, id(in, "EnvironmentId"));
-                    Strategy strategy = store.strategy(in.path("DeploymentStrategyId").asText());
-                    Profile profile = store.profile(app, in.path("ConfigurationProfileId").asText());
+                    Strategy strategy =
+                            store.strategy(in.path("DeploymentStrategyId").asText());
+                    Profile profile =
+                            store.profile(app, in.path("ConfigurationProfileId").asText());
                     Deployment deployment = store.deploy(
-                            env, profile, strategy, in.path("ConfigurationVersion").asText(),
+                            env,
+                            profile,
+                            strategy,
+                            in.path("ConfigurationVersion").asText(),
                             in.path("Description").asText(null));
                     AwsHttp.json(exchange, 201, deployment(app, env, deployment));
                 }
                 case "GetDeployment" -> {
                     App app = store.app(id(in, "ApplicationId"));
                     Env env = store.env(app, id(in, "EnvironmentId"));
-                    AwsHttp.json(exchange, 200, deployment(app, env, store.deployment(env, in.path("DeploymentNumber").asInt())));
+                    AwsHttp.json(
+                            exchange,
+                            200,
+                            deployment(
+                                    app,
+                                    env,
+                                    store.deployment(
+                                            env, in.path("DeploymentNumber").asInt())));
                 }
                 case "ListDeployments" -> {
                     App app = store.app(id(in, "ApplicationId"));
@@ -218,7 +245,9 @@ final class EmbeddedAppConfig implements FlagSource {
         if (in.hasNonNull("NextToken")) {
             try {
                 from = Integer.parseInt(new String(
-                        java.util.Base64.getUrlDecoder().decode(in.path("NextToken").asText()), StandardCharsets.UTF_8));
+                        java.util.Base64.getUrlDecoder()
+                                .decode(in.path("NextToken").asText()),
+                        StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 throw AwsError.badRequest("BadRequestException", "The NextToken is not valid");
             }
@@ -317,7 +346,9 @@ final class EmbeddedAppConfig implements FlagSource {
                 .createObjectNode()
                 .put("DeploymentNumber", deployment.number())
                 .put("ConfigurationName", deployment.profile().name())
-                .put("ConfigurationVersion", Integer.toString(deployment.version().number()))
+                .put(
+                        "ConfigurationVersion",
+                        Integer.toString(deployment.version().number()))
                 .put("DeploymentDurationInMinutes", strategy.durationMinutes())
                 .put("GrowthType", strategy.growthType())
                 .put("GrowthFactor", strategy.growthFactor())

@@ -99,9 +99,9 @@ final class EmbeddedAppConfigData {
 
     private Hosted deployed(String app, String env, String profile) {
         Optional<Hosted> hosted = appConfig.deployed(app, env, profile);
-        return hosted.orElseThrow(() -> AwsError.notFound(
-                        "No deployed configuration for " + app + "/" + env + "/" + profile)
-                .with("ResourceType", "Configuration"));
+        return hosted.orElseThrow(
+                () -> AwsError.notFound("No deployed configuration for " + app + "/" + env + "/" + profile)
+                        .with("ResourceType", "Configuration"));
     }
 
     private static AwsError invalidToken(String problem, String message) {

@@ -35,8 +35,7 @@ final class EmbeddedSsm {
             case "PutParameter" -> {
                 String value = in.path("Value").asText();
                 Parameter previous = parameters.get(name);
-                String tier = in.path("Tier")
-                        .asText(previous == null ? "Standard" : previous.tier());
+                String tier = in.path("Tier").asText(previous == null ? "Standard" : previous.tier());
                 int limit = tier.equals("Advanced") ? ADVANCED_VALUE_LIMIT : STANDARD_VALUE_LIMIT;
                 if (value.codePointCount(0, value.length()) > limit) {
                     throw AwsError.badRequest(
@@ -46,7 +45,8 @@ final class EmbeddedSsm {
                 }
                 if (previous != null && !in.path("Overwrite").asBoolean(false)) {
                     throw AwsError.badRequest(
-                            "ParameterAlreadyExists", "The parameter already exists. To overwrite this value, set"
+                            "ParameterAlreadyExists",
+                            "The parameter already exists. To overwrite this value, set"
                                     + " the overwrite option in the request to true.");
                 }
                 String type = in.path("Type").asText(previous == null ? "String" : previous.type());
@@ -55,7 +55,10 @@ final class EmbeddedSsm {
                 AwsHttp.json(
                         exchange,
                         200,
-                        AwsHttp.JSON.createObjectNode().put("Version", next.version()).put("Tier", tier));
+                        AwsHttp.JSON
+                                .createObjectNode()
+                                .put("Version", next.version())
+                                .put("Tier", tier));
             }
             case "GetParameter" -> {
                 Parameter parameter = parameters.get(name);
@@ -69,8 +72,10 @@ final class EmbeddedSsm {
                         .put("Value", parameter.value())
                         .put("Version", parameter.version())
                         .put("DataType", "text")
-                        .put("ARN", "arn:aws:ssm:us-east-1:000000000000:parameter" + (name.startsWith("/") ? "" : "/")
-                                + name);
+                        .put(
+                                "ARN",
+                                "arn:aws:ssm:us-east-1:000000000000:parameter" + (name.startsWith("/") ? "" : "/")
+                                        + name);
                 AwsHttp.json(exchange, 200, body);
             }
             case "DeleteParameter" -> {

@@ -48,9 +48,11 @@ final class FunctionIdentifier {
                     "The derived qualifier from the function name does not match the specified qualifier.");
         }
         String wanted = qualifier != null ? qualifier : qualifierParameter;
-        String arn = "arn:aws:lambda:" + region + ":" + account + ":function:" + name
-                + (wanted == null ? "" : ":" + wanted);
-        if (!account.equals(ACCOUNT) || !region.equals(REGION) || !known.contains(name)
+        String arn =
+                "arn:aws:lambda:" + region + ":" + account + ":function:" + name + (wanted == null ? "" : ":" + wanted);
+        if (!account.equals(ACCOUNT)
+                || !region.equals(REGION)
+                || !known.contains(name)
                 || (wanted != null && !wanted.equals(LATEST))) {
             throw AwsError.notFound("Function not found: " + arn);
         }

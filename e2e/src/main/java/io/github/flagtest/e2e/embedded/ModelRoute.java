@@ -34,7 +34,8 @@ final class ModelRoute {
         Optional<ModelRequest> request;
         if (target != null && target.startsWith(SSM_TARGET)) {
             request = ServiceModel.of("ssm").json(target.substring(SSM_TARGET.length()), body);
-        } else if (method.equals("GET") && path.matches("/applications/[^/]+/environments/[^/]+/configurations/[^/]+")) {
+        } else if (method.equals("GET")
+                && path.matches("/applications/[^/]+/environments/[^/]+/configurations/[^/]+")) {
             throw new AwsError(
                     404,
                     "UnknownOperationException",

@@ -55,9 +55,12 @@ class AppConfigModelTest {
 
     private Ids profile(String type) {
         String app = control.createApplication(r -> r.name("shop")).id();
-        String env = control.createEnvironment(r -> r.applicationId(app).name("prod")).id();
-        String profile = control.createConfigurationProfile(
-                        r -> r.applicationId(app).name("config").locationUri("hosted").type(type))
+        String env = control.createEnvironment(r -> r.applicationId(app).name("prod"))
+                .id();
+        String profile = control.createConfigurationProfile(r -> r.applicationId(app)
+                        .name("config")
+                        .locationUri("hosted")
+                        .type(type))
                 .id();
         return new Ids(app, env, profile);
     }
@@ -92,14 +95,16 @@ class AppConfigModelTest {
     class Refused {
 
         @Test
-        @DisplayName("application and environment names of 65 characters (Name: max 64); profile names past 128 (LongName)")
+        @DisplayName(
+                "application and environment names of 65 characters (Name: max 64); profile names past 128 (LongName)")
         void names() {
             assertThatThrownBy(() -> control.createApplication(r -> r.name("a".repeat(65))))
                     .isInstanceOf(BadRequestException.class)
                     .hasMessageContaining("at 'name' failed to satisfy constraint: Member must have length less than"
                             + " or equal to 64");
             String app = control.createApplication(r -> r.name("a".repeat(64))).id();
-            assertThatThrownBy(() -> control.createEnvironment(r -> r.applicationId(app).name("e".repeat(65))))
+            assertThatThrownBy(() ->
+                            control.createEnvironment(r -> r.applicationId(app).name("e".repeat(65))))
                     .isInstanceOf(BadRequestException.class);
             control.createConfigurationProfile(
                     r -> r.applicationId(app).name("p".repeat(128)).locationUri("hosted"));
@@ -113,14 +118,16 @@ class AppConfigModelTest {
         @DisplayName("a profile without LocationUri (CreateConfigurationProfileRequest.required)")
         void locationUri() {
             String app = control.createApplication(r -> r.name("shop")).id();
-            assertThatThrownBy(() -> control.createConfigurationProfile(r -> r.applicationId(app).name("flags")))
+            assertThatThrownBy(() -> control.createConfigurationProfile(
+                            r -> r.applicationId(app).name("flags")))
                     .isInstanceOf(BadRequestException.class)
-                    .hasMessageContaining("Value null at 'locationUri' failed to satisfy constraint: Member must not"
-                            + " be null");
+                    .hasMessageContaining(
+                            "Value null at 'locationUri' failed to satisfy constraint: Member must not" + " be null");
         }
 
         @Test
-        @DisplayName("an all-digit VersionLabel (VersionLabel pattern .*[^0-9].*) and MaxResults 51 (MaxResults: max 50)")
+        @DisplayName(
+                "an all-digit VersionLabel (VersionLabel pattern .*[^0-9].*) and MaxResults 51 (MaxResults: max 50)")
         void labelAndPageSize() {
             Ids ids = profile("AWS.Freeform");
             assertThatThrownBy(() -> upload(ids, "{}", "application/json", "123"))
@@ -135,8 +142,8 @@ class AppConfigModelTest {
         @DisplayName("GetDeployment of a deployment that does not exist is ResourceNotFoundException")
         void missingDeployment() {
             Ids ids = profile(FLAGS);
-            assertThatThrownBy(() -> control.getDeployment(
-                            r -> r.applicationId(ids.app()).environmentId(ids.env()).deploymentNumber(9)))
+            assertThatThrownBy(() -> control.getDeployment(r ->
+                            r.applicationId(ids.app()).environmentId(ids.env()).deploymentNumber(9)))
                     .isInstanceOf(ResourceNotFoundException.class);
         }
 
@@ -144,22 +151,30 @@ class AppConfigModelTest {
         @DisplayName("deleting a hosted version that does not exist is ResourceNotFoundException (404)")
         void missingHostedVersion() {
             Ids ids = profile(FLAGS);
-            assertThatThrownBy(() -> control.deleteHostedConfigurationVersion(
-                            r -> r.applicationId(ids.app()).configurationProfileId(ids.profile()).versionNumber(3)))
+            assertThatThrownBy(() -> control.deleteHostedConfigurationVersion(r -> r.applicationId(ids.app())
+                            .configurationProfileId(ids.profile())
+                            .versionNumber(3)))
                     .isInstanceOf(ResourceNotFoundException.class)
-                    .satisfies(e -> assertThat(((ResourceNotFoundException) e).statusCode()).isEqualTo(404));
+                    .satisfies(e -> assertThat(((ResourceNotFoundException) e).statusCode())
+                            .isEqualTo(404));
         }
 
         @Test
-        @DisplayName("a feature-flag document the schema refuses: Reason InvalidConfiguration, one Details entry per problem")
+        @DisplayName(
+                "a feature-flag document the schema refuses: Reason InvalidConfiguration, one Details entry per problem")
         void invalidConfiguration() {
             Ids ids = profile(FLAGS);
-            assertThatThrownBy(() -> upload(ids, "{\"version\":\"1\",\"flags\":{\"a\":{\"name\":\"a\"}},\"values\":"
-                            + "{\"a\":{\"enabled\":\"yes\"}}}", "application/json", null))
+            assertThatThrownBy(() -> upload(
+                            ids,
+                            "{\"version\":\"1\",\"flags\":{\"a\":{\"name\":\"a\"}},\"values\":"
+                                    + "{\"a\":{\"enabled\":\"yes\"}}}",
+                            "application/json",
+                            null))
                     .isInstanceOfSatisfying(BadRequestException.class, e -> {
                         assertThat(e.reason()).isEqualTo(BadRequestReason.INVALID_CONFIGURATION);
                         assertThat(e.details().invalidConfiguration())
-                                .anySatisfy(detail -> assertThat(detail.location()).startsWith("$.values.a"));
+                                .anySatisfy(
+                                        detail -> assertThat(detail.location()).startsWith("$.values.a"));
                     });
         }
     }
@@ -181,7 +196,8 @@ class AppConfigModelTest {
         void predefinedStrategy(String strategy) {
             Ids ids = profile("AWS.Freeform");
             deploy(ids, upload(ids, "x", "text/plain", null), strategy);
-            assertThat(control.getDeploymentStrategy(r -> r.deploymentStrategyId(strategy)).name())
+            assertThat(control.getDeploymentStrategy(r -> r.deploymentStrategyId(strategy))
+                            .name())
                     .isEqualTo(strategy);
             assertThat(control.listDeploymentStrategies(r -> {}).items())
                     .anySatisfy(s -> assertThat(s.id()).isEqualTo(strategy));
@@ -191,7 +207,8 @@ class AppConfigModelTest {
         @DisplayName("CreateEnvironment answers State READY_FOR_DEPLOYMENT (model: EnvironmentState enum)")
         void environmentState() {
             String app = control.createApplication(r -> r.name("shop")).id();
-            assertThat(control.createEnvironment(r -> r.applicationId(app).name("prod")).state())
+            assertThat(control.createEnvironment(r -> r.applicationId(app).name("prod"))
+                            .state())
                     .isEqualTo(EnvironmentState.READY_FOR_DEPLOYMENT);
         }
 
@@ -199,11 +216,16 @@ class AppConfigModelTest {
         @DisplayName("a flag value {} without enabled, as the published AWS.AppConfig.FeatureFlags schema allows")
         void valueWithoutEnabled() {
             Ids ids = profile(FLAGS);
-            upload(ids, "{\"version\":\"1\",\"flags\":{\"a\":{\"name\":\"a\"}},\"values\":{\"a\":{}}}", "application/json", null);
+            upload(
+                    ids,
+                    "{\"version\":\"1\",\"flags\":{\"a\":{\"name\":\"a\"}},\"values\":{\"a\":{}}}",
+                    "application/json",
+                    null);
         }
 
         @Test
-        @DisplayName("AWS.Freeform content is stored and served byte for byte with its content type (Data API and agent)")
+        @DisplayName(
+                "AWS.Freeform content is stored and served byte for byte with its content type (Data API and agent)")
         void freeform() throws Exception {
             Ids ids = profile("AWS.Freeform");
             String yaml = "maxItems: 5\nbanner: \"new\"\n";
@@ -220,8 +242,9 @@ class AppConfigModelTest {
             try (AgentExtension agent = new AgentExtension(aws.appConfig(), java.util.Map.of(), nanos::get)) {
                 var response = java.net.http.HttpClient.newHttpClient()
                         .send(
-                                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + agent.port()
-                                                + "/applications/shop/environments/prod/configurations/config"))
+                                java.net.http.HttpRequest.newBuilder(
+                                                java.net.URI.create("http://127.0.0.1:" + agent.port()
+                                                        + "/applications/shop/environments/prod/configurations/config"))
                                         .build(),
                                 java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 assertThat(response.body()).isEqualTo(yaml);
@@ -244,21 +267,26 @@ class AppConfigModelTest {
             var first = control.listApplications(r -> r.maxResults(2));
             assertThat(first.items()).hasSize(2);
             assertThat(first.nextToken()).isNotNull();
-            assertThat(control.listApplications(r -> r.maxResults(2).nextToken(first.nextToken())).items())
+            assertThat(control.listApplications(r -> r.maxResults(2).nextToken(first.nextToken()))
+                            .items())
                     .hasSize(1);
             assertThat(control.listApplicationsPaginator(r -> r.maxResults(1)).items())
                     .extracting(a -> a.name())
                     .containsExactly("app-0", "app-1", "app-2");
             Ids ids = profile(FLAGS);
-            assertThat(control.getApplication(r -> r.applicationId(ids.app())).name()).isEqualTo("shop");
-            assertThat(control.getEnvironment(r -> r.applicationId(ids.app()).environmentId(ids.env())).name())
+            assertThat(control.getApplication(r -> r.applicationId(ids.app())).name())
+                    .isEqualTo("shop");
+            assertThat(control.getEnvironment(r -> r.applicationId(ids.app()).environmentId(ids.env()))
+                            .name())
                     .isEqualTo("prod");
             assertThat(control.getConfigurationProfile(
                                     r -> r.applicationId(ids.app()).configurationProfileId(ids.profile()))
                             .type())
                     .isEqualTo(FLAGS);
-            assertThat(control.listEnvironments(r -> r.applicationId(ids.app())).items()).hasSize(1);
-            assertThat(control.listConfigurationProfiles(r -> r.applicationId(ids.app())).items())
+            assertThat(control.listEnvironments(r -> r.applicationId(ids.app())).items())
+                    .hasSize(1);
+            assertThat(control.listConfigurationProfiles(r -> r.applicationId(ids.app()))
+                            .items())
                     .extracting(p -> p.locationUri())
                     .containsExactly("hosted");
         }
@@ -275,15 +303,19 @@ class AppConfigModelTest {
                             .items())
                     .extracting(v -> v.versionNumber(), v -> v.versionLabel())
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple(2, null), org.assertj.core.groups.Tuple.tuple(1, "v1.0"));
-            var one = control.getHostedConfigurationVersion(
-                    r -> r.applicationId(ids.app()).configurationProfileId(ids.profile()).versionNumber(1));
+                            org.assertj.core.groups.Tuple.tuple(2, null),
+                            org.assertj.core.groups.Tuple.tuple(1, "v1.0"));
+            var one = control.getHostedConfigurationVersion(r -> r.applicationId(ids.app())
+                    .configurationProfileId(ids.profile())
+                    .versionNumber(1));
             assertThat(one.versionLabel()).isEqualTo("v1.0");
             assertThat(one.contentType()).isEqualTo("text/plain");
-            List<software.amazon.awssdk.services.appconfig.model.DeploymentSummary> deployments = control
-                    .listDeployments(r -> r.applicationId(ids.app()).environmentId(ids.env()))
-                    .items();
-            assertThat(deployments).singleElement().satisfies(d -> assertThat(d.stateAsString()).isEqualTo("COMPLETE"));
+            List<software.amazon.awssdk.services.appconfig.model.DeploymentSummary> deployments =
+                    control.listDeployments(r -> r.applicationId(ids.app()).environmentId(ids.env()))
+                            .items();
+            assertThat(deployments)
+                    .singleElement()
+                    .satisfies(d -> assertThat(d.stateAsString()).isEqualTo("COMPLETE"));
             var deployment = control.getDeployment(
                     r -> r.applicationId(ids.app()).environmentId(ids.env()).deploymentNumber(1));
             assertThat(deployment.state()).isEqualTo(DeploymentState.COMPLETE);
@@ -300,7 +332,8 @@ class AppConfigModelTest {
         @DisplayName("Version-Label is the hosted version's own VersionLabel, absent when it has none")
         void versionLabel() {
             Ids ids = profile(FLAGS);
-            String document = "{\"version\":\"1\",\"flags\":{\"a\":{\"name\":\"a\"}},\"values\":{\"a\":{\"enabled\":true}}}";
+            String document =
+                    "{\"version\":\"1\",\"flags\":{\"a\":{\"name\":\"a\"}},\"values\":{\"a\":{\"enabled\":true}}}";
             deploy(ids, upload(ids, document, "application/json", "release-7"), "AppConfig.AllAtOnce");
             assertThat(data.getLatestConfiguration(r -> r.configurationToken(session(ids)))
                             .versionLabel())
@@ -326,13 +359,17 @@ class AppConfigModelTest {
                             software.amazon.awssdk.services.appconfigdata.model.BadRequestException.class, e -> {
                                 assertThat(e.awsErrorDetails().errorMessage()).startsWith("Token not valid");
                                 assertThat(e.reasonAsString()).isEqualTo("InvalidParameters");
-                                assertThat(e.details().invalidParameters().get("ConfigurationToken").problem())
+                                assertThat(e.details()
+                                                .invalidParameters()
+                                                .get("ConfigurationToken")
+                                                .problem())
                                         .isEqualTo(InvalidParameterProblem.CORRUPTED);
                             });
         }
 
         @Test
-        @DisplayName("a poll before the interval ran out: Details.InvalidParameters.ConfigurationToken PollIntervalNotSatisfied")
+        @DisplayName(
+                "a poll before the interval ran out: Details.InvalidParameters.ConfigurationToken PollIntervalNotSatisfied")
         void tooEarly() {
             Ids ids = profile(FLAGS);
             deploy(ids, upload(ids, "{\"version\":\"1\"}", "application/json", null), "AppConfig.AllAtOnce");
@@ -341,10 +378,15 @@ class AppConfigModelTest {
             assertThatThrownBy(() -> data.getLatestConfiguration(r -> r.configurationToken(next)))
                     .isInstanceOfSatisfying(
                             software.amazon.awssdk.services.appconfigdata.model.BadRequestException.class,
-                            e -> assertThat(e.details().invalidParameters().get("ConfigurationToken").problem())
+                            e -> assertThat(e.details()
+                                            .invalidParameters()
+                                            .get("ConfigurationToken")
+                                            .problem())
                                     .isEqualTo(InvalidParameterProblem.POLL_INTERVAL_NOT_SATISFIED));
             nanos.addAndGet(15_000_000_000L);
-            assertThat(data.getLatestConfiguration(r -> r.configurationToken(next)).configuration().asByteArray())
+            assertThat(data.getLatestConfiguration(r -> r.configurationToken(next))
+                            .configuration()
+                            .asByteArray())
                     .isEmpty(); // unchanged since the last poll
         }
 

@@ -153,15 +153,7 @@ class EmbeddedAwsTest {
         headers.put("host", List.of(uri.getHost() + ":" + uri.getPort()));
         extra.forEach((name, value) -> headers.put(name, List.of(value)));
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        return aws.signing()
-                .sign(
-                        method,
-                        uri,
-                        headers,
-                        bytes,
-                        "us-east-1",
-                        service,
-                        date);
+        return aws.signing().sign(method, uri, headers, bytes, "us-east-1", service, date);
     }
 
     static void copy(Map<String, List<String>> headers, HttpRequest.Builder request) {

@@ -51,7 +51,8 @@ class LambdaModelTest {
                     .runtime("java17")
                     .role(ROLE)
                     .handler("example.Handler::handleRequest")
-                    .code(c -> c.zipFile(SdkBytes.fromByteArray(EmbeddedAws.code(System.getProperty("java.class.path")))));
+                    .code(c ->
+                            c.zipFile(SdkBytes.fromByteArray(EmbeddedAws.code(System.getProperty("java.class.path")))));
             change.accept(r);
         });
     }
@@ -84,9 +85,12 @@ class LambdaModelTest {
                 })
         @DisplayName("GetFunction and GetFunctionConfiguration")
         void forms(String identifier) {
-            assertThat(lambda.getFunction(r -> r.functionName(identifier)).configuration().functionName())
+            assertThat(lambda.getFunction(r -> r.functionName(identifier))
+                            .configuration()
+                            .functionName())
                     .isEqualTo("orders");
-            assertThat(lambda.getFunctionConfiguration(r -> r.functionName(identifier)).functionName())
+            assertThat(lambda.getFunctionConfiguration(r -> r.functionName(identifier))
+                            .functionName())
                     .isEqualTo("orders");
         }
 
@@ -117,8 +121,9 @@ class LambdaModelTest {
         @Test
         @DisplayName("a name the pattern refuses is a ValidationException naming functionName")
         void malformed() {
-            assertThat(validation(() -> lambda.getFunction(r -> r.functionName("has space")))).contains(
-                    "at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern");
+            assertThat(validation(() -> lambda.getFunction(r -> r.functionName("has space"))))
+                    .contains(
+                            "at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern");
         }
     }
 
@@ -156,7 +161,8 @@ class LambdaModelTest {
         }
 
         @Test
-        @DisplayName("no Role, and a Role that is not an IAM role ARN (CreateFunctionRequest.required, RoleArn pattern)")
+        @DisplayName(
+                "no Role, and a Role that is not an IAM role ARN (CreateFunctionRequest.required, RoleArn pattern)")
         void role() {
             assertThat(validation(() -> create(r -> r.role(null))))
                     .isEqualTo("1 validation error detected: Value null at 'role' failed to satisfy constraint: Member"
@@ -206,7 +212,8 @@ class LambdaModelTest {
         @Test
         @DisplayName("only AWS's AppConfig extension layers (x86_64 and Arm64) start the embedded agent")
         void agent() {
-            assertThat(AgentExtension.isLayer("arn:aws:lambda:us-east-1:027255383542:layer:AWS-AppConfig-Extension:207"))
+            assertThat(AgentExtension.isLayer(
+                            "arn:aws:lambda:us-east-1:027255383542:layer:AWS-AppConfig-Extension:207"))
                     .isTrue();
             assertThat(AgentExtension.isLayer(
                             "arn:aws:lambda:eu-west-1:434848589818:layer:AWS-AppConfig-Extension-Arm64:207"))

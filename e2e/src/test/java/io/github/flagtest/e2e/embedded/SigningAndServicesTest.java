@@ -36,7 +36,8 @@ class SigningAndServicesTest {
     }
 
     private HttpResponse<String> get(String path, String service, Instant date) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(aws.uri().resolve(path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(aws.uri().resolve(path)).GET();
         EmbeddedAwsTest.copy(EmbeddedAwsTest.signed(aws, path, "GET", null, Map.of(), service, date), request);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -61,9 +62,11 @@ class SigningAndServicesTest {
         @DisplayName("one an hour ahead is 'Signature not yet current'; one four minutes old is fine")
         void window() throws Exception {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            assertThat(get("/applications", "appconfig", now.plus(Duration.ofHours(1))).body())
+            assertThat(get("/applications", "appconfig", now.plus(Duration.ofHours(1)))
+                            .body())
                     .contains("Signature not yet current");
-            assertThat(get("/applications", "appconfig", now.minus(Duration.ofMinutes(4))).statusCode())
+            assertThat(get("/applications", "appconfig", now.minus(Duration.ofMinutes(4)))
+                            .statusCode())
                     .isEqualTo(200);
         }
 
@@ -86,7 +89,8 @@ class SigningAndServicesTest {
         @DisplayName("S3 with the real S3 client: S3Exception NotImplemented (REST XML) naming AWS_ENDPOINT_URL_S3")
         void s3() {
             try (S3Client s3 = SignedClients.signedFor(aws, S3Client.builder()).build()) {
-                assertThatThrownBy(() -> s3.putObject(r -> r.bucket("orders").key("a.json"), RequestBody.fromString("{}")))
+                assertThatThrownBy(
+                                () -> s3.putObject(r -> r.bucket("orders").key("a.json"), RequestBody.fromString("{}")))
                         .isInstanceOfSatisfying(S3Exception.class, e -> {
                             assertThat(e.statusCode()).isEqualTo(501);
                             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
@@ -104,15 +108,18 @@ class SigningAndServicesTest {
         @Test
         @DisplayName("JSON services (DynamoDB) get a JSON error with x-amzn-ErrorType; Secrets Manager's key")
         void json() throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(aws.uri().resolve("/"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{}"));
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(aws.uri().resolve("/")).POST(HttpRequest.BodyPublishers.ofString("{}"));
             EmbeddedAwsTest.copy(
                     EmbeddedAwsTest.signed(
                             aws,
                             "/",
                             "POST",
                             "{}",
-                            Map.of("X-Amz-Target", "DynamoDB_20120810.GetItem", "Content-Type",
+                            Map.of(
+                                    "X-Amz-Target",
+                                    "DynamoDB_20120810.GetItem",
+                                    "Content-Type",
                                     "application/x-amz-json-1.0"),
                             "dynamodb"),
                     request);
@@ -127,8 +134,8 @@ class SigningAndServicesTest {
         @DisplayName("query-protocol services (STS) get the query protocol's XML ErrorResponse")
         void query() throws Exception {
             String body = "Action=GetCallerIdentity&Version=2011-06-15";
-            HttpRequest.Builder request = HttpRequest.newBuilder(aws.uri().resolve("/"))
-                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(aws.uri().resolve("/")).POST(HttpRequest.BodyPublishers.ofString(body));
             EmbeddedAwsTest.copy(
                     EmbeddedAwsTest.signed(
                             aws, "/", "POST", body, Map.of("Content-Type", "application/x-www-form-urlencoded"), "sts"),

@@ -48,14 +48,13 @@ class SsmModelTest {
     @Test
     @DisplayName("a Standard value past 4,096 characters is a ValidationException; Advanced takes 8,192")
     void valueSize() {
-        assertThat(validation(() -> ssm.putParameter(r -> r.name("/big").value("x".repeat(5_000)).type("String"))))
+        assertThat(validation(() -> ssm.putParameter(
+                        r -> r.name("/big").value("x".repeat(5_000)).type("String"))))
                 .contains("Member must have length less than or equal to 4096")
                 .doesNotContain("xxxx"); // the value is sensitive: AWS leaves it out
         ssm.putParameter(r -> r.name("/big").value("x".repeat(4_096)).type("String"));
-        ssm.putParameter(r -> r.name("/advanced")
-                .value("x".repeat(5_000))
-                .type("String")
-                .tier(ParameterTier.ADVANCED));
+        ssm.putParameter(
+                r -> r.name("/advanced").value("x".repeat(5_000)).type("String").tier(ParameterTier.ADVANCED));
         assertThat(validation(() -> ssm.putParameter(r -> r.name("/advanced2")
                         .value("x".repeat(8_193))
                         .type("String")
@@ -69,7 +68,9 @@ class SsmModelTest {
         ssm.putParameter(r -> r.name("/list").value("a,b").type(ParameterType.STRING_LIST));
         ssm.putParameter(r -> r.name("/secret").value("s3cr3t").type(ParameterType.SECURE_STRING));
         assertThat(ssm.getParameter(r -> r.name("/list")).parameter().type()).isEqualTo(ParameterType.STRING_LIST);
-        assertThat(ssm.getParameter(r -> r.name("/secret").withDecryption(true)).parameter().type())
+        assertThat(ssm.getParameter(r -> r.name("/secret").withDecryption(true))
+                        .parameter()
+                        .type())
                 .isEqualTo(ParameterType.SECURE_STRING);
     }
 
@@ -78,7 +79,8 @@ class SsmModelTest {
     void constraints() {
         assertThat(validation(() -> ssm.getParameter(r -> r.name("/" + "n".repeat(2048)))))
                 .contains("at 'name' failed to satisfy constraint: Member must have length less than or equal to 2048");
-        assertThat(validation(() -> ssm.putParameter(r -> r.name("/x").value("v").type("Text"))))
+        assertThat(validation(
+                        () -> ssm.putParameter(r -> r.name("/x").value("v").type("Text"))))
                 .contains("at 'type' failed to satisfy constraint: Member must satisfy enum value set: [String,"
                         + " StringList, SecureString]");
         assertThat(validation(() -> ssm.putParameter(r -> r.name("/x").type("String"))))

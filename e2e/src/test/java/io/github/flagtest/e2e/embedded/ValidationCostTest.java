@@ -28,10 +28,13 @@ class ValidationCostTest {
     void cost() throws Exception {
         AtomicLong nanos = new AtomicLong();
         try (EmbeddedAws aws = new EmbeddedAws(AppCds.off(), nanos::get);
-                AppConfigClient control = SignedClients.signedFor(aws, AppConfigClient.builder()).build();
-                AppConfigDataClient data = SignedClients.signedFor(aws, AppConfigDataClient.builder()).build()) {
+                AppConfigClient control =
+                        SignedClients.signedFor(aws, AppConfigClient.builder()).build();
+                AppConfigDataClient data = SignedClients.signedFor(aws, AppConfigDataClient.builder())
+                        .build()) {
             String app = control.createApplication(r -> r.name("shop")).id();
-            String env = control.createEnvironment(r -> r.applicationId(app).name("prod")).id();
+            String env = control.createEnvironment(r -> r.applicationId(app).name("prod"))
+                    .id();
             String profile = control.createConfigurationProfile(r -> r.applicationId(app)
                             .name("flags")
                             .locationUri("hosted")
@@ -71,7 +74,8 @@ class ValidationCostTest {
             String query = "configuration_token=" + token;
             ModelRequest checked = null;
             for (int i = 0; i < 10_000; i++) { // warm-up
-                checked = model.rest("GET", "/configuration", query, Map.of(), new byte[0]).orElseThrow();
+                checked = model.rest("GET", "/configuration", query, Map.of(), new byte[0])
+                        .orElseThrow();
             }
             start = System.nanoTime();
             for (int i = 0; i < CALLS; i++) {
@@ -87,7 +91,11 @@ class ValidationCostTest {
                     "flagtest validation cost: %d GetLatestConfiguration calls %.0f requests/s (%.1f us each, with"
                             + " validation); the model's binding and checks alone %.1f us a request (%.1f%%), so"
                             + " about %.0f requests/s without%n",
-                    CALLS, 1e6 / perCall, perCall, perValidation, 100 * perValidation / perCall,
+                    CALLS,
+                    1e6 / perCall,
+                    perCall,
+                    perValidation,
+                    100 * perValidation / perCall,
                     1e6 / (perCall - perValidation));
         }
     }

@@ -139,8 +139,7 @@ final class Binding {
                 default -> bound.put(name, text);
             }
         } catch (NumberFormatException e) {
-            violations.add(new Violation(
-                    Shapes.memberName(name), text, "Member must be of type " + type, false, true));
+            violations.add(new Violation(Shapes.memberName(name), text, "Member must be of type " + type, false, true));
         }
     }
 

@@ -27,7 +27,11 @@ final class Constraints {
             JsonNode member = value.get(required.asText());
             if (member == null || member.isNull()) {
                 violations.add(new Violation(
-                        join(path, Shapes.memberName(required.asText())), null, "Member must not be null", false, false));
+                        join(path, Shapes.memberName(required.asText())),
+                        null,
+                        "Member must not be null",
+                        false,
+                        false));
             }
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = shape.path("members").fields(); it.hasNext(); ) {
@@ -134,10 +138,20 @@ final class Constraints {
         }
         int length = text.codePointCount(0, text.length());
         if (shape.has("min") && length < shape.get("min").asLong()) {
-            add(path, text, must + " have length greater than or equal to " + shape.get("min").asLong(), sensitive);
+            add(
+                    path,
+                    text,
+                    must + " have length greater than or equal to "
+                            + shape.get("min").asLong(),
+                    sensitive);
         }
         if (shape.has("max") && length > shape.get("max").asLong()) {
-            add(path, text, must + " have length less than or equal to " + shape.get("max").asLong(), sensitive);
+            add(
+                    path,
+                    text,
+                    must + " have length less than or equal to "
+                            + shape.get("max").asLong(),
+                    sensitive);
         }
         Pattern pattern = shapes.pattern(shape);
         if (pattern != null && !pattern.matcher(text).matches()) {
@@ -147,19 +161,39 @@ final class Constraints {
 
     private void range(JsonNode shape, double number, String text, String path, boolean sensitive) {
         if (shape.has("min") && number < shape.get("min").asDouble()) {
-            add(path, text, "Member must have value greater than or equal to " + shape.get("min").asText(), sensitive);
+            add(
+                    path,
+                    text,
+                    "Member must have value greater than or equal to "
+                            + shape.get("min").asText(),
+                    sensitive);
         }
         if (shape.has("max") && number > shape.get("max").asDouble()) {
-            add(path, text, "Member must have value less than or equal to " + shape.get("max").asText(), sensitive);
+            add(
+                    path,
+                    text,
+                    "Member must have value less than or equal to "
+                            + shape.get("max").asText(),
+                    sensitive);
         }
     }
 
     private void size(JsonNode shape, long size, String path, String text, boolean sensitive) {
         if (shape.has("min") && size < shape.get("min").asLong()) {
-            add(path, text, "Member must have length greater than or equal to " + shape.get("min").asLong(), sensitive);
+            add(
+                    path,
+                    text,
+                    "Member must have length greater than or equal to "
+                            + shape.get("min").asLong(),
+                    sensitive);
         }
         if (shape.has("max") && size > shape.get("max").asLong()) {
-            add(path, text, "Member must have length less than or equal to " + shape.get("max").asLong(), sensitive);
+            add(
+                    path,
+                    text,
+                    "Member must have length less than or equal to "
+                            + shape.get("max").asLong(),
+                    sensitive);
         }
     }
 

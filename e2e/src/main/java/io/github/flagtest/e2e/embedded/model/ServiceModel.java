@@ -65,7 +65,8 @@ public final class ServiceModel {
 
     /** The service's name for Signature Version 4 (the credential scope's service). */
     public String signingName() {
-        return metadata.path("signingName").asText(metadata.path("endpointPrefix").asText(service));
+        return metadata.path("signingName")
+                .asText(metadata.path("endpointPrefix").asText(service));
     }
 
     /** Whether the model has {@code operation}. */
@@ -120,34 +121,6 @@ public final class ServiceModel {
     private JsonNode inputShape(String operation) {
         JsonNode input = byName.get(operation).path("input").path("shape");
         return input.isMissingNode() ? JSON.createObjectNode().put("type", "structure") : shapes.get(input.asText());
-    }
-
-    /** The names of an operation's errors, as the model lists them. */
-    public List<String> errors(String operation) {
-        List<String> errors = new ArrayList<>();
-        byName.getOrDefault(operation, JSON.createObjectNode())
-                .path("errors")
-                .forEach(error -> errors.add(error.path("shape").asText()));
-        return errors;
-    }
-
-    /** The members of error shape {@code error} (empty when the model has no such shape). */
-    public List<String> errorMembers(String error) {
-        List<String> members = new ArrayList<>();
-        shapes.get(error).path("members").fieldNames().forEachRemaining(members::add);
-        return members;
-    }
-
-    /** The enum values of shape {@code shape}. */
-    public List<String> enumValues(String shape) {
-        List<String> values = new ArrayList<>();
-        shapes.get(shape).path("enum").forEach(value -> values.add(value.asText()));
-        return values;
-    }
-
-    /** The regular expression of string shape {@code shape}, as the model states it. */
-    public Optional<java.util.regex.Pattern> pattern(String shape) {
-        return Optional.ofNullable(shapes.pattern(shapes.get(shape)));
     }
 
     @Override

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 @DisplayName("the shipped AWS service models")
 class ServiceModelTest {
 
-    private static final Set<String> NOT_OPERATIONS = Set.of("serviceName", "close", "create", "builder",
-            "serviceClientConfiguration", "waiter", "utilities");
+    private static final Set<String> NOT_OPERATIONS =
+            Set.of("serviceName", "close", "create", "builder", "serviceClientConfiguration", "waiter", "utilities");
 
     // models/NOTICE.md: the models are the release of the build's SDK (2.40.2)
     @ParameterizedTest
