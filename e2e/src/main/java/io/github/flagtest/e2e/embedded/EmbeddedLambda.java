@@ -49,6 +49,8 @@ final class EmbeddedLambda implements AutoCloseable {
 
     private final Map<String, FunctionRuntime> functions = new ConcurrentHashMap<>();
     private final Map<String, Lifecycle> lifecycles = new ConcurrentHashMap<>();
+    /** Per function: its published versions (PublishVersion, CreateFunction's Publish), each a snapshot. */
+    private final Map<String, java.util.TreeMap<Integer, FunctionRuntime.Config>> versions = new ConcurrentHashMap<>();
     /** Per function: the error its runtime gives a handler class compiled for a newer Java, worked out at deploy. */
     private final Map<String, Optional<String>> loadErrors = new ConcurrentHashMap<>();
 
@@ -90,26 +92,41 @@ final class EmbeddedLambda implements AutoCloseable {
         if (!request.input().has("FunctionName")) {
             throw unsupported(request);
         }
-        String name = FunctionIdentifier.resolve(
+        FunctionIdentifier.Target target = FunctionIdentifier.resolve(
                 request.input().path("FunctionName").asText(),
                 request.input().path("Qualifier").asText(null),
-                functions.keySet());
+                this::qualifiers);
+        String name = target.name();
         FunctionRuntime function = function(name);
+        String version = target.version();
+        FunctionRuntime.Config shown = version.equals(FunctionIdentifier.LATEST)
+                ? function.config()
+                : versions.get(name).get(Integer.valueOf(version));
         switch (request.operation()) {
             case "GetFunction" -> {
                 ObjectNode body = AwsHttp.JSON.createObjectNode();
-                body.set("Configuration", configuration(function.config(), lifecycle(name)));
+                body.set("Configuration", configuration(shown, lifecycle(name), version));
                 body.putObject("Code").put("RepositoryType", "flagtest-embedded");
                 AwsHttp.json(exchange, 200, body);
             }
             case "DeleteFunction" -> {
-                functions.remove(name).close();
-                lifecycles.remove(name);
-                loadErrors.remove(name);
+                if (target.qualified() && !version.equals(FunctionIdentifier.LATEST)) {
+                    versions.get(name).remove(Integer.valueOf(version)); // deletes that version only
+                } else {
+                    functions.remove(name).close();
+                    lifecycles.remove(name);
+                    loadErrors.remove(name);
+                    versions.remove(name);
+                }
                 AwsHttp.empty(exchange, 204);
             }
             case "GetFunctionConfiguration" ->
-                AwsHttp.json(exchange, 200, configuration(function.config(), lifecycle(name)));
+                AwsHttp.json(exchange, 200, configuration(shown, lifecycle(name), version));
+            case "PublishVersion" -> {
+                int number = publish(name, function.config());
+                AwsHttp.json(
+                        exchange, 201, configuration(function.config(), lifecycle(name), Integer.toString(number)));
+            }
             case "UpdateFunctionConfiguration" -> update(exchange, name, function);
             case "Invoke" -> {
                 if (lifecycle(name).pending(nanoClock.getAsLong())) {
@@ -119,7 +136,7 @@ final class EmbeddedLambda implements AutoCloseable {
                             "The operation cannot be performed at this time. The function is currently in the"
                                     + " following state: Pending");
                 }
-                invoke(exchange, function);
+                invoke(exchange, function, version);
             }
             default -> throw unsupported(request);
         }
@@ -151,7 +168,7 @@ final class EmbeddedLambda implements AutoCloseable {
         loadErrors.put(name, HandlerClasses.classVersionError(next));
         Lifecycle updated = lifecycle.updatedAt(nanoClock.getAsLong());
         lifecycles.put(name, updated);
-        AwsHttp.json(exchange, 200, configuration(function.config(), updated));
+        AwsHttp.json(exchange, 200, configuration(function.config(), updated, FunctionIdentifier.LATEST));
     }
 
     private void create(HttpExchange exchange) throws IOException {
@@ -192,10 +209,35 @@ final class EmbeddedLambda implements AutoCloseable {
         loadErrors.put(name, HandlerClasses.classVersionError(config));
         Lifecycle lifecycle = Lifecycle.created(nanoClock.getAsLong());
         lifecycles.put(name, lifecycle);
-        AwsHttp.json(exchange, 201, configuration(config, lifecycle));
+        String version = request.path("Publish").asBoolean(false)
+                ? Integer.toString(publish(name, config))
+                : FunctionIdentifier.LATEST;
+        AwsHttp.json(exchange, 201, configuration(config, lifecycle, version));
     }
 
-    private void invoke(HttpExchange exchange, FunctionRuntime function) throws IOException {
+    /** Publishes the function's current configuration as its next version (numbered from 1). */
+    private int publish(String name, FunctionRuntime.Config config) {
+        java.util.TreeMap<Integer, FunctionRuntime.Config> published =
+                versions.computeIfAbsent(name, n -> new java.util.TreeMap<>());
+        synchronized (published) {
+            int number = published.isEmpty() ? 1 : published.lastKey() + 1;
+            published.put(number, config);
+            return number;
+        }
+    }
+
+    /** The qualifiers a function answers to ($LATEST and its published versions); null when it does not exist. */
+    private java.util.Set<String> qualifiers(String name) {
+        if (!functions.containsKey(name)) {
+            return null;
+        }
+        java.util.Set<String> qualifiers = new java.util.HashSet<>();
+        qualifiers.add(FunctionIdentifier.LATEST);
+        versions.getOrDefault(name, new java.util.TreeMap<>()).keySet().forEach(n -> qualifiers.add(n.toString()));
+        return qualifiers;
+    }
+
+    private void invoke(HttpExchange exchange, FunctionRuntime function, String version) throws IOException {
         Optional<String> tooNew = loadErrors.getOrDefault(function.config().name(), Optional.empty());
         if (tooNew.isPresent()) { // Lambda's JVM cannot load the handler: every invocation fails at init
             AwsHttp.send(
@@ -209,7 +251,7 @@ final class EmbeddedLambda implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         byte[] event = body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body;
         switch (type == null ? "RequestResponse" : type) {
-            case "RequestResponse" -> respond(exchange, function.invoke(event));
+            case "RequestResponse" -> respond(exchange, function.invoke(event), version);
             case "Event" -> {
                 async.execute(() -> invokeLater(function, event));
                 AwsHttp.empty(exchange, 202);
@@ -218,10 +260,11 @@ final class EmbeddedLambda implements AutoCloseable {
         }
     }
 
-    private void respond(HttpExchange exchange, FunctionRuntime.Invocation invocation) throws IOException {
+    private void respond(HttpExchange exchange, FunctionRuntime.Invocation invocation, String version)
+            throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
-        headers.put("X-Amz-Executed-Version", "$LATEST");
+        headers.put("X-Amz-Executed-Version", version);
         if ("Tail".equals(exchange.getRequestHeaders().getFirst("X-Amz-Log-Type"))) {
             headers.put("X-Amz-Log-Result", Base64.getEncoder().encodeToString(tail(invocation.logTail())));
         }
@@ -299,12 +342,15 @@ final class EmbeddedLambda implements AutoCloseable {
         return variables;
     }
 
-    private ObjectNode configuration(FunctionRuntime.Config config, Lifecycle lifecycle) {
+    private ObjectNode configuration(FunctionRuntime.Config config, Lifecycle lifecycle, String version) {
         long now = nanoClock.getAsLong();
         ObjectNode body = AwsHttp.JSON
                 .createObjectNode()
                 .put("FunctionName", config.name())
-                .put("FunctionArn", config.arn())
+                .put(
+                        "FunctionArn",
+                        version.equals(FunctionIdentifier.LATEST) ? config.arn() : config.arn() + ":" + version)
+                .put("Version", version)
                 .put("Runtime", config.runtime())
                 .put("Handler", config.handler())
                 .put("Timeout", config.timeoutSeconds())
@@ -357,7 +403,7 @@ final class EmbeddedLambda implements AutoCloseable {
                 "UnsupportedOperationException",
                 "flagtest's embedded Lambda does not support " + request.operation()
                         + " (it serves CreateFunction, GetFunction, GetFunctionConfiguration,"
-                        + " UpdateFunctionConfiguration, DeleteFunction and Invoke)");
+                        + " UpdateFunctionConfiguration, PublishVersion, DeleteFunction and Invoke)");
     }
 
     /** Ends pending Event invocations (interrupted: their runtimes stop), then every function. */

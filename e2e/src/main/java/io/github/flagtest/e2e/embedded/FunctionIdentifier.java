@@ -7,8 +7,8 @@ import java.util.Set;
  * A Lambda {@code FunctionName} in every form the model's {@code NamespacedFunctionName} takes: a
  * name ({@code my-function}), a partial ARN ({@code 123456789012:function:my-function}) or a full
  * ARN ({@code arn:aws:lambda:us-east-1:123456789012:function:my-function}), each optionally with
- * {@code :qualifier}; or the {@code Qualifier} parameter. The embedded Lambda has {@code $LATEST}
- * of each function only (it publishes no versions or aliases).
+ * {@code :qualifier} ({@code $LATEST} or a published version); or the {@code Qualifier} parameter.
+ * The embedded Lambda has no aliases.
  * Source: https://docs.aws.amazon.com/lambda/latest/api/API_GetFunction.html#API_GetFunction_RequestSyntax
  */
 final class FunctionIdentifier {
@@ -23,8 +23,17 @@ final class FunctionIdentifier {
         return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + name;
     }
 
-    /** The function's name; {@code ResourceNotFoundException} for another account, region or a qualifier but $LATEST. */
-    static String resolve(String identifier, String qualifierParameter, Set<String> known) {
+    /** A resolved function: its name, the version asked for ({@code $LATEST} if none), whether one was named. */
+    record Target(String name, String version, boolean qualified) {}
+
+    /**
+     * The function {@code identifier} names; {@code ResourceNotFoundException} for another account
+     * or region, a missing function or a qualifier it does not have.
+     *
+     * @param qualifiers a function's qualifiers by name ($LATEST and its versions), null when none
+     */
+    static Target resolve(
+            String identifier, String qualifierParameter, java.util.function.Function<String, Set<String>> qualifiers) {
         String[] parts = identifier.split(":", -1);
         String account = ACCOUNT;
         String region = REGION;
@@ -50,12 +59,10 @@ final class FunctionIdentifier {
         String wanted = qualifier != null ? qualifier : qualifierParameter;
         String arn =
                 "arn:aws:lambda:" + region + ":" + account + ":function:" + name + (wanted == null ? "" : ":" + wanted);
-        if (!account.equals(ACCOUNT)
-                || !region.equals(REGION)
-                || !known.contains(name)
-                || (wanted != null && !wanted.equals(LATEST))) {
+        Set<String> known = account.equals(ACCOUNT) && region.equals(REGION) ? qualifiers.apply(name) : null;
+        if (known == null || (wanted != null && !known.contains(wanted))) {
             throw AwsError.notFound("Function not found: " + arn);
         }
-        return name;
+        return new Target(name, wanted == null ? LATEST : wanted, wanted != null);
     }
 }

@@ -103,6 +103,50 @@ class LambdaModelTest {
                     .isEqualTo("orders");
         }
 
+        // API_PublishVersion; CreateFunctionRequest.Publish; NamespacedFunctionName's :qualifier
+        @Test
+        @DisplayName(
+                "a published version by name:N, ARN:N and Qualifier N; X-Amz-Executed-Version; deleting one version")
+        void versions() {
+            String name = "billing";
+            assertThat(lambda.createFunction(r -> r.functionName(name)
+                                    .runtime("java17")
+                                    .role(ROLE)
+                                    .handler("example.Handler::handleRequest")
+                                    .publish(true)
+                                    .code(c -> c.zipFile(SdkBytes.fromByteArray(
+                                            EmbeddedAws.code(System.getProperty("java.class.path"))))))
+                            .version())
+                    .isEqualTo("1");
+            assertThat(lambda.publishVersion(r -> r.functionName(name)).version())
+                    .isEqualTo("2");
+            var two = lambda.getFunctionConfiguration(r -> r.functionName(name + ":2"));
+            assertThat(two.version()).isEqualTo("2");
+            assertThat(two.functionArn()).isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:billing:2");
+            assertThat(lambda.getFunction(r -> r.functionName("arn:aws:lambda:us-east-1:000000000000:function:billing")
+                                    .qualifier("1"))
+                            .configuration()
+                            .version())
+                    .isEqualTo("1");
+            assertThat(lambda.getFunction(r -> r.functionName(name))
+                            .configuration()
+                            .version())
+                    .isEqualTo("$LATEST");
+            assertThatThrownBy(() -> lambda.getFunction(r -> r.functionName(name + ":3")))
+                    .isInstanceOf(ResourceNotFoundException.class);
+            assertThatThrownBy(() ->
+                            lambda.getFunction(r -> r.functionName(name + ":1").qualifier("2")))
+                    .isInstanceOf(software.amazon.awssdk.services.lambda.model.InvalidParameterValueException.class)
+                    .hasMessageContaining("The derived qualifier from the function name does not match");
+            lambda.deleteFunction(r -> r.functionName(name).qualifier("1"));
+            assertThatThrownBy(() -> lambda.getFunction(r -> r.functionName(name + ":1")))
+                    .isInstanceOf(ResourceNotFoundException.class);
+            assertThat(lambda.getFunction(r -> r.functionName(name + ":2"))
+                            .configuration()
+                            .version())
+                    .isEqualTo("2");
+        }
+
         @Test
         @DisplayName("another account, region, an unpublished version or a missing name is ResourceNotFoundException")
         void notFound() {
