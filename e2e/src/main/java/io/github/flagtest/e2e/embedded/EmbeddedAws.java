@@ -64,6 +64,7 @@ public final class EmbeddedAws implements AutoCloseable {
                 appConfig,
                 nanoClock);
         this.appConfigData = new EmbeddedAppConfigData(appConfig, nanoClock);
+        executor.execute(ModelRoute::preload); // while the deployer prepares its first request
         server.setExecutor(executor);
         server.createContext("/", this::route);
         server.start();
