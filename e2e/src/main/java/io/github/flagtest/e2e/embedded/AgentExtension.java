@@ -53,7 +53,9 @@ final class AgentExtension implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
             if (exchange.getRequestURI().getPath().startsWith("/applications/")) {
-                agent.handle(exchange);
+                if (!freeform(appConfig, exchange)) {
+                    agent.handle(exchange);
+                }
                 return;
             }
             try (exchange) {
@@ -70,9 +72,42 @@ final class AgentExtension implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * Whether {@code arn} is a version of AWS's AppConfig extension layer, for x86_64 ({@code
+     * AWS-AppConfig-Extension}) or Arm64 ({@code AWS-AppConfig-Extension-Arm64}), in any account
+     * and region. Source: https://docs.aws.amazon.com/appconfig/latest/userguide/appconfig-integration-lambda-extensions-versions.html
+     */
     static boolean isLayer(String arn) {
         String[] parts = arn.split(":");
-        return parts.length == 8 && parts[5].equals("layer") && parts[6].equals(LAYER_NAME);
+        return parts.length == 8
+                && parts[5].equals("layer")
+                && (parts[6].equals(LAYER_NAME) || parts[6].equals(LAYER_NAME + "-Arm64"));
+    }
+
+    /**
+     * Serves a profile that is not a feature-flag one ({@code AWS.Freeform}) as the agent does: the
+     * deployed bytes with their content type. Whether it answered.
+     */
+    private static boolean freeform(FlagSource appConfig, com.sun.net.httpserver.HttpExchange exchange)
+            throws IOException {
+        String[] parts = exchange.getRequestURI().getPath().split("/", -1);
+        if (!(appConfig instanceof EmbeddedAppConfig store)
+                || parts.length != 7
+                || !parts[5].equals("configurations")) {
+            return false;
+        }
+        Optional<AppConfigStore.Hosted> hosted = store.deployed(parts[2], parts[4], parts[6]);
+        if (hosted.isEmpty() || hosted.get().state().isPresent()) {
+            return false;
+        }
+        try (exchange) {
+            AwsHttp.send(
+                    exchange,
+                    200,
+                    hosted.get().content(),
+                    Map.of("Content-Type", hosted.get().contentType()));
+        }
+        return true;
     }
 
     int port() {

@@ -21,11 +21,24 @@ final class AwsHttp {
         private static final long serialVersionUID = 1L;
         final int status;
         final String type;
+        /** The error shape's other members (AppConfig's {@code Reason} and {@code Details}, ...). */
+        final ObjectNode members = JSON.createObjectNode();
 
         AwsError(int status, String type, String message) {
             super(message, null, false, false);
             this.status = status;
             this.type = type;
+        }
+
+        /** This error with member {@code name} of its shape set to {@code value}. */
+        AwsError with(String name, JsonNode value) {
+            members.set(name, value);
+            return this;
+        }
+
+        AwsError with(String name, String value) {
+            members.put(name, value);
+            return this;
         }
 
         static AwsError notFound(String message) {
@@ -62,6 +75,7 @@ final class AwsHttp {
                 .put("__type", error.type)
                 .put("message", error.getMessage())
                 .put("Message", error.getMessage());
+        body.setAll(error.members);
         send(
                 exchange,
                 error.status,

@@ -1,10 +1,10 @@
 package io.github.flagtest.e2e.embedded;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import io.github.flagtest.core.AppConfigEndpoint;
 import io.github.flagtest.e2e.embedded.AwsHttp.AwsError;
+import io.github.flagtest.e2e.embedded.model.ModelRequest;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -38,7 +38,7 @@ public final class EmbeddedAws implements AutoCloseable {
     private final RequestSigning signing = RequestSigning.random();
 
     private final EmbeddedSsm ssm = new EmbeddedSsm();
-    private final HttpHandler appConfigData = AppConfigEndpoint.httpHandler(appConfig);
+    private final EmbeddedAppConfigData appConfigData;
     private final Path jniDir;
     private final URI uri;
 
@@ -63,6 +63,8 @@ public final class EmbeddedAws implements AutoCloseable {
                 cds,
                 appConfig,
                 nanoClock);
+        this.appConfigData = new EmbeddedAppConfigData(appConfig, nanoClock);
+        executor.execute(ModelRoute::preload); // while the deployer prepares its first request
         server.setExecutor(executor);
         server.createContext("/", this::route);
         server.start();
@@ -116,6 +118,10 @@ public final class EmbeddedAws implements AutoCloseable {
         return signing;
     }
 
+    EmbeddedAppConfig appConfig() {
+        return appConfig;
+    }
+
     EmbeddedLambda lambda() {
         return lambda;
     }
@@ -125,36 +131,28 @@ public final class EmbeddedAws implements AutoCloseable {
         return lambda.functions().isEmpty() && appConfig.isEmpty() && ssm.isEmpty();
     }
 
+    /**
+     * Every request: signed with this backend's credentials for a service it emulates (else an
+     * AWS-shaped "not emulated" error in that service's protocol), within 5 minutes, then checked
+     * against the AWS model of its operation before the service sees it.
+     */
     private void route(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             try {
-                signing.verify(exchange);
-                if (target != null && target.startsWith("AmazonSSM.")) {
-                    ssm.handle(exchange, target.substring("AmazonSSM.".length()));
-                } else if (path.startsWith(EmbeddedLambda.PREFIX)) {
-                    lambda.handle(exchange);
-                } else if (path.equals("/configurationsessions") || path.equals("/configuration")) {
-                    appConfigData.handle(exchange);
-                } else if (path.contains("/configurations/")
-                        && exchange.getRequestMethod().equals("GET")) {
-                    throw new AwsError(
-                            404,
-                            "UnknownOperationException",
-                            "The agent path " + path + " is served by the AppConfig Lambda extension on localhost:"
-                                    + "$AWS_APPCONFIG_EXTENSION_HTTP_PORT, not by AWS: give the function the extension"
-                                    + " with @LambdaE2E(layers = LambdaE2E.APPCONFIG_EXTENSION)");
-                } else if (path.startsWith("/applications")
-                        || path.startsWith("/deploymentstrategies")
-                        || path.startsWith("/deployementstrategies")) { // sic: AWS's own path for Get/Delete
-                    appConfig.handle(exchange);
-                } else {
-                    throw AwsError.badRequest(
-                            "UnknownOperationException",
-                            "flagtest's embedded AWS does not serve "
-                                    + exchange.getRequestMethod() + " " + path
-                                    + (target == null ? "" : " (" + target + ")"));
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                RequestSigning.Scope scope = signing.scope(exchange);
+                if (!ModelRoute.EMULATED.contains(scope.service())) {
+                    NotEmulated.answer(exchange, scope.service(), body);
+                    return;
+                }
+                signing.verify(exchange, body);
+                ModelRequest request = ModelRoute.route(exchange, scope, body);
+                exchange.setStreams(new ByteArrayInputStream(body), null);
+                switch (request.service()) {
+                    case "lambda" -> lambda.handle(exchange, request);
+                    case "appconfigdata" -> appConfigData.handle(exchange, request);
+                    case "appconfig" -> appConfig.handle(exchange, request);
+                    default -> ssm.handle(exchange, request);
                 }
             } catch (AwsError error) {
                 AwsHttp.error(exchange, error);

@@ -2,6 +2,7 @@ package io.github.flagtest.e2e.embedded;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.github.flagtest.e2e.embedded.AwsHttp.AwsError;
+import io.github.flagtest.e2e.embedded.model.ModelRequest;
 import io.github.flagtest.shaded.jackson.databind.JsonNode;
 import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
@@ -41,10 +42,6 @@ final class EmbeddedLambda implements AutoCloseable {
     static final String PREFIX = "/2015-03-31/functions";
     static final String CLASS_PATH_ENTRY = "flagtest-classpath.txt";
 
-    /** Lambda's pattern for a layer version ARN (API_CreateFunction, Layers). */
-    static final java.util.regex.Pattern LAYER_ARN = java.util.regex.Pattern.compile(
-            "arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+");
-
     private static final System.Logger LOG = System.getLogger(EmbeddedLambda.class.getName());
 
     /** How long a function stays Pending after its creation, and InProgress after an update. */
@@ -52,6 +49,8 @@ final class EmbeddedLambda implements AutoCloseable {
 
     private final Map<String, FunctionRuntime> functions = new ConcurrentHashMap<>();
     private final Map<String, Lifecycle> lifecycles = new ConcurrentHashMap<>();
+    /** Per function: its published versions (PublishVersion, CreateFunction's Publish), each a snapshot. */
+    private final Map<String, java.util.TreeMap<Integer, FunctionRuntime.Config>> versions = new ConcurrentHashMap<>();
     /** Per function: the error its runtime gives a handler class compiled for a newer Java, worked out at deploy. */
     private final Map<String, Optional<String>> loadErrors = new ConcurrentHashMap<>();
 
@@ -85,79 +84,99 @@ final class EmbeddedLambda implements AutoCloseable {
         return functions;
     }
 
-    void handle(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
-        String rest = exchange.getRequestURI().getPath().substring(PREFIX.length());
-        String[] parts = rest.isEmpty() || rest.equals("/")
-                ? new String[0]
-                : rest.substring(1).split("/");
-        if (parts.length == 0 && method.equals("POST")) {
+    void handle(HttpExchange exchange, ModelRequest request) throws IOException {
+        if (request.operation().equals("CreateFunction")) {
             create(exchange);
             return;
         }
-        if (parts.length == 0) {
-            throw unsupported(exchange);
+        if (!request.input().has("FunctionName")) {
+            throw unsupported(request);
         }
-        FunctionRuntime function = function(parts[0]);
-        if (parts.length == 1 && method.equals("GET")) {
-            ObjectNode body = AwsHttp.JSON.createObjectNode();
-            body.set("Configuration", configuration(function.config(), lifecycle(parts[0])));
-            body.putObject("Code").put("RepositoryType", "flagtest-embedded");
-            AwsHttp.json(exchange, 200, body);
-        } else if (parts.length == 1 && method.equals("DELETE")) {
-            functions.remove(parts[0]).close();
-            lifecycles.remove(parts[0]);
-            loadErrors.remove(parts[0]);
-            AwsHttp.empty(exchange, 204);
-        } else if (parts.length == 2 && parts[1].equals("configuration") && method.equals("GET")) {
-            AwsHttp.json(exchange, 200, configuration(function.config(), lifecycle(parts[0])));
-        } else if (parts.length == 2 && parts[1].equals("configuration") && method.equals("PUT")) {
-            Lifecycle lifecycle = lifecycle(parts[0]);
-            if (!lifecycle.settled(nanoClock.getAsLong())) {
-                throw new AwsError(
-                        409,
-                        "ResourceConflictException",
-                        "The operation cannot be performed at this time. An update is in progress for resource: "
-                                + function.config().arn());
+        FunctionIdentifier.Target target = FunctionIdentifier.resolve(
+                request.input().path("FunctionName").asText(),
+                request.input().path("Qualifier").asText(null),
+                this::qualifiers);
+        String name = target.name();
+        FunctionRuntime function = function(name);
+        String version = target.version();
+        FunctionRuntime.Config shown = version.equals(FunctionIdentifier.LATEST)
+                ? function.config()
+                : versions.get(name).get(Integer.valueOf(version));
+        switch (request.operation()) {
+            case "GetFunction" -> {
+                ObjectNode body = AwsHttp.JSON.createObjectNode();
+                body.set("Configuration", configuration(shown, lifecycle(name), version));
+                body.putObject("Code").put("RepositoryType", "flagtest-embedded");
+                AwsHttp.json(exchange, 200, body);
             }
-            JsonNode request = AwsHttp.body(exchange);
-            FunctionRuntime.Config current = function.config();
-            FunctionRuntime.Config next = new FunctionRuntime.Config(
-                    current.name(),
-                    current.arn(),
-                    request.path("Runtime").asText(current.runtime()),
-                    request.path("Handler").asText(current.handler()),
-                    request.has("Environment") ? variables(request) : current.environment(),
-                    request.path("Timeout").asInt(current.timeoutSeconds()),
-                    request.path("MemorySize").asInt(current.memoryMb()),
-                    current.classPath());
-            LambdaRules.checkRuntime(next.runtime());
-            LambdaRules.checkEnvironment(next.environment());
-            function.update(next);
-            loadErrors.put(parts[0], HandlerClasses.classVersionError(next));
-            Lifecycle updated = lifecycle.updatedAt(nanoClock.getAsLong());
-            lifecycles.put(parts[0], updated);
-            AwsHttp.json(exchange, 200, configuration(function.config(), updated));
-        } else if (parts.length == 2 && parts[1].equals("invocations") && method.equals("POST")) {
-            if (lifecycle(parts[0]).pending(nanoClock.getAsLong())) {
-                throw new AwsError(
-                        409,
-                        "ResourceConflictException",
-                        "The operation cannot be performed at this time. The function is currently in the following"
-                                + " state: Pending");
+            case "DeleteFunction" -> {
+                if (target.qualified() && !version.equals(FunctionIdentifier.LATEST)) {
+                    versions.get(name).remove(Integer.valueOf(version)); // deletes that version only
+                } else {
+                    functions.remove(name).close();
+                    lifecycles.remove(name);
+                    loadErrors.remove(name);
+                    versions.remove(name);
+                }
+                AwsHttp.empty(exchange, 204);
             }
-            invoke(exchange, function);
-        } else {
-            throw unsupported(exchange);
+            case "GetFunctionConfiguration" ->
+                AwsHttp.json(exchange, 200, configuration(shown, lifecycle(name), version));
+            case "PublishVersion" -> {
+                int number = publish(name, function.config());
+                AwsHttp.json(
+                        exchange, 201, configuration(function.config(), lifecycle(name), Integer.toString(number)));
+            }
+            case "UpdateFunctionConfiguration" -> update(exchange, name, function);
+            case "Invoke" -> {
+                if (lifecycle(name).pending(nanoClock.getAsLong())) {
+                    throw new AwsError(
+                            409,
+                            "ResourceConflictException",
+                            "The operation cannot be performed at this time. The function is currently in the"
+                                    + " following state: Pending");
+                }
+                invoke(exchange, function, version);
+            }
+            default -> throw unsupported(request);
         }
+    }
+
+    private void update(HttpExchange exchange, String name, FunctionRuntime function) throws IOException {
+        Lifecycle lifecycle = lifecycle(name);
+        if (!lifecycle.settled(nanoClock.getAsLong())) {
+            throw new AwsError(
+                    409,
+                    "ResourceConflictException",
+                    "The operation cannot be performed at this time. An update is in progress for resource: "
+                            + function.config().arn());
+        }
+        JsonNode request = AwsHttp.body(exchange);
+        FunctionRuntime.Config current = function.config();
+        FunctionRuntime.Config next = new FunctionRuntime.Config(
+                current.name(),
+                current.arn(),
+                request.path("Runtime").asText(current.runtime()),
+                request.path("Handler").asText(current.handler()),
+                request.has("Environment") ? variables(request) : current.environment(),
+                request.path("Timeout").asInt(current.timeoutSeconds()),
+                request.path("MemorySize").asInt(current.memoryMb()),
+                current.classPath());
+        LambdaRules.checkRuntime(next.runtime());
+        LambdaRules.checkEnvironment(next.environment());
+        function.update(next);
+        loadErrors.put(name, HandlerClasses.classVersionError(next));
+        Lifecycle updated = lifecycle.updatedAt(nanoClock.getAsLong());
+        lifecycles.put(name, updated);
+        AwsHttp.json(exchange, 200, configuration(function.config(), updated, FunctionIdentifier.LATEST));
     }
 
     private void create(HttpExchange exchange) throws IOException {
         JsonNode request = AwsHttp.body(exchange);
         String name = request.path("FunctionName").asText("");
         String handler = request.path("Handler").asText("");
-        if (name.isBlank() || handler.isBlank()) {
-            throw AwsError.badRequest("InvalidParameterValueException", "FunctionName and Handler are required");
+        if (handler.isBlank()) { // the model leaves Handler optional (images need none); a Zip needs one
+            throw AwsError.badRequest("InvalidParameterValueException", "Handler is required for a Zip package");
         }
         if (functions.containsKey(name)) {
             throw new AwsError(409, "ResourceConflictException", "Function already exist: " + name);
@@ -190,10 +209,35 @@ final class EmbeddedLambda implements AutoCloseable {
         loadErrors.put(name, HandlerClasses.classVersionError(config));
         Lifecycle lifecycle = Lifecycle.created(nanoClock.getAsLong());
         lifecycles.put(name, lifecycle);
-        AwsHttp.json(exchange, 201, configuration(config, lifecycle));
+        String version = request.path("Publish").asBoolean(false)
+                ? Integer.toString(publish(name, config))
+                : FunctionIdentifier.LATEST;
+        AwsHttp.json(exchange, 201, configuration(config, lifecycle, version));
     }
 
-    private void invoke(HttpExchange exchange, FunctionRuntime function) throws IOException {
+    /** Publishes the function's current configuration as its next version (numbered from 1). */
+    private int publish(String name, FunctionRuntime.Config config) {
+        java.util.TreeMap<Integer, FunctionRuntime.Config> published =
+                versions.computeIfAbsent(name, n -> new java.util.TreeMap<>());
+        synchronized (published) {
+            int number = published.isEmpty() ? 1 : published.lastKey() + 1;
+            published.put(number, config);
+            return number;
+        }
+    }
+
+    /** The qualifiers a function answers to ($LATEST and its published versions); null when it does not exist. */
+    private java.util.Set<String> qualifiers(String name) {
+        if (!functions.containsKey(name)) {
+            return null;
+        }
+        java.util.Set<String> qualifiers = new java.util.HashSet<>();
+        qualifiers.add(FunctionIdentifier.LATEST);
+        versions.getOrDefault(name, new java.util.TreeMap<>()).keySet().forEach(n -> qualifiers.add(n.toString()));
+        return qualifiers;
+    }
+
+    private void invoke(HttpExchange exchange, FunctionRuntime function, String version) throws IOException {
         Optional<String> tooNew = loadErrors.getOrDefault(function.config().name(), Optional.empty());
         if (tooNew.isPresent()) { // Lambda's JVM cannot load the handler: every invocation fails at init
             AwsHttp.send(
@@ -207,23 +251,20 @@ final class EmbeddedLambda implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         byte[] event = body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body;
         switch (type == null ? "RequestResponse" : type) {
-            case "RequestResponse" -> respond(exchange, function.invoke(event));
+            case "RequestResponse" -> respond(exchange, function.invoke(event), version);
             case "Event" -> {
                 async.execute(() -> invokeLater(function, event));
                 AwsHttp.empty(exchange, 202);
             }
-            case "DryRun" -> AwsHttp.empty(exchange, 204);
-            default ->
-                throw AwsError.badRequest(
-                        "InvalidParameterValueException",
-                        "X-Amz-Invocation-Type must be RequestResponse, Event or DryRun, not " + type);
+            default -> AwsHttp.empty(exchange, 204); // DryRun: the model's InvocationType enum allows no other
         }
     }
 
-    private void respond(HttpExchange exchange, FunctionRuntime.Invocation invocation) throws IOException {
+    private void respond(HttpExchange exchange, FunctionRuntime.Invocation invocation, String version)
+            throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
-        headers.put("X-Amz-Executed-Version", "$LATEST");
+        headers.put("X-Amz-Executed-Version", version);
         if ("Tail".equals(exchange.getRequestHeaders().getFirst("X-Amz-Log-Type"))) {
             headers.put("X-Amz-Log-Result", Base64.getEncoder().encodeToString(tail(invocation.logTail())));
         }
@@ -279,26 +320,14 @@ final class EmbeddedLambda implements AutoCloseable {
     }
 
     /**
-     * Whether the function has AWS's AppConfig extension layer, the one layer flagtest's embedded
-     * Lambda runs; a layer that is not an ARN is a ValidationException, as on AWS.
+     * Whether the function has one of AWS's AppConfig extension layers (x86_64 or Arm64), which
+     * start the embedded agent; other layers (their ARNs checked by the model's {@code
+     * LayerVersionArn}) are accepted and, as their code is not the test's, not run.
      */
     private static boolean layers(JsonNode request) {
         boolean extension = false;
         for (JsonNode layer : request.path("Layers")) {
-            String arn = layer.asText();
-            if (!LAYER_ARN.matcher(arn).matches()) {
-                throw AwsError.badRequest(
-                        "ValidationException",
-                        "1 validation error detected: Value '" + arn + "' at 'layers' failed to satisfy constraint:"
-                                + " Member must satisfy regular expression pattern: " + LAYER_ARN.pattern());
-            }
-            if (!AgentExtension.isLayer(arn)) {
-                throw AwsError.badRequest(
-                        "InvalidParameterValueException",
-                        "flagtest's embedded Lambda runs no layer but AWS's AppConfig extension ("
-                                + AgentExtension.LAYER_NAME + "), not " + arn);
-            }
-            extension = true;
+            extension |= AgentExtension.isLayer(layer.asText());
         }
         return extension;
     }
@@ -313,12 +342,15 @@ final class EmbeddedLambda implements AutoCloseable {
         return variables;
     }
 
-    private ObjectNode configuration(FunctionRuntime.Config config, Lifecycle lifecycle) {
+    private ObjectNode configuration(FunctionRuntime.Config config, Lifecycle lifecycle, String version) {
         long now = nanoClock.getAsLong();
         ObjectNode body = AwsHttp.JSON
                 .createObjectNode()
                 .put("FunctionName", config.name())
-                .put("FunctionArn", config.arn())
+                .put(
+                        "FunctionArn",
+                        version.equals(FunctionIdentifier.LATEST) ? config.arn() : config.arn() + ":" + version)
+                .put("Version", version)
                 .put("Runtime", config.runtime())
                 .put("Handler", config.handler())
                 .put("Timeout", config.timeoutSeconds())
@@ -361,16 +393,17 @@ final class EmbeddedLambda implements AutoCloseable {
     private FunctionRuntime function(String name) {
         FunctionRuntime function = functions.get(name);
         if (function == null) {
-            throw AwsError.notFound("Function not found: arn:aws:lambda:us-east-1:000000000000:function:" + name);
+            throw AwsError.notFound("Function not found: " + FunctionIdentifier.arn(name));
         }
         return function;
     }
 
-    private static AwsError unsupported(HttpExchange exchange) {
+    private static AwsError unsupported(ModelRequest request) {
         return AwsError.badRequest(
                 "UnsupportedOperationException",
-                "flagtest's embedded Lambda does not support " + exchange.getRequestMethod() + " "
-                        + exchange.getRequestURI().getPath());
+                "flagtest's embedded Lambda does not support " + request.operation()
+                        + " (it serves CreateFunction, GetFunction, GetFunctionConfiguration,"
+                        + " UpdateFunctionConfiguration, PublishVersion, DeleteFunction and Invoke)");
     }
 
     /** Ends pending Event invocations (interrupted: their runtimes stop), then every function. */

@@ -2,16 +2,25 @@ package io.github.flagtest.e2e.embedded;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.github.flagtest.e2e.embedded.AwsHttp.AwsError;
+import io.github.flagtest.e2e.embedded.model.ModelRequest;
 import io.github.flagtest.shaded.jackson.databind.JsonNode;
 import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** SSM Parameter Store's GetParameter, PutParameter and DeleteParameter (AWS JSON 1.1). */
+/**
+ * SSM Parameter Store's GetParameter, PutParameter and DeleteParameter (AWS JSON 1.1), the input
+ * checked against AWS's model first. A parameter keeps the {@code Type} and {@code Tier} it was put
+ * with; a value takes at most 4 KB in the Standard tier (the default) and 8 KB in the Advanced one.
+ * Source: https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-advanced-parameters.html
+ */
 final class EmbeddedSsm {
 
-    private record Parameter(String value, long version) {}
+    static final int STANDARD_VALUE_LIMIT = 4096;
+    static final int ADVANCED_VALUE_LIMIT = 8192;
+
+    private record Parameter(String value, String type, String tier, long version) {}
 
     private final Map<String, Parameter> parameters = new ConcurrentHashMap<>();
 
@@ -19,21 +28,29 @@ final class EmbeddedSsm {
         return parameters.isEmpty();
     }
 
-    void handle(HttpExchange exchange, String operation) throws IOException {
-        JsonNode request = AwsHttp.body(exchange);
-        String name = request.path("Name").asText("");
-        if (name.isEmpty()) {
-            throw AwsError.badRequest("ValidationException", "Name is required");
-        }
-        switch (operation) {
+    void handle(HttpExchange exchange, ModelRequest request) throws IOException {
+        JsonNode in = request.input();
+        String name = in.path("Name").asText();
+        switch (request.operation()) {
             case "PutParameter" -> {
-                boolean overwrite = request.path("Overwrite").asBoolean(false);
+                String value = in.path("Value").asText();
                 Parameter previous = parameters.get(name);
-                if (previous != null && !overwrite) {
-                    throw AwsError.badRequest("ParameterAlreadyExists", "The parameter already exists: " + name);
+                String tier = in.path("Tier").asText(previous == null ? "Standard" : previous.tier());
+                int limit = tier.equals("Advanced") ? ADVANCED_VALUE_LIMIT : STANDARD_VALUE_LIMIT;
+                if (value.codePointCount(0, value.length()) > limit) {
+                    throw AwsError.badRequest(
+                            "ValidationException",
+                            "1 validation error detected: Value at 'value' failed to satisfy constraint: Member must"
+                                    + " have length less than or equal to " + limit + " (the " + tier + " tier)");
                 }
-                Parameter next =
-                        new Parameter(request.path("Value").asText(), previous == null ? 1 : previous.version() + 1);
+                if (previous != null && !in.path("Overwrite").asBoolean(false)) {
+                    throw AwsError.badRequest(
+                            "ParameterAlreadyExists",
+                            "The parameter already exists. To overwrite this value, set"
+                                    + " the overwrite option in the request to true.");
+                }
+                String type = in.path("Type").asText(previous == null ? "String" : previous.type());
+                Parameter next = new Parameter(value, type, tier, previous == null ? 1 : previous.version() + 1);
                 parameters.put(name, next);
                 AwsHttp.json(
                         exchange,
@@ -41,7 +58,7 @@ final class EmbeddedSsm {
                         AwsHttp.JSON
                                 .createObjectNode()
                                 .put("Version", next.version())
-                                .put("Tier", "Standard"));
+                                .put("Tier", tier));
             }
             case "GetParameter" -> {
                 Parameter parameter = parameters.get(name);
@@ -51,9 +68,14 @@ final class EmbeddedSsm {
                 ObjectNode body = AwsHttp.JSON.createObjectNode();
                 body.putObject("Parameter")
                         .put("Name", name)
-                        .put("Type", "String")
+                        .put("Type", parameter.type())
                         .put("Value", parameter.value())
-                        .put("Version", parameter.version());
+                        .put("Version", parameter.version())
+                        .put("DataType", "text")
+                        .put(
+                                "ARN",
+                                "arn:aws:ssm:us-east-1:000000000000:parameter" + (name.startsWith("/") ? "" : "/")
+                                        + name);
                 AwsHttp.json(exchange, 200, body);
             }
             case "DeleteParameter" -> {
@@ -66,7 +88,7 @@ final class EmbeddedSsm {
                 throw AwsError.badRequest(
                         "UnsupportedOperationException",
                         "flagtest's embedded SSM supports GetParameter, PutParameter and DeleteParameter, not "
-                                + operation);
+                                + request.operation());
         }
     }
 }

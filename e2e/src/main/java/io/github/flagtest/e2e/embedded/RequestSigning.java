@@ -2,8 +2,6 @@ package io.github.flagtest.e2e.embedded;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.github.flagtest.e2e.embedded.AwsHttp.AwsError;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -45,12 +43,17 @@ public final class RequestSigning {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
+    /** How far a request's X-Amz-Date may be from now: AWS's 5 minutes. */
+    static final java.time.Duration MAX_SKEW = java.time.Duration.ofMinutes(5);
+
     private final String accessKeyId;
     private final String secretAccessKey;
+    private final Clock clock;
 
-    private RequestSigning(String accessKeyId, String secretAccessKey) {
+    private RequestSigning(String accessKeyId, String secretAccessKey, Clock clock) {
         this.accessKeyId = accessKeyId;
         this.secretAccessKey = secretAccessKey;
+        this.clock = clock;
     }
 
     /** Fresh credentials: an access key ID shaped like AWS's, a 40-character secret. */
@@ -64,7 +67,7 @@ public final class RequestSigning {
         byte[] bytes = new byte[30];
         random.nextBytes(bytes);
         secret.append(java.util.Base64.getEncoder().encodeToString(bytes));
-        return new RequestSigning(key.toString(), secret.toString());
+        return new RequestSigning(key.toString(), secret.toString(), Clock.systemUTC());
     }
 
     public String accessKeyId() {
@@ -76,13 +79,20 @@ public final class RequestSigning {
     }
 
     /**
-     * Reads the request's body, checks its signature, and puts the body back for the handlers.
+     * The request's credential scope, once its access key is this backend's: which service and
+     * region the client signed for.
      *
-     * @throws AwsError (403) when AWS would refuse the request
+     * @throws AwsError (403) when the request is unsigned or signed with other credentials
      */
-    void verify(HttpExchange exchange) throws IOException {
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        exchange.setStreams(new ByteArrayInputStream(body), null);
+    Scope scope(HttpExchange exchange) {
+        Matcher parts = authorization(exchange);
+        return new Scope(parts.group(3), parts.group(4));
+    }
+
+    /** The region and service a request was signed for. */
+    record Scope(String region, String service) {}
+
+    private Matcher authorization(HttpExchange exchange) {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || authorization.isBlank()) {
             throw new AwsError(403, "MissingAuthenticationTokenException", "Missing Authentication Token");
@@ -92,12 +102,38 @@ public final class RequestSigning {
             throw new AwsError(
                     403, "UnrecognizedClientException", "The security token included in the request is invalid.");
         }
+        return parts;
+    }
+
+    /**
+     * Checks the request's signature over {@code body}, and that it was signed within 5 minutes of
+     * now, as AWS checks it (https://docs.aws.amazon.com/IAM/latest/UserGuide/signing-elements.html#date).
+     *
+     * @throws AwsError (403) when AWS would refuse the request
+     */
+    void verify(HttpExchange exchange, byte[] body) {
+        Matcher parts = authorization(exchange);
         Instant date;
         try {
             date = Instant.from(
                     AMZ_DATE.parse(String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Date"))));
         } catch (DateTimeParseException e) {
             throw new AwsError(403, "IncompleteSignatureException", "X-Amz-Date is missing or malformed");
+        }
+        Instant now = clock.instant();
+        if (date.isBefore(now.minus(MAX_SKEW))) {
+            throw new AwsError(
+                    403,
+                    "InvalidSignatureException",
+                    "Signature expired: " + AMZ_DATE.format(date) + " is now earlier than "
+                            + AMZ_DATE.format(now.minus(MAX_SKEW)) + " (" + AMZ_DATE.format(now) + " - 5 min.)");
+        }
+        if (date.isAfter(now.plus(MAX_SKEW))) {
+            throw new AwsError(
+                    403,
+                    "InvalidSignatureException",
+                    "Signature not yet current: " + AMZ_DATE.format(date) + " is still later than "
+                            + AMZ_DATE.format(now.plus(MAX_SKEW)) + " (" + AMZ_DATE.format(now) + " + 5 min.)");
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : parts.group(5).split(";")) {

@@ -42,16 +42,16 @@ class EmbeddedAwsTest {
     @DisplayName("answers unsupported operations with AWS-style errors")
     void unsupported() throws Exception {
         try (EmbeddedAws aws = new EmbeddedAws(AppCds.off())) {
-            HttpResponse<String> s3 = send(aws, "/my-bucket/key", "GET", null, Map.of(), "s3");
-            assertThat(s3.statusCode()).isEqualTo(400);
-            assertThat(s3.headers().firstValue("x-amzn-ErrorType")).contains("UnknownOperationException");
-            assertThat(s3.body()).contains("flagtest's embedded AWS does not serve GET /my-bucket/key");
+            HttpResponse<String> lambdaPath = send(aws, "/2015-03-31/nothing", "GET", null, Map.of(), "lambda");
+            assertThat(lambdaPath.statusCode()).isEqualTo(400);
+            assertThat(lambdaPath.headers().firstValue("x-amzn-ErrorType")).contains("UnknownOperationException");
+            assertThat(lambdaPath.body()).contains("flagtest's embedded AWS does not serve GET /2015-03-31/nothing");
 
             HttpResponse<String> ssm = send(
                     aws,
                     "/",
                     "POST",
-                    "{\"Name\":\"/x\"}",
+                    "{\"Path\":\"/x\"}",
                     Map.of("X-Amz-Target", "AmazonSSM.GetParametersByPath"),
                     "ssm");
             assertThat(ssm.body())
@@ -136,20 +136,24 @@ class EmbeddedAwsTest {
     /** The headers of a request signed as an SDK client would sign it. */
     static Map<String, List<String>> signed(
             EmbeddedAws aws, String path, String method, String body, Map<String, String> extra, String service) {
+        return signed(aws, path, method, body, extra, service, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** As {@link #signed(EmbeddedAws, String, String, String, Map, String)}, signed at {@code date}. */
+    static Map<String, List<String>> signed(
+            EmbeddedAws aws,
+            String path,
+            String method,
+            String body,
+            Map<String, String> extra,
+            String service,
+            Instant date) {
         URI uri = aws.uri().resolve(path);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("host", List.of(uri.getHost() + ":" + uri.getPort()));
         extra.forEach((name, value) -> headers.put(name, List.of(value)));
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        return aws.signing()
-                .sign(
-                        method,
-                        uri,
-                        headers,
-                        bytes,
-                        "us-east-1",
-                        service,
-                        Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        return aws.signing().sign(method, uri, headers, bytes, "us-east-1", service, date);
     }
 
     static void copy(Map<String, List<String>> headers, HttpRequest.Builder request) {

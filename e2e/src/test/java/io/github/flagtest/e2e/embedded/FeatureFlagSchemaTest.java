@@ -43,6 +43,14 @@ class FeatureFlagSchemaTest {
         }
 
         @Test
+        @DisplayName("accepts a flag value {} without enabled: the schema's flagValue requires no member")
+        void valueWithoutEnabled() {
+            assertThat(FeatureFlagSchema.problems(
+                            "{\"version\": \"1\", \"flags\": {\"a\": {\"name\": \"a\"}}, \"values\": {\"a\": {}}}"))
+                    .isEmpty();
+        }
+
+        @Test
         @DisplayName("refuses a key AWS does not know (the old _variant): additionalProperties is false")
         void unknownKey() {
             assertThat(FeatureFlagSchema.problems("""

@@ -120,7 +120,8 @@ class EmbeddedBackendTest {
                             .configurationProfileIdentifier(where.profile())
                             .requiredMinimumPollIntervalInSeconds(14)))
                     .isInstanceOf(software.amazon.awssdk.services.appconfigdata.model.BadRequestException.class)
-                    .hasMessageContaining("between 15 and 86400");
+                    .hasMessageContaining( // model: OptionalPollSeconds min 15
+                            "Value '14' at 'requiredMinimumPollIntervalInSeconds' failed to satisfy constraint");
         }
     }
 
@@ -201,8 +202,9 @@ class EmbeddedBackendTest {
             assertThatThrownBy(
                             () -> aws.lambda().invoke(r -> r.functionName("fn").invocationType("Sometimes")))
                     .isInstanceOf(LambdaException.class)
-                    .hasMessageContaining(
-                            "X-Amz-Invocation-Type must be RequestResponse, Event or DryRun, not Sometimes");
+                    .hasMessageContaining( // model: InvocationType enum
+                            "Value 'Sometimes' at 'invocationType' failed to satisfy constraint: Member must satisfy"
+                                    + " enum value set");
         }
     }
 
