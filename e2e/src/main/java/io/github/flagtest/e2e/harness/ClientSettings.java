@@ -3,7 +3,9 @@ package io.github.flagtest.e2e.harness;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -18,6 +20,14 @@ record ClientSettings(Optional<URI> endpoint, Region region, AwsCredentialsProvi
 
     /** Longer than any function timeout (Lambda's maximum is 15 minutes). */
     static final Duration SOCKET_TIMEOUT = Duration.ofMinutes(16);
+
+    /** An emulator at {@code endpoint} with its static test keys. */
+    static ClientSettings emulator(URI endpoint, String region, String accessKey, String secretKey) {
+        return new ClientSettings(
+                Optional.of(endpoint),
+                Region.of(region),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)));
+    }
 
     <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
         builder.region(region)

@@ -1,11 +1,7 @@
 package io.github.flagtest.e2e.harness;
 
-import java.util.Optional;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * LocalStack through Testcontainers' {@code LocalStackContainer}, which mounts the Docker socket
@@ -33,11 +29,8 @@ final class ContainerBackend implements Backend {
 
     @Override
     public ClientSettings clientSettings() {
-        return new ClientSettings(
-                Optional.of(container.getEndpoint()),
-                Region.of(container.getRegion()),
-                StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(container.getAccessKey(), container.getSecretKey())));
+        return ClientSettings.emulator(
+                container.getEndpoint(), container.getRegion(), container.getAccessKey(), container.getSecretKey());
     }
 
     @Override

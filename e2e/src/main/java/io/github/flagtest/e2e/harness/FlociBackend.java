@@ -2,11 +2,7 @@ package io.github.flagtest.e2e.harness;
 
 import io.floci.testcontainers.FlociContainer;
 import java.net.URI;
-import java.util.Optional;
 import org.testcontainers.utility.DockerImageName;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * Floci (free, MIT, LocalStack-compatible) started as Floci's users start it: through Floci's own
@@ -53,11 +49,11 @@ final class FlociBackend implements Backend {
 
     @Override
     public ClientSettings clientSettings() {
-        return new ClientSettings(
-                Optional.of(URI.create(container.getEndpoint())),
-                Region.of(container.getRegion()),
-                StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(container.getAccessKey(), container.getSecretKey())));
+        return ClientSettings.emulator(
+                URI.create(container.getEndpoint()),
+                container.getRegion(),
+                container.getAccessKey(),
+                container.getSecretKey());
     }
 
     @Override
