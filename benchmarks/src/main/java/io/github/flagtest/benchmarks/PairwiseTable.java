@@ -1,25 +1,27 @@
-package io.github.flagtest.junit;
+package io.github.flagtest.benchmarks;
 
+import io.github.flagtest.junit.matrix.MatrixSizes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Pairwise run counts against the proven optimum (on/off flags) and the lower bound (variants). */
+/**
+ * Pairwise run counts against the proven optimum (on/off flags) and the lower bound (variants),
+ * through the matrix room's benchmark entry point {@link MatrixSizes}.
+ */
 public final class PairwiseTable {
 
     public static void main(String[] args) {
         System.out.println(
                 "flagtest pairwise: on/off flags, runs vs proven optimum (smallest N with C(N-1, ceil(N/2)) >= n)");
         int from = 2;
-        int previous = Pairwise.optimalRunCount(2);
+        int previous = MatrixSizes.optimalPairwiseRuns(2);
         boolean allOptimal = true;
         for (int n = 2; n <= 127; n++) {
-            int runs = n <= 126
-                    ? MatrixRuns.of(booleans(n), FlagMatrix.Strategy.PAIRWISE).size()
-                    : -1;
+            int runs = n <= 126 ? MatrixSizes.pairwiseRuns(n) : -1;
             if (n <= 126) {
-                allOptimal &= runs == Pairwise.optimalRunCount(n);
+                allOptimal &= runs == MatrixSizes.optimalPairwiseRuns(n);
             }
             if (n == 127 || runs != previous) {
                 System.out.printf("  %3d..%3d flags -> %2d runs (optimum %2d)%n", from, n - 1, previous, previous);
@@ -30,7 +32,7 @@ public final class PairwiseTable {
         System.out.println("  every count optimal for 2..126 flags: " + allOptimal);
         long start = System.nanoTime();
         for (int i = 0; i < 100; i++) {
-            MatrixRuns.of(booleans(126), FlagMatrix.Strategy.PAIRWISE);
+            MatrixSizes.pairwiseRuns(126);
         }
         System.out.printf(
                 "  generation for 126 flags: %.3f ms (mean of 100)%n", (System.nanoTime() - start) / 1e6 / 100);
@@ -47,16 +49,8 @@ public final class PairwiseTable {
             List<Integer> sorted = sizes.stream().sorted((a, b) -> b - a).toList();
             System.out.printf(
                     "  %-16s -> %3d runs (lower bound %3d)%n",
-                    name, Pairwise.ipog(sizes).size(), sorted.get(0) * sorted.get(1));
+                    name, MatrixSizes.pairwiseRuns(sizes), sorted.get(0) * sorted.get(1));
         });
-    }
-
-    private static List<MatrixFlag> booleans(int n) {
-        List<MatrixFlag> flags = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            flags.add(MatrixFlag.parse("f" + i));
-        }
-        return flags;
     }
 
     private static List<Integer> withTwos(List<Integer> sizes, int twos) {
