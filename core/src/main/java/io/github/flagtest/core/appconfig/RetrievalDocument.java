@@ -1,5 +1,7 @@
-package io.github.flagtest.core;
+package io.github.flagtest.core.appconfig;
 
+import io.github.flagtest.core.FlagState;
+import io.github.flagtest.core.Variants;
 import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
 import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
 
@@ -10,20 +12,22 @@ import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
  * multi-variant flag as the variant it serves (its default, unless the state was narrowed to the
  * variant a context selects), with that variant's attribute values. A disabled flag or variant is
  * served without attribute values, as AppConfig serves it.
+ *
+ * <p>Internal to flagtest: public for {@link io.github.flagtest.core.AppConfigEndpoint}; not API.
  */
-final class RetrievalDocument {
+public final class RetrievalDocument {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RetrievalDocument() {}
 
-    static String of(FlagState state) {
+    public static String of(FlagState state) {
         ObjectNode document = JSON.createObjectNode();
         state.flags().forEach(flag -> document.set(flag, node(state, flag)));
         return document.toString();
     }
 
-    static String flag(FlagState state, String flag) {
+    public static String flag(FlagState state, String flag) {
         return node(state, flag).toString();
     }
 
@@ -32,7 +36,7 @@ final class RetrievalDocument {
         if (value instanceof Variants variants) {
             return variant(variants.defaultVariant());
         }
-        boolean enabled = FlagState.isOnValue(value);
+        boolean enabled = state.isOn(flag);
         ObjectNode node = JSON.createObjectNode().put("enabled", enabled);
         if (value instanceof String variant) {
             node.put("_variant", variant);

@@ -1,6 +1,9 @@
-package io.github.flagtest.core;
+package io.github.flagtest.core.appconfig;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.github.flagtest.core.FlagSource;
+import io.github.flagtest.core.FlagState;
+import io.github.flagtest.core.Variants;
 import io.github.flagtest.shaded.jackson.core.JsonProcessingException;
 import io.github.flagtest.shaded.jackson.databind.JsonNode;
 import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
@@ -21,15 +24,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
- * The HTTP surface of {@link AppConfigEndpoint}: routes requests, keeps sessions and tokens, serves
- * documents, and answers errors the way AWS does ({@code x-amzn-ErrorType} and a JSON body).
+ * The HTTP surface of {@link io.github.flagtest.core.AppConfigEndpoint}: routes requests, keeps
+ * sessions and tokens, serves documents, and answers errors the way AWS does ({@code
+ * x-amzn-ErrorType} and a JSON body).
+ *
+ * <p>Internal to flagtest: public for {@link io.github.flagtest.core.AppConfigEndpoint}; not API.
  */
-final class AppConfigHandler {
+public final class AppConfigHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DEFAULT_POLL_INTERVAL = 60;
     /** Suffix of the operation that served flags asked for by name: those are attributable reads. */
-    static final String BY_NAME = "?flag=";
+    public static final String BY_NAME = "?flag=";
 
     private final FlagSource source;
     private final LongSupplier nanoClock;
@@ -39,11 +45,11 @@ final class AppConfigHandler {
     private final AtomicInteger sessions = new AtomicInteger();
     private final AtomicInteger served = new AtomicInteger();
 
-    AppConfigHandler(FlagSource source) {
+    public AppConfigHandler(FlagSource source) {
         this(source, System::nanoTime);
     }
 
-    AppConfigHandler(FlagSource source, LongSupplier nanoClock) {
+    public AppConfigHandler(FlagSource source, LongSupplier nanoClock) {
         this.source = source;
         this.nanoClock = nanoClock;
     }
@@ -52,19 +58,19 @@ final class AppConfigHandler {
      * Refuses, as AWS does, a {@code GetLatestConfiguration} made before the previous answer's
      * {@code NextPollIntervalInSeconds} ran out ({@code BadRequestException}); the token stays good.
      */
-    void enforcePollInterval(boolean enforce) {
+    public void enforcePollInterval(boolean enforce) {
         this.enforcePollInterval = enforce;
     }
 
-    int sessionsStarted() {
+    public int sessionsStarted() {
         return sessions.get();
     }
 
-    int configurationsServed() {
+    public int configurationsServed() {
         return served.get();
     }
 
-    void handle(HttpExchange exchange) throws IOException {
+    public void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         String method = exchange.getRequestMethod();
         try {
@@ -247,8 +253,20 @@ final class AppConfigHandler {
         return resolved;
     }
 
+    /** The state narrowed to {@code wanted} (each declared), with their attribute values. */
     private static FlagState subset(FlagState state, List<String> wanted) {
-        return state.only(wanted);
+        FlagState subset = FlagState.empty();
+        for (String flag : wanted) {
+            Object value = state.value(flag).orElseThrow();
+            subset = subset.with(flag, value);
+            if (!(value instanceof Variants)) { // a variant's attribute values are part of its Variants
+                for (Map.Entry<String, Object> attribute :
+                        state.attributes(flag).entrySet()) {
+                    subset = subset.withAttribute(flag, attribute.getKey(), attribute.getValue());
+                }
+            }
+        }
+        return subset;
     }
 
     private static String text(JsonNode request, String field) {
