@@ -50,10 +50,10 @@ import org.opentest4j.TestAbortedException;
  * {@code FlagState} parameters in a test that pins no flag.
  *
  * <p>A thin facade: each concern (flag resolution, matrices, entry points, flag clients,
- * OpenFeature, run records) lives in a room of its own under this package (see its package
- * documentation). It implements only JUnit
- * interfaces of JUnit 5.10 or older, so it loads on every supported JUnit; a class-level {@link
- * FlagMatrix} runs through JUnit's own {@code @ParameterizedClass} (5.13+).
+ * OpenFeature, run records) lives in a room of its own under this package (the package
+ * documentation is the map). It implements only JUnit interfaces of JUnit 5.10 or older, so it
+ * loads on every supported JUnit; a class-level {@link FlagMatrix} runs through JUnit's own {@code
+ * @ParameterizedClass} (5.13+).
  *
  * @since 0.1.0
  */
