@@ -3,6 +3,8 @@ package io.github.flagtest.core;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.github.flagtest.core.appconfig.AppConfigHandler;
+import io.github.flagtest.core.appconfig.RetrievalDocument;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -281,7 +283,12 @@ public final class AppConfigEndpoint implements AutoCloseable {
                 String app,
                 String env,
                 String profile) {
-            flags.recordServed(served, operation, context, "appconfig:" + app + "/" + env + "/" + profile);
+            flags.recordServed(
+                    served,
+                    operation,
+                    operation.endsWith(AppConfigHandler.BY_NAME),
+                    context,
+                    "appconfig:" + app + "/" + env + "/" + profile);
         }
 
         @Override

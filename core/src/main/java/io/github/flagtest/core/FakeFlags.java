@@ -258,12 +258,13 @@ public final class FakeFlags implements FlagReader {
     }
 
     /**
-     * Records what {@link AppConfigEndpoint} served: a document asked for by flag name (the agent
-     * path's {@code ?flag=}) as one read of each named flag, a whole document as a {@link Serve}.
+     * Records what {@link AppConfigEndpoint} served: a document asked for by flag name ({@code
+     * byName}: the agent path's {@code ?flag=}) as one read of each named flag, a whole document as
+     * a {@link Serve}.
      * The call site names the operation and the profile, e.g. {@code appconfig:orders/dev/flags}.
      */
-    void recordServed(FlagState served, String operation, Map<String, String> context, String profile) {
-        if (!operation.endsWith(AppConfigHandler.BY_NAME)) {
+    void recordServed(FlagState served, String operation, boolean byName, Map<String, String> context, String profile) {
+        if (!byName) {
             synchronized (lock) {
                 serves.add(new Serve(profile, operation, served.flags(), now()));
             }

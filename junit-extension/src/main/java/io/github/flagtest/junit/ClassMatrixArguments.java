@@ -1,5 +1,7 @@
 package io.github.flagtest.junit;
 
+import io.github.flagtest.junit.matrix.MatrixProvider;
+import io.github.flagtest.junit.matrix.MatrixRun;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.provider.Arguments;

@@ -3,6 +3,25 @@ package io.github.flagtest.junit;
 import io.github.flagtest.core.Evaluation;
 import io.github.flagtest.core.FakeFlags;
 import io.github.flagtest.core.FlagState;
+import io.github.flagtest.junit.classpath.ClassPathCheck;
+import io.github.flagtest.junit.context.Describe;
+import io.github.flagtest.junit.context.Settings;
+import io.github.flagtest.junit.context.Stores;
+import io.github.flagtest.junit.current.EntryPoint;
+import io.github.flagtest.junit.current.TestFlags;
+import io.github.flagtest.junit.entrypoint.EntryPointCheck;
+import io.github.flagtest.junit.entrypoint.TypeEntryPoints;
+import io.github.flagtest.junit.flags.FlagResolver;
+import io.github.flagtest.junit.flags.OpenFeatureSupport;
+import io.github.flagtest.junit.flags.UndeclaredReads;
+import io.github.flagtest.junit.inject.FlagClientTypes;
+import io.github.flagtest.junit.inject.ParameterSupport;
+import io.github.flagtest.junit.inject.TestFields;
+import io.github.flagtest.junit.matrix.MatrixProvider;
+import io.github.flagtest.junit.matrix.MatrixRun;
+import io.github.flagtest.junit.matrix.UnreadFlags;
+import io.github.flagtest.junit.record.Recorder;
+import io.github.flagtest.junit.record.TestRecord;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -18,13 +36,11 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
-import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -34,9 +50,10 @@ import org.opentest4j.TestAbortedException;
  * {@code FlagState} parameters in a test that pins no flag.
  *
  * <p>A thin facade: each concern (flag resolution, matrices, entry points, flag clients,
- * OpenFeature, run records) lives in its own package-private class. It implements only JUnit
- * interfaces of JUnit 5.10 or older, so it loads on every supported JUnit; a class-level {@link
- * FlagMatrix} runs through JUnit's own {@code @ParameterizedClass} (5.13+).
+ * OpenFeature, run records) lives in a room of its own under this package (the package
+ * documentation is the map). It implements only JUnit interfaces of JUnit 5.10 or older, so it
+ * loads on every supported JUnit; a class-level {@link FlagMatrix} runs through JUnit's own {@code
+ * @ParameterizedClass} (5.13+).
  *
  * @since 0.1.0
  */
@@ -47,10 +64,6 @@ public class FlagExtension
                 AfterEachCallback,
                 ParameterResolver,
                 TestTemplateInvocationContextProvider {
-
-    static final Namespace NAMESPACE = Namespace.create(FlagExtension.class);
-
-    private static final System.Logger LOG = System.getLogger("io.github.flagtest");
 
     /** Created by JUnit. */
     public FlagExtension() {}
@@ -81,7 +94,7 @@ public class FlagExtension
         List<String> skip = new ArrayList<>(settings.callSiteSkip());
         FlagClientTypes.of(context).forEach(type -> skip.add(type.getName()));
         TestFlags test = new TestFlags(new FakeFlags(state, skip), matrixRuns);
-        context.getStore(NAMESPACE).put(TestFlags.class, test);
+        context.getStore(Stores.NAMESPACE).put(TestFlags.class, test);
         OpenFeatureSupport.install(context);
         TestFields.inject(context, test);
         TypeEntryPoints.register(context, test);
@@ -89,7 +102,7 @@ public class FlagExtension
 
     @Override
     public void afterEach(ExtensionContext context) {
-        TestFlags test = context.getStore(NAMESPACE).remove(TestFlags.class, TestFlags.class);
+        TestFlags test = context.getStore(Stores.NAMESPACE).remove(TestFlags.class, TestFlags.class);
         if (test == null) {
             return; // beforeEach failed before the test was set up; nothing to check
         }
@@ -97,20 +110,20 @@ public class FlagExtension
         Map<EntryPoint, List<EntryPointCall>> calls = new LinkedHashMap<>();
         try {
             Settings settings = Settings.of(context);
-            for (EntryPoint entryPoint : test.entryPoints) {
-                List<EntryPointCall> own = entryPoint.calls(test.timeline);
+            for (EntryPoint entryPoint : test.entryPoints()) {
+                List<EntryPointCall> own = entryPoint.calls(test.timeline());
                 calls.put(entryPoint, own);
-                EntryPointCheck.failure(entryPoint, own, test.initial).ifPresent(failures::add);
+                EntryPointCheck.failure(entryPoint, own, test.initial()).ifPresent(failures::add);
             }
-            undeclared(context, settings, test).ifPresent(failures::add);
-            List<Evaluation> evaluations = test.flags.evaluations();
+            UndeclaredReads.check(context, settings, test.flags()).ifPresent(failures::add);
+            List<Evaluation> evaluations = test.flags().evaluations();
             Set<String> read = new java.util.HashSet<>();
             evaluations.forEach(evaluation -> read.add(evaluation.flag()));
             // a flag served in a whole document may have been read: a matrix over it is not pointless
-            test.flags.serves().forEach(serve -> read.addAll(serve.flags()));
+            test.flags().serves().forEach(serve -> read.addAll(serve.flags()));
             // a test that failed before reading any flag says nothing about what the code reads
             boolean counts = !read.isEmpty() || context.getExecutionException().isEmpty();
-            for (MatrixRun run : test.matrixRuns) {
+            for (MatrixRun run : test.matrixRuns()) {
                 if (counts) {
                     run.unread().ran(read);
                 }
@@ -137,36 +150,6 @@ public class FlagExtension
             }
             throw (Error) first;
         }
-    }
-
-    private static Optional<Throwable> undeclared(ExtensionContext context, Settings settings, TestFlags test) {
-        List<String> undeclared = List.copyOf(test.flags.undeclaredReads());
-        if (undeclared.isEmpty() || settings.undeclared() == Settings.Mode.OFF) {
-            return Optional.empty();
-        }
-        String fix = undeclared.stream()
-                .map(flag -> "@WithFlag(name = \"" + flag + "\", enabled = false)")
-                .reduce((a, b) -> a + ", " + b)
-                .orElseThrow();
-        String message = Describe.test(context) + " read undeclared flag(s) " + undeclared
-                + ", which answered OFF (or the caller's default); declare them with " + fix
-                + ", a @FlagMatrix, the flagtest.profile or the flagtest.catalog document";
-        if (settings.undeclared() == Settings.Mode.FAIL) {
-            return Optional.of(new AssertionFailedError(message + " (flagtest.undeclared=fail)"));
-        }
-        Set<String> warned = context.getParent()
-                .orElse(context)
-                .getStore(NAMESPACE)
-                .getOrComputeIfAbsent("undeclared-warned", key -> ConcurrentHashMap.<String>newKeySet(), Set.class);
-        if (undeclared.stream().anyMatch(flag -> warnedOnce(warned, flag))) {
-            LOG.log(System.Logger.Level.WARNING, "flagtest: " + message);
-        }
-        return Optional.empty();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static boolean warnedOnce(Set<?> warned, String flag) {
-        return ((Set<String>) warned).add(flag);
     }
 
     private static String result(ExtensionContext context, List<Throwable> failures) {
@@ -201,7 +184,7 @@ public class FlagExtension
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Parameter parameter = parameterContext.getParameter();
-        TestFlags test = extensionContext.getStore(NAMESPACE).get(TestFlags.class, TestFlags.class);
+        TestFlags test = extensionContext.getStore(Stores.NAMESPACE).get(TestFlags.class, TestFlags.class);
         if (test == null) {
             throw new ParameterResolutionException(parameter.getType().getSimpleName() + " parameter '"
                     + parameter.getName() + "' of " + parameterContext.getDeclaringExecutable()

@@ -3,6 +3,12 @@ package io.github.flagtest.junit;
 import io.github.flagtest.core.FakeFlags;
 import io.github.flagtest.core.FlagState;
 import io.github.flagtest.core.FlagTestException;
+import io.github.flagtest.junit.current.CurrentFlags;
+import io.github.flagtest.junit.current.EntryPoint;
+import io.github.flagtest.junit.current.StateTimeline;
+import io.github.flagtest.junit.current.TestFlags;
+import io.github.flagtest.junit.entrypoint.EntryPointCheck;
+import io.github.flagtest.junit.entrypoint.MockEntryPoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,7 +51,7 @@ public final class FlagTest {
     /** The flag state the running test started with (its matrix run, pins, profile and catalog). */
     public static FlagState currentState() {
         currentFlags();
-        return CurrentFlags.test().orElseThrow().initial;
+        return CurrentFlags.test().orElseThrow().initial();
     }
 
     /**
@@ -59,16 +65,19 @@ public final class FlagTest {
         currentFlags();
         TestFlags test = CurrentFlags.test().orElseThrow();
         List<EntryPoint> registered =
-                test.entryPoints.stream().filter(e -> e.flag().equals(flag)).toList();
+                test.entryPoints().stream().filter(e -> e.flag().equals(flag)).toList();
         if (registered.isEmpty()) {
             throw new FlagTestException("No @FeatureEntryPoint(\"" + flag
                     + "\") is registered in this test (registered: "
-                    + test.entryPoints.stream().map(EntryPoint::flag).distinct().toList()
+                    + test.entryPoints().stream()
+                            .map(EntryPoint::flag)
+                            .distinct()
+                            .toList()
                     + "); annotate the entry point's field or parameter with @FeatureEntryPoint(\"" + flag
                     + "\"), or the test with @FeatureEntryPoint(value = \"" + flag + "\", type = TheEntryPoint.class)");
         }
         List<EntryPointCall> calls = new ArrayList<>();
-        registered.forEach(entryPoint -> calls.addAll(entryPoint.calls(test.timeline)));
+        registered.forEach(entryPoint -> calls.addAll(entryPoint.calls(test.timeline())));
         return calls;
     }
 
@@ -81,13 +90,13 @@ public final class FlagTest {
      */
     public static List<EntryPointCall> entryPointCalls(Object mockOrSpy) {
         Objects.requireNonNull(mockOrSpy, "mockOrSpy");
-        if (!Mocks.isMockOrSpy(mockOrSpy)) {
+        if (!MockEntryPoint.isMockOrSpy(mockOrSpy)) {
             throw new FlagTestException(mockOrSpy.getClass().getName() + " is neither a Mockito mock nor a spy, so "
                     + "flagtest cannot see its calls; pass the mock or spy the code under test calls");
         }
         Optional<TestFlags> test = CurrentFlags.test();
         Optional<EntryPoint> entryPoint = test.flatMap(t -> registeredFor(t, mockOrSpy));
-        StateTimeline timeline = test.map(t -> t.timeline).orElseGet(() -> new StateTimeline(FlagState.empty()));
+        StateTimeline timeline = test.map(t -> t.timeline()).orElseGet(() -> new StateTimeline(FlagState.empty()));
         return EntryPointCheck.calls(mockOrSpy, entryPoint, timeline);
     }
 
@@ -99,7 +108,7 @@ public final class FlagTest {
     }
 
     private static Optional<EntryPoint> registeredFor(TestFlags test, Object mockOrSpy) {
-        return test.entryPoints.stream()
+        return test.entryPoints().stream()
                 .filter(e ->
                         e instanceof MockEntryPoint mocked && mocked.target().get() == mockOrSpy)
                 .findFirst();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.openfeature.sdk.FeatureProvider;
 import dev.openfeature.sdk.OpenFeatureAPI;
 import io.github.flagtest.core.FakeFlags;
+import io.github.flagtest.junit.current.CurrentFlags;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
