@@ -48,6 +48,11 @@ public final class ClassPathCheck {
                         Library.of("byte-buddy", "net.bytebuddy.ByteBuddy")));
     }
 
+    /** What stops flagtest from running on this JVM's class path, if anything. */
+    static Optional<String> problem() {
+        return Once.PROBLEM;
+    }
+
     /** Fails {@code where} (a test class or method) when the class path cannot run flagtest. */
     public static void verify(String where) {
         Once.PROBLEM.ifPresent(problem -> {
@@ -102,6 +107,22 @@ public final class ClassPathCheck {
     }
 
     private static String likelyJUnitSource(List<Library> jars) {
+        List<String> releases = jars.stream()
+                .map(ClassPathCheck::release)
+                .filter(release -> !release.equals(Library.UNKNOWN))
+                .distinct()
+                .sorted(ClassPathCheck::compareVersions)
+                .toList();
+        if (releases.size() > 1) {
+            String older = jars.stream()
+                    .filter(jar -> !release(jar).equals(releases.get(releases.size() - 1)))
+                    .map(Library::artifact)
+                    .collect(Collectors.joining(", "));
+            return "JUnit " + releases.get(releases.size() - 1) + " and " + releases.get(0)
+                    + " are mixed: an explicit <version> on " + older + " beats an imported junit-bom (drop those"
+                    + " <version> elements, or align them with the BOM), or a library declared before the others"
+                    + " brings the older jars (aws-lambda-java-tests 1.1.x declares JUnit 5.9.2 at compile scope).\n";
+        }
         if (jars.stream().anyMatch(jar -> release(jar).equals("5.9"))) {
             return "JUnit 5.9 likely comes from aws-lambda-java-tests 1.1.x, which declares JUnit 5.9.2 at compile scope.\n";
         }

@@ -1,9 +1,10 @@
 /**
  * Internal room of flagtest's JUnit extension: the class path check. Owns finding a library's
  * version from its jar ({@code Library}) and the check that the JUnit, Mockito and byte-buddy
- * jars can run flagtest, with the fix for each mix ({@code ClassPathCheck}); a pre-discovery hook
- * may use it as well as the extension.
+ * jars can run flagtest, with the fix for each mix ({@code ClassPathCheck}), run by the extension
+ * and, before any engine discovers tests, by a launcher session listener ({@code
+ * ClassPathSessionListener}, registered through {@code ServiceLoader}).
  *
- * <p>May use: the JDK only; nothing else of flagtest.
+ * <p>May use: the JDK and the JUnit Platform launcher API only; nothing else of flagtest.
  */
 package io.github.flagtest.junit.classpath;

@@ -47,6 +47,8 @@ class ClassPathCheckTests {
                     .contains("junit-jupiter-api 5.9.2 (/m2/junit-jupiter-api-5.9.2.jar)")
                     .contains("junit-platform-launcher 1.14.4")
                     .contains("aws-lambda-java-tests 1.1.x")
+                    .contains("JUnit 5.14 and 5.9 are mixed: an explicit <version> on junit-jupiter-api,"
+                            + " junit-jupiter-engine beats an imported junit-bom (drop those <version> elements")
                     .contains("import org.junit:junit-bom:" + ClassPathCheck.builtWithJUnit())
                     .contains("<junit-jupiter.version>");
         }
