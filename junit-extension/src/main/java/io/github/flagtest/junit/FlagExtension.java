@@ -12,6 +12,7 @@ import io.github.flagtest.junit.current.TestFlags;
 import io.github.flagtest.junit.entrypoint.EntryPointCheck;
 import io.github.flagtest.junit.entrypoint.TypeEntryPoints;
 import io.github.flagtest.junit.flags.FlagResolver;
+import io.github.flagtest.junit.flags.MistypedPins;
 import io.github.flagtest.junit.flags.OpenFeatureSupport;
 import io.github.flagtest.junit.flags.UndeclaredReads;
 import io.github.flagtest.junit.inject.FlagClientTypes;
@@ -115,6 +116,7 @@ public class FlagExtension
                 calls.put(entryPoint, own);
                 EntryPointCheck.failure(entryPoint, own, test.initial()).ifPresent(failures::add);
             }
+            MistypedPins.check(context, test.flags()).ifPresent(failures::add);
             UndeclaredReads.check(context, settings, test.flags()).ifPresent(failures::add);
             List<Evaluation> evaluations = test.flags().evaluations();
             Set<String> read = new java.util.HashSet<>();
