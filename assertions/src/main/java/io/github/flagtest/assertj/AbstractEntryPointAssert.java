@@ -98,7 +98,7 @@ public abstract class AbstractEntryPointAssert<SELF extends AbstractEntryPointAs
         String flag = flag();
         List<EntryPointCall> calls = calls();
         List<EntryPointCall> whileOff =
-                calls.stream().filter(call -> !call.flagOn()).toList();
+                calls.stream().filter(call -> !call.allowed()).toList();
         if (!whileOff.isEmpty()) {
             throwAssertionError(ShouldHaveInvokedEntryPoint.shouldNotHaveInvokedWhileOff(
                     target(), flag, whileOff.size(), list(whileOff), runState()));

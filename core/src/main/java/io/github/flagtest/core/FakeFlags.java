@@ -34,6 +34,7 @@ public final class FakeFlags implements FlagReader {
     private final Object lock = new Object();
     private final CallSites callSites;
     private final List<Consumer<FlagState>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Evaluation>> readListeners = new CopyOnWriteArrayList<>();
     private final List<Evaluation> evaluations = new ArrayList<>(); // guarded by lock
     private final List<Serve> serves = new ArrayList<>(); // guarded by lock
     private final Set<String> undeclared = new LinkedHashSet<>(); // guarded by lock
@@ -246,6 +247,16 @@ public final class FakeFlags implements FlagReader {
     }
 
     /**
+     * Calls {@code listener} with each read right after it is recorded, on the reading thread: how
+     * flagtest judges an entry-point call by what the code last read.
+     *
+     * @since 0.3.0
+     */
+    public void onRead(Consumer<Evaluation> listener) {
+        readListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
      * The whole documents served over HTTP so far, in serve order. They are not reads: {@link
      * #evaluations()} holds only reads flagtest can attribute to a flag.
      *
@@ -303,11 +314,16 @@ public final class FakeFlags implements FlagReader {
         Map<String, ?> contextCopy =
                 context.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(context));
         String thread = Thread.currentThread().getName();
+        Evaluation evaluation;
         synchronized (lock) {
-            evaluations.add(new Evaluation(flag, value, contextCopy, site, thread, now(), variant));
+            evaluation = new Evaluation(flag, value, contextCopy, site, thread, now(), variant);
+            evaluations.add(evaluation);
             if (!declared) {
                 undeclared.add(flag);
             }
+        }
+        for (Consumer<Evaluation> listener : readListeners) {
+            listener.accept(evaluation);
         }
     }
 

@@ -182,7 +182,13 @@ public final class FlagState {
         return values;
     }
 
-    static boolean isOnValue(Object value) {
+    /**
+     * Whether a flag value means ON: {@code true}, a variant name, {@link Variants} whose default is
+     * enabled; anything else (false, null, another type) is OFF.
+     *
+     * @since 0.3.0
+     */
+    public static boolean isOnValue(Object value) {
         if (value instanceof Variants variants) {
             return variants.defaultVariant().enabled();
         }

@@ -13,9 +13,11 @@ import java.util.stream.Collectors;
  * @param method the method called
  * @param arguments the arguments passed
  * @param site where it was called from, e.g. {@code com.example.OrderService.place(OrderService.java:42)}
- * @param flagOn whether the flag was ON at the time of the call
+ * @param flagOn whether the flag was ON at the time of the call (the state the test set)
  * @param thread the calling thread's name, for entry points declared by type; empty for mocks
  *     (Mockito does not record threads)
+ * @param lastRead what the code's most recent read of the flag before the call answered (ON is
+ *     {@code true}); empty when the test never read it through flagtest before the call
  * @since 0.1.0
  */
 public record EntryPointCall(
@@ -25,24 +27,50 @@ public record EntryPointCall(
         List<Object> arguments,
         String site,
         boolean flagOn,
-        Optional<String> thread) {
+        Optional<String> thread,
+        Optional<Boolean> lastRead) {
 
     /** A call whose thread is not known (a call on a mock or spy). */
     public EntryPointCall(
             Optional<String> flag, String target, String method, List<Object> arguments, String site, boolean flagOn) {
-        this(flag, target, method, arguments, site, flagOn, Optional.empty());
+        this(flag, target, method, arguments, site, flagOn, Optional.empty(), Optional.empty());
+    }
+
+    /** A call without a read of its flag before it. */
+    public EntryPointCall(
+            Optional<String> flag,
+            String target,
+            String method,
+            List<Object> arguments,
+            String site,
+            boolean flagOn,
+            Optional<String> thread) {
+        this(flag, target, method, arguments, site, flagOn, thread, Optional.empty());
     }
 
     /**
-     * For example {@code loyalty.award("c-1", 120) at ...(OrderService.java:42) while loyalty-points=OFF},
-     * with {@code in thread "pool-1-thread-1"} before {@code while} when the thread is known.
+     * Whether the feature was allowed to run: what the code last read of its flag (a cached ON stays
+     * ON until the code reads again), or, when it never read it, the state set at the call.
+     *
+     * @since 0.3.0
+     */
+    public boolean allowed() {
+        return lastRead.orElse(flagOn);
+    }
+
+    /**
+     * For example {@code loyalty.award("c-1", 120) at ...(OrderService.java:42) while loyalty-points=OFF
+     * (the code last read it OFF)}, with {@code in thread "pool-1-thread-1"} before {@code while}
+     * when the thread is known.
      */
     @Override
     public String toString() {
         String call = target + "." + method + "("
                 + arguments.stream().map(EntryPointCall::format).collect(Collectors.joining(", ")) + ") at " + site
                 + thread.map(name -> " in thread \"" + name + "\"").orElse("");
-        return flag.map(name -> call + " while " + name + "=" + (flagOn ? "ON" : "OFF"))
+        return flag.map(name -> call + " while " + name + "=" + (flagOn ? "ON" : "OFF")
+                        + lastRead.map(read -> " (the code last read it " + (read ? "ON" : "OFF") + ")")
+                                .orElse(" (the code never read it through flagtest before this call)"))
                 .orElse(call);
     }
 

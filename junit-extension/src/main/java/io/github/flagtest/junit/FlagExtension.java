@@ -114,7 +114,12 @@ public class FlagExtension
             for (EntryPoint entryPoint : test.entryPoints()) {
                 List<EntryPointCall> own = entryPoint.calls(test.timeline());
                 calls.put(entryPoint, own);
-                EntryPointCheck.failure(entryPoint, own, test.initial()).ifPresent(failures::add);
+                EntryPointCheck.failure(
+                                entryPoint,
+                                own,
+                                test.initial(),
+                                test.flags().evaluations(entryPoint.flag()).size())
+                        .ifPresent(failures::add);
             }
             MistypedPins.check(context, test.flags()).ifPresent(failures::add);
             UndeclaredReads.check(context, settings, test.flags()).ifPresent(failures::add);

@@ -44,7 +44,8 @@ class FeatureEntryPointTests {
                             Pattern.compile(
                                     "at io\\.github\\.flagtest\\.junit\\.FeatureEntryPointTests\\$OrderService"
                                             + "\\.placeUnguarded\\(FeatureEntryPointTests\\.java:\\d+\\) while loyalty-points=OFF"))
-                    .contains("Flag state of this run: [loyalty-points=OFF]")
+                    .contains("while loyalty-points=OFF (the code never read it through flagtest before this call)")
+                    .contains("Flags this run started with: [loyalty-points=OFF]")
                     .endsWith(
                             "The code under test must check 'loyalty-points' before it calls the entry point (one if: the "
                                     + "single point of execution).");
@@ -156,8 +157,10 @@ class FeatureEntryPointTests {
                     .isEqualTo(
                             "@FeatureEntryPoint(\"loyalty-points\") on field FeatureEntryPointTests.ExpectFixture.loyalty: "
                                     + "expected at least one call while 'loyalty-points' was ON (expectWhenEnabled = true), but there "
-                                    + "was none.\nFlag state of this run: [loyalty-points=ON]\nCheck that the test exercises the "
-                                    + "feature, or drop expectWhenEnabled.");
+                                    + "was none.\nFlags this run started with: [loyalty-points=ON]\nThe code read"
+                                    + " 'loyalty-points' 0 times through flagtest in this test: it likely reads its"
+                                    + " flags from another client. Hand it the test's flags: a @FlagClient mock, the"
+                                    + " FakeFlags parameter, an AppConfigEndpoint for the AWS SDK, or OpenFeature.");
         }
     }
 

@@ -39,7 +39,7 @@ class TypeEntryPointTests {
                     .containsPattern(Pattern.compile("at io\\.github\\.flagtest\\.junit\\.TypeEntryPointTests\\$Handler"
                             + "\\.unguarded\\(TypeEntryPointTests\\.java:\\d+\\) in thread \"[^\"]+\" "
                             + "while loyalty-points=OFF"))
-                    .contains("Flag state of this run: [loyalty-points=OFF]");
+                    .contains("Flags this run started with: [loyalty-points=OFF]");
         }
 
         @Test

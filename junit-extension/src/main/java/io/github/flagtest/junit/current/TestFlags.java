@@ -31,6 +31,11 @@ public final class TestFlags implements AutoCloseable {
         this.matrixRuns = List.copyOf(matrixRuns);
         this.timeline = new StateTimeline(initial);
         flags.onChange(timeline::changed);
+        flags.onRead(read -> {
+            if (!entryPoints.isEmpty()) { // only a test that watches entry points needs the reads timed
+                timeline.read(read.flag(), FlagState.isOnValue(read.value()));
+            }
+        });
         this.binding = CurrentFlags.bind(this);
     }
 

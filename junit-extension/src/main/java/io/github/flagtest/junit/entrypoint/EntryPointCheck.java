@@ -15,8 +15,10 @@ import org.mockito.invocation.Invocation;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * The after-each invariant: no call to an entry point while its flag was OFF (judged at the time of
- * each call); with {@code expectWhenEnabled}, at least one call in a run with the flag ON.
+ * The after-each invariant: no call to an entry point while its flag was OFF, judged by what the
+ * code last read of the flag before each call (a cached ON stays ON until the code reads again), or
+ * by the state set at the call when the code never read it; with {@code expectWhenEnabled}, at
+ * least one call in a run with the flag ON.
  *
  * <p>Internal to flagtest's JUnit extension, public for its other rooms; not API.
  */
@@ -50,19 +52,30 @@ public final class EntryPointCheck {
                 continue;
             }
             Optional<String> flag = entryPoint.map(EntryPoint::flag);
-            boolean on = flag.map(
-                            f -> timeline.at(invocation.getSequenceNumber()).isOn(f))
-                    .orElse(false);
+            int at = invocation.getSequenceNumber();
+            boolean on = flag.map(f -> timeline.at(at).isOn(f)).orElse(false);
+            Optional<Boolean> lastRead = flag.flatMap(f -> timeline.lastReadBefore(f, at));
             calls.add(new EntryPointCall(
-                    flag, name, method, Arrays.asList(invocation.getArguments()), site(invocation), on));
+                    flag,
+                    name,
+                    method,
+                    Arrays.asList(invocation.getArguments()),
+                    site(invocation),
+                    on,
+                    Optional.empty(),
+                    lastRead));
         }
         return calls;
     }
 
+    /**
+     * The failure of {@code entryPoint} in a test that started with {@code run} and read its flag
+     * {@code reads} times through flagtest, if it failed.
+     */
     public static Optional<AssertionFailedError> failure(
-            EntryPoint entryPoint, List<EntryPointCall> calls, FlagState run) {
+            EntryPoint entryPoint, List<EntryPointCall> calls, FlagState run, int reads) {
         List<EntryPointCall> whileOff =
-                calls.stream().filter(call -> !call.flagOn()).toList();
+                calls.stream().filter(call -> !call.allowed()).toList();
         if (!whileOff.isEmpty()) {
             String list = IntStream.range(0, whileOff.size())
                     .mapToObj(i -> "  " + (i + 1) + ". " + whileOff.get(i))
@@ -70,16 +83,21 @@ public final class EntryPointCheck {
             return Optional.of(new AssertionFailedError(entryPoint.describe() + ": expected no call while '"
                     + entryPoint.flag() + "' was OFF, but there "
                     + (whileOff.size() == 1 ? "was 1" : "were " + whileOff.size())
-                    + ":\n" + list + "\nFlag state of this run: " + run
+                    + ":\n" + list + "\nFlags this run started with: " + run
                     + "\nThe code under test must check '" + entryPoint.flag()
                     + "' before it calls the entry point (one if: the single point of execution)."));
         }
         boolean onAtSomePoint = run.isOn(entryPoint.flag());
         if (entryPoint.annotation().expectWhenEnabled() && onAtSomePoint && calls.isEmpty()) {
+            String cause = reads == 0
+                    ? "\nThe code read '" + entryPoint.flag() + "' 0 times through flagtest in this test: it likely"
+                            + " reads its flags from another client. Hand it the test's flags: a @FlagClient mock,"
+                            + " the FakeFlags parameter, an AppConfigEndpoint for the AWS SDK, or OpenFeature."
+                    : "\nThe code read '" + entryPoint.flag() + "' " + reads + " time(s) through flagtest in this test;"
+                            + " check that the test exercises the feature, or drop expectWhenEnabled.";
             return Optional.of(new AssertionFailedError(entryPoint.describe() + ": expected at least one call while '"
                     + entryPoint.flag() + "' was ON (expectWhenEnabled = true), but there was none."
-                    + "\nFlag state of this run: " + run
-                    + "\nCheck that the test exercises the feature, or drop expectWhenEnabled."));
+                    + "\nFlags this run started with: " + run + cause));
         }
         return Optional.empty();
     }

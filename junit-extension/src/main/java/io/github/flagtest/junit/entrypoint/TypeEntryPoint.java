@@ -85,6 +85,7 @@ final class TypeEntryPoint implements EntryPoint, CallHook.Listener {
                 call.arguments(),
                 call.site(),
                 on,
-                Optional.of(call.thread())));
+                Optional.of(call.thread()),
+                test.timeline().lastRead(flag())));
     }
 }

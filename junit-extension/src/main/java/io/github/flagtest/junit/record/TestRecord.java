@@ -80,7 +80,7 @@ public final class TestRecord {
         json.writeArrayFieldStart("entryPoints");
         for (EntryPoint entryPoint : test.entryPoints()) {
             List<EntryPointCall> own = calls.getOrDefault(entryPoint, List.of());
-            long on = own.stream().filter(EntryPointCall::flagOn).count();
+            long on = own.stream().filter(EntryPointCall::allowed).count();
             json.writeStartObject();
             json.writeStringField("flag", entryPoint.flag());
             json.writeStringField("declaredAt", entryPoint.declaredAt());
