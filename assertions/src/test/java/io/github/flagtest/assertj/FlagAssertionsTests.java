@@ -309,6 +309,7 @@ class FlagAssertionsTests {
             Checkout checkout = new Checkout(flags, loyalty);
             checkout.guarded("before");
             flags.disable("loyalty-points");
+            checkout.guarded("skipped"); // the code reads OFF: from now on a call is judged OFF
             checkout.unguarded("after");
             assertThatThrownBy(() -> assertThatFeature("loyalty-points").wasInvokedOnlyWhenEnabled())
                     .hasMessageContaining(
