@@ -41,7 +41,8 @@ class FunctionEnvironmentE2ETest {
         s3 = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         s3.createContext("/", exchange -> {
             try (exchange) {
-                requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+                requests.add(exchange.getRequestMethod() + " "
+                        + exchange.getRequestURI().getPath());
                 byte[] body = LIST_BUCKETS.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/xml");
                 exchange.sendResponseHeaders(200, body.length);
@@ -53,7 +54,8 @@ class FunctionEnvironmentE2ETest {
 
     @FunctionEnvironment
     static Map<String, String> s3Endpoint() {
-        return Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + s3.getAddress().getPort());
+        return Map.of(
+                "AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + s3.getAddress().getPort());
     }
 
     @AfterAll

@@ -81,7 +81,8 @@ final class FunctionRuntime implements AutoCloseable {
 
     static final int RECENT_INVOCATIONS = 64;
 
-    FunctionRuntime(Config config, RuntimeLibrary runtime, Path jni, Map<String, String> platformEnvironment, AppCds cds)
+    FunctionRuntime(
+            Config config, RuntimeLibrary runtime, Path jni, Map<String, String> platformEnvironment, AppCds cds)
             throws IOException {
         this(config, runtime, jni, platformEnvironment, cds, Optional.empty());
     }
@@ -181,7 +182,7 @@ final class FunctionRuntime implements AutoCloseable {
     /** Lambda's lines after an invocation; a timed-out or interrupted runtime is stopped first, so its output is in. */
     private void end(Pending pending, Outcome outcome, String status, long submitted) {
         Process current = process;
-        long maxMemory = maxMemoryMb(current);
+        long maxMemory = InvocationReport.maxMemoryMb(current);
         if (status != null) {
             stop();
         } else if (current != null && !current.isAlive()) {
@@ -192,22 +193,20 @@ final class FunctionRuntime implements AutoCloseable {
             logs.add("START RequestId: " + pending.id() + " Version: $LATEST");
             dispatched = submitted;
         }
-        double millis = (System.nanoTime() - dispatched) / 1e6;
-        List<String> report = new ArrayList<>(List.of(
-                "REPORT RequestId: " + pending.id(),
-                String.format(Locale.ROOT, "Duration: %.2f ms", millis),
-                "Billed Duration: " + (long) Math.ceil(millis) + " ms",
-                "Memory Size: " + config.memoryMb() + " MB",
-                "Max Memory Used: " + maxMemory + " MB"));
+        java.util.OptionalDouble init = java.util.OptionalDouble.empty();
         if (!initReported && startedAt != 0 && api != null && api.firstPoll().isDone()) {
-            report.add(String.format(Locale.ROOT, "Init Duration: %.2f ms", initMillis));
+            init = java.util.OptionalDouble.of(initMillis);
             initReported = true;
         }
-        if (status != null) {
-            report.add("Status: " + status);
-        }
-        logs.add("END RequestId: " + pending.id());
-        logs.add(String.join("\t", report));
+        new InvocationReport(
+                        pending.id(),
+                        (System.nanoTime() - dispatched) / 1e6,
+                        config.memoryMb(),
+                        maxMemory,
+                        init,
+                        Optional.ofNullable(status))
+                .lines()
+                .forEach(logs::add);
     }
 
     /** Lambda's answer to a timed-out invocation (the function error {@code Unhandled}). */
@@ -216,40 +215,6 @@ final class FunctionRuntime implements AutoCloseable {
         body.put("errorMessage", message);
         body.put("errorType", "Sandbox.Timedout");
         return new Outcome(body.toString().getBytes(StandardCharsets.UTF_8), "Unhandled");
-    }
-
-    /** The peak resident memory of {@code process} (Linux's VmHWM), 0 where it cannot be read. */
-    private static long maxMemoryMb(Process process) {
-        if (process == null) {
-            return 0;
-        }
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // gone already, or not Linux
-        }
-        return 0;
-    }
-
-    /**
-     * Options that keep a newer JVM from printing warnings into every function log, as Lambda's own
-     * java21/java25 runtimes do not: the Runtime Interface Client loads its JNI library (restricted
-     * native access, warned from Java 22) and common libraries still use {@code sun.misc.Unsafe}
-     * (warned from Java 24).
-     */
-    static List<String> quietOptions(int javaFeature) {
-        List<String> options = new ArrayList<>();
-        if (javaFeature >= 22) {
-            options.add("--enable-native-access=ALL-UNNAMED");
-        }
-        if (javaFeature >= 24) {
-            options.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        return options;
     }
 
     /** An invocation's request id, outcome and log. */
@@ -311,44 +276,15 @@ final class FunctionRuntime implements AutoCloseable {
         }
     }
 
-    /**
-     * What Lambda defines for a Java runtime, with Lambda's values (the credentials and endpoint are
-     * the embedded backend's): https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime.
-     * {@code _X_AMZN_TRACE_ID} changes with every invocation, which a running JVM's environment
-     * cannot: as on Lambda's Java runtimes, each invocation's trace header reaches the function as
-     * the system property {@code com.amazonaws.xray.traceHeader}, which the RIC sets from the
-     * Runtime API's {@code Lambda-Runtime-Trace-Id}. X-Ray's daemon address is on 127.0.0.1, where
-     * nothing listens (Lambda's is 169.254.79.129:2000); unsampled traces send nothing anyway.
-     */
     private Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("TZ", ":UTC");
-        env.put("LANG", "en_US.UTF-8");
-        env.put("AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR");
-        env.put("AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:2000");
-        env.put("_AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1");
-        env.put("_AWS_XRAY_DAEMON_PORT", "2000");
-        String path = System.getenv("PATH");
-        if (path != null) {
-            env.put("PATH", path);
-        }
-        env.putAll(platformEnvironment);
-        env.putAll(config.environment()); // LambdaRules refused reserved keys; the unreserved ones above may be set
-        env.put("_HANDLER", config.handler());
-        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + config.runtime());
-        env.put("AWS_LAMBDA_FUNCTION_NAME", config.name());
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(config.memoryMb()));
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + config.name());
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStream);
-        env.put("AWS_LAMBDA_RUNTIME_API", api.address());
-        env.put("LAMBDA_TASK_ROOT", taskRoot.dir().toString());
-        env.put("LAMBDA_RUNTIME_DIR", runtime.dir().toString());
-        if (agent != null) {
-            env.put("AWS_APPCONFIG_EXTENSION_HTTP_PORT", Integer.toString(agent.port()));
-        }
-        return env;
+        return RuntimeEnvironment.of(
+                config,
+                platformEnvironment,
+                api.address(),
+                logStream,
+                taskRoot.dir(),
+                runtime.dir(),
+                agent == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(agent.port()));
     }
 
     private void exited(Process gone) {

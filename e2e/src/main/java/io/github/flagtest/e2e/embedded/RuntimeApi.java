@@ -149,13 +149,20 @@ final class RuntimeApi implements AutoCloseable {
                 200,
                 pending.event(),
                 Map.of(
-                        "Content-Type", "application/json",
-                        "Lambda-Runtime-Aws-Request-Id", pending.id(),
-                        "Lambda-Runtime-Deadline-Ms", Long.toString(pending.deadlineMillis()),
-                        "Lambda-Runtime-Invoked-Function-Arn", functionArn,
-                        "Lambda-Runtime-Trace-Id", pending.traceId(),
-                        "Lambda-Runtime-Client-Context", "",
-                        "Lambda-Runtime-Cognito-Identity", ""));
+                        "Content-Type",
+                        "application/json",
+                        "Lambda-Runtime-Aws-Request-Id",
+                        pending.id(),
+                        "Lambda-Runtime-Deadline-Ms",
+                        Long.toString(pending.deadlineMillis()),
+                        "Lambda-Runtime-Invoked-Function-Arn",
+                        functionArn,
+                        "Lambda-Runtime-Trace-Id",
+                        pending.traceId(),
+                        "Lambda-Runtime-Client-Context",
+                        "",
+                        "Lambda-Runtime-Cognito-Identity",
+                        ""));
     }
 
     private void complete(HttpExchange exchange, String path, String functionError) throws IOException {

@@ -80,5 +80,4 @@ final class FunctionEnvironments {
     private static String name(Method method) {
         return method.getDeclaringClass().getSimpleName() + "." + method.getName() + "()";
     }
-
 }

@@ -116,7 +116,8 @@ class EmbeddedRuntimeTest {
             assertThat(result.functionError()).as(result.payload()).isNull();
             JsonNode seen = json(result.payload());
             assertThat(seen.get("coreJar").asText()).endsWith("/aws-lambda-java-core.jar");
-            assertThat(Path.of(java.net.URI.create(seen.get("coreJar").asText())).getParent())
+            assertThat(Path.of(java.net.URI.create(seen.get("coreJar").asText()))
+                            .getParent())
                     .isEqualTo(Path.of(seen.get("LAMBDA_RUNTIME_DIR").asText()));
             assertThat(seen.get("handlerLoader").asText()).endsWith("CustomerClassLoader");
         }
@@ -140,7 +141,8 @@ class EmbeddedRuntimeTest {
 
             JsonNode seen = json(invoke("{\"name\":\"root\"}").payload());
 
-            assertThat(seen.get("user.dir").asText()).isEqualTo(seen.get("LAMBDA_TASK_ROOT").asText());
+            assertThat(seen.get("user.dir").asText())
+                    .isEqualTo(seen.get("LAMBDA_TASK_ROOT").asText());
             assertThat(Path.of(seen.get("LAMBDA_TASK_ROOT").asText(), "lib")).isDirectory();
             assertThat(Path.of(seen.get("LAMBDA_RUNTIME_DIR").asText(), "aws-lambda-java-runtime-interface-client.jar"))
                     .isRegularFile();
@@ -190,8 +192,12 @@ class EmbeddedRuntimeTest {
         void traceHeader() {
             deploy(PROBE, Map.of(), 30, Artifacts.testClassPath());
 
-            String first = json(invoke("{\"name\":\"a\"}").payload()).get("traceHeader").asText();
-            String second = json(invoke("{\"name\":\"b\"}").payload()).get("traceHeader").asText();
+            String first = json(invoke("{\"name\":\"a\"}").payload())
+                    .get("traceHeader")
+                    .asText();
+            String second = json(invoke("{\"name\":\"b\"}").payload())
+                    .get("traceHeader")
+                    .asText();
 
             String form = "Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0";
             assertThat(first).matches(form);
@@ -211,8 +217,8 @@ class EmbeddedRuntimeTest {
                                         .handler(PROBE)
                                         .code(c -> c.zipFile(SdkBytes.fromByteArray(
                                                 Artifacts.classPathZip(Artifacts.testClassPath()))))
-                                        .environment(e -> e.variables(
-                                                new java.util.TreeMap<>(Map.of("AWS_REGION", "eu-west-1", "OK", "1"))))))
+                                        .environment(e -> e.variables(new java.util.TreeMap<>(
+                                                Map.of("AWS_REGION", "eu-west-1", "OK", "1"))))))
                         .isInstanceOf(InvalidParameterValueException.class)
                         .hasMessageStartingWith("Lambda was unable to configure your environment variables because the"
                                 + " environment variables you have provided contains reserved keys that are currently"
@@ -221,8 +227,8 @@ class EmbeddedRuntimeTest {
                 deploy(PROBE, Map.of("TZ", "Europe/Paris"), 30, Artifacts.testClassPath());
                 assertThatThrownBy(() -> aws.lambda()
                                 .updateFunctionConfiguration(r -> r.functionName("fn")
-                                        .environment(e -> e.variables(new java.util.LinkedHashMap<>(Map.of(
-                                                "AWS_ACCESS_KEY_ID", "AKIA", "AWS_SESSION_TOKEN", "t"))))))
+                                        .environment(e -> e.variables(new java.util.LinkedHashMap<>(
+                                                Map.of("AWS_ACCESS_KEY_ID", "AKIA", "AWS_SESSION_TOKEN", "t"))))))
                         .isInstanceOf(InvalidParameterValueException.class)
                         .hasMessageContaining("Reserved keys used in this request: AWS_")
                         .hasMessageContaining("AWS_ACCESS_KEY_ID")
@@ -264,8 +270,8 @@ class EmbeddedRuntimeTest {
 
         @Test
         @DisplayName("a timed-out invocation answers Sandbox.Timedout with Lambda's message, and its log ends with"
-                + " the timeout and REPORT ... Status: timeout (docs.aws.amazon.com/lambda/latest/dg/"
-                + "troubleshooting-invocation.html)")
+                + " the timeout and REPORT ... Status: timeout (Lambda's answer and log as quoted in"
+                + " alexa-samples/skill-sample-nodejs-smarthome-switch#18; the error type of Lambda's newer runtimes)")
         void timeout() {
             deploy(FaultyHandlers.Sleeping.class.getName() + "::handleRequest", Map.of(), 1, Artifacts.testClassPath());
 
