@@ -217,6 +217,23 @@ final class FunctionRuntime implements AutoCloseable {
         return new Outcome(body.toString().getBytes(StandardCharsets.UTF_8), "Unhandled");
     }
 
+    /**
+     * Options that keep a newer JVM from printing warnings into every function log, as Lambda's own
+     * java21/java25 runtimes do not: the Runtime Interface Client loads its JNI library (restricted
+     * native access, warned from Java 22) and common libraries still use {@code sun.misc.Unsafe}
+     * (warned from Java 24).
+     */
+    static List<String> quietOptions(int javaFeature) {
+        List<String> options = new ArrayList<>();
+        if (javaFeature >= 22) {
+            options.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (javaFeature >= 24) {
+            options.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return options;
+    }
+
     /** An invocation's request id, outcome and log. */
     record Invocation(String requestId, Outcome outcome, List<String> logTail) {}
 

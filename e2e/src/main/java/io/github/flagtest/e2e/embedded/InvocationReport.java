@@ -53,21 +53,4 @@ record InvocationReport(
         }
         return 0;
     }
-
-    /**
-     * Options that keep a newer JVM from printing warnings into every function log, as Lambda's own
-     * java21/java25 runtimes do not: the Runtime Interface Client loads its JNI library (restricted
-     * native access, warned from Java 22) and common libraries still use {@code sun.misc.Unsafe}
-     * (warned from Java 24).
-     */
-    static List<String> quietOptions(int javaFeature) {
-        List<String> options = new ArrayList<>();
-        if (javaFeature >= 22) {
-            options.add("--enable-native-access=ALL-UNNAMED");
-        }
-        if (javaFeature >= 24) {
-            options.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        return options;
-    }
 }

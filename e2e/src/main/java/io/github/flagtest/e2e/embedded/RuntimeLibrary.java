@@ -79,7 +79,7 @@ record RuntimeLibrary(Path dir, List<Path> jars) {
         }
     }
 
-    private static RuntimeLibrary extract(List<URL> urls, Path under) throws IOException {
+    static RuntimeLibrary extract(List<URL> urls, Path under) throws IOException {
         MessageDigest digest = sha256();
         List<byte[]> contents = new ArrayList<>();
         for (URL url : urls) {

@@ -134,6 +134,28 @@ class EmbeddedRuntimeTest {
         }
 
         @Test
+        @DisplayName("without class-data sharing the function's class directories are loaded as they are")
+        void withoutClassDataSharing() {
+            try (EmbeddedBackend plain = new EmbeddedBackend(AppCds.off());
+                    Deployer plainDeployer = new Deployer(plain, "plain")) {
+                plainDeployer.createFunction(
+                        "fn",
+                        "java17",
+                        List.of(),
+                        PROBE,
+                        Map.of(),
+                        30,
+                        256,
+                        Artifacts.classPathZip(Artifacts.testClassPath()));
+
+                Result result = plainDeployer.invoke("fn", "{\"name\":\"plain\"}".getBytes());
+
+                assertThat(result.functionError()).as(result.payload()).isNull();
+                assertThat(json(result.payload()).get("handlerLoader").asText()).endsWith("CustomerClassLoader");
+            }
+        }
+
+        @Test
         @DisplayName("the function's working directory is its task root, and the runtime's jars are not on its class"
                 + " path")
         void taskRoot() {
