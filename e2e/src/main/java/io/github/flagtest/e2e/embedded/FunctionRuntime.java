@@ -170,7 +170,7 @@ final class FunctionRuntime implements AutoCloseable {
             } catch (ExecutionException e) {
                 throw new IllegalStateException("Invocation failed inside flagtest: " + e.getCause(), e.getCause());
             }
-            end(pending, outcome, status, submitted);
+            end(pending, status, submitted);
             List<String> log = logs.since(mark);
             recent.put(pending.id(), log);
             return new Invocation(pending.id(), outcome, log);
@@ -180,7 +180,7 @@ final class FunctionRuntime implements AutoCloseable {
     }
 
     /** Lambda's lines after an invocation; a timed-out or interrupted runtime is stopped first, so its output is in. */
-    private void end(Pending pending, Outcome outcome, String status, long submitted) {
+    private void end(Pending pending, String status, long submitted) {
         Process current = process;
         long maxMemory = InvocationReport.maxMemoryMb(current);
         if (status != null) {
