@@ -21,7 +21,11 @@ public interface InvocationResult {
     /** The function error ({@code Unhandled}), or null when there is none, as in the AWS SDK. */
     String functionError();
 
-    /** The log lines the function printed during this invocation. */
+    /**
+     * This invocation's log, as Lambda writes it: a fresh runtime's init output, {@code START
+     * RequestId: ...}, what the invocation printed, {@code END} and {@code REPORT} (duration, memory).
+     * Whole on the embedded backend; elsewhere the Invoke API's tail, its last 4 KB.
+     */
     String logTail();
 
     /** How long the invocation took, seen from the test. */

@@ -98,8 +98,12 @@ public final class AppCds {
                         System.getProperty("java.io.tmpdir"), "flagtest-cds-" + System.getProperty("user.name"))));
     }
 
-    /** How one runtime launch with {@code jvmOptions} and {@code classPath} shares class data. */
-    Launch launch(List<String> jvmOptions, String classPath) {
+    /**
+     * How one runtime launch shares class data: the JVM runs {@code runtimeClassPath} (jars) and
+     * loads the function's {@code classPath} through a class loader of its own, whose classes the
+     * dynamic archive keeps too (checked by their bytes when loaded again).
+     */
+    Launch launch(List<String> jvmOptions, String runtimeClassPath, String classPath) {
         if (dir == null) {
             return new Launch(List.of(), classPath, null, null);
         }
@@ -107,7 +111,7 @@ public final class AppCds {
             ownDirectory();
             prune();
             String jars = jarredClassPath(classPath);
-            Path archive = dir.resolve(key(jvmOptions, jars) + ".jsa");
+            Path archive = dir.resolve(key(jvmOptions, runtimeClassPath + File.pathSeparator + jars) + ".jsa");
             if (Files.isRegularFile(archive)) {
                 touch(archive);
                 return new Launch(List.of(TOLERANT, "-XX:SharedArchiveFile=" + archive, QUIET), jars, null, archive);
@@ -122,6 +126,23 @@ public final class AppCds {
                     "flagtest: no class-data sharing in " + dir + " (" + e
                             + "); embedded functions start without it, which is only slower");
             return new Launch(List.of(), classPath, null, null);
+        }
+    }
+
+    /**
+     * This user's private directory of archives, where the runtime's own jars may be laid out too (a
+     * stable place, so archives match from one build to the next); empty when sharing is off or the
+     * directory is not private.
+     */
+    Optional<Path> privateDirectory() {
+        if (dir == null) {
+            return Optional.empty();
+        }
+        try {
+            ownDirectory();
+            return Optional.of(dir);
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty(); // launch() says why, once per function start
         }
     }
 
@@ -223,8 +244,8 @@ public final class AppCds {
     }
 
     /**
-     * One launch: the JVM options to add, the class path to run with, and where a recording launch
-     * leaves its archive.
+     * One launch: the JVM options to add, the function's class path to load (class directories as
+     * jars), and where a recording launch leaves its archive.
      *
      * @param recording where the JVM writes its archive at exit; null when an archive is used
      */

@@ -6,14 +6,11 @@ import io.github.flagtest.e2e.embedded.AwsHttp.AwsError;
 import io.github.flagtest.e2e.embedded.model.ModelRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,17 +46,21 @@ public final class EmbeddedAws implements AutoCloseable {
     /** With the clock that times Lambda's state changes ({@link System#nanoTime()} scale). */
     public EmbeddedAws(AppCds cds, java.util.function.LongSupplier nanoClock) throws IOException {
         this.jniDir = Files.createTempDirectory("flagtest-ric-");
-        Path jni = extractJni(jniDir);
+        RuntimeLibrary runtime = RuntimeLibrary.locate(cds.privateDirectory().orElse(jniDir));
+        Path jni = runtime.extractJni(jniDir);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         this.lambda = new EmbeddedLambda(
+                runtime,
                 jni,
                 Map.of(
                         "AWS_ENDPOINT_URL", uri.toString(),
                         "AWS_REGION", "us-east-1",
                         "AWS_DEFAULT_REGION", "us-east-1",
                         "AWS_ACCESS_KEY_ID", signing.accessKeyId(),
-                        "AWS_SECRET_ACCESS_KEY", signing.secretAccessKey()),
+                        "AWS_SECRET_ACCESS_KEY", signing.secretAccessKey(),
+                        // Lambda's credentials are a role session's: a function's SDK signs with the token too
+                        "AWS_SESSION_TOKEN", java.util.UUID.randomUUID().toString()),
                 cds,
                 appConfig,
                 nanoClock);
@@ -103,6 +104,15 @@ public final class EmbeddedAws implements AutoCloseable {
     public java.util.List<String> logLines(String function, int max) {
         FunctionRuntime runtime = lambda.functions().get(function);
         return runtime == null ? java.util.List.of() : runtime.logs().all(max);
+    }
+
+    /**
+     * The whole log of one of {@code function}'s latest invocations (Invoke's {@code LogType=Tail}
+     * gives its last 4 KB, as Lambda's): init output, {@code START} to {@code REPORT}.
+     */
+    public java.util.Optional<java.util.List<String>> invocationLog(String function, String requestId) {
+        FunctionRuntime runtime = lambda.functions().get(function);
+        return runtime == null ? java.util.Optional.empty() : runtime.invocationLog(requestId);
     }
 
     /** How often the functions reading {@code application} through AppConfig Data may poll, once one has. */
@@ -157,34 +167,6 @@ public final class EmbeddedAws implements AutoCloseable {
             } catch (AwsError error) {
                 AwsHttp.error(exchange, error);
             }
-        }
-    }
-
-    /**
-     * The RIC's JNI library, extracted once for this backend: every child JVM loads it from here
-     * instead of the RIC's single fixed /tmp path, so parallel runtimes never race on it.
-     */
-    private static Path extractJni(Path dir) throws IOException {
-        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        String name = arch.equals("aarch64") || arch.equals("arm64")
-                ? "libaws-lambda-jni.linux-aarch_64.so"
-                : "libaws-lambda-jni.linux-x86_64.so";
-        if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64") || name.contains("aarch"))) {
-            throw new UnsupportedOperationException(
-                    "The embedded E2E backend runs functions with the AWS Lambda Runtime "
-                            + "Interface Client, whose native library exists for Linux x86_64 and aarch64 only (this is "
-                            + os
-                            + "/" + arch + "); use flagtest.e2e.backend=localstack, floci or endpoint instead");
-        }
-        try (InputStream in = FunctionRuntime.class.getResourceAsStream("/jni/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("jni/" + name + " is missing from the class path: add "
-                        + "com.amazonaws:aws-lambda-java-runtime-interface-client to the test dependencies");
-            }
-            Path target = dir.resolve(name);
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            return target;
         }
     }
 

@@ -61,6 +61,7 @@ final class EmbeddedLambda implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final RuntimeLibrary runtime;
     private final Path jni;
     private final AppCds cds;
     private final Map<String, String> platformEnvironment;
@@ -68,6 +69,7 @@ final class EmbeddedLambda implements AutoCloseable {
     private final io.github.flagtest.core.FlagSource appConfig;
 
     EmbeddedLambda(
+            RuntimeLibrary runtime,
             Path jni,
             Map<String, String> platformEnvironment,
             AppCds cds,
@@ -75,6 +77,7 @@ final class EmbeddedLambda implements AutoCloseable {
             LongSupplier nanoClock) {
         this.appConfig = appConfig;
         this.nanoClock = nanoClock;
+        this.runtime = runtime;
         this.jni = jni;
         this.cds = cds;
         this.platformEnvironment = platformEnvironment;
@@ -200,6 +203,7 @@ final class EmbeddedLambda implements AutoCloseable {
                 name,
                 new FunctionRuntime(
                         config,
+                        this.runtime,
                         jni,
                         platformEnvironment,
                         cds,
@@ -265,6 +269,7 @@ final class EmbeddedLambda implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("X-Amz-Executed-Version", version);
+        headers.put("x-amzn-RequestId", invocation.requestId()); // Lambda's request id is the invocation's
         if ("Tail".equals(exchange.getRequestHeaders().getFirst("X-Amz-Log-Type"))) {
             headers.put("X-Amz-Log-Result", Base64.getEncoder().encodeToString(tail(invocation.logTail())));
         }
@@ -291,7 +296,7 @@ final class EmbeddedLambda implements AutoCloseable {
         }
     }
 
-    /** The last 4 KB of the log lines, as Lambda's LogType=Tail returns. */
+    /** The last 4 KB of the invocation's log, as Lambda's LogType=Tail returns. */
     private static byte[] tail(List<String> lines) {
         byte[] all = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
         int from = Math.max(0, all.length - 4096);

@@ -6,9 +6,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One embedded function: a child JVM running the official Runtime Interface Client against this
- * function's {@link RuntimeApi}. Started at the first invocation, kept warm, restarted after a
+ * function's {@link RuntimeApi}, with the runtime's jars ({@link RuntimeLibrary}) on its class path
+ * and the function's package loaded apart from its {@link TaskRoot}, as on Lambda. Started at the first invocation, kept warm, restarted after a
  * crash, a timeout or a configuration change, and killed on close. Invocations run one at a time,
  * as in one Lambda execution environment.
  */
@@ -38,10 +43,18 @@ final class FunctionRuntime implements AutoCloseable {
             int memoryMb,
             String classPath) {}
 
+    /** How long an invocation's end waits for the runtime's next poll, which marks its log complete. */
+    static final long FINISH_WAIT_MILLIS = 2_000;
+
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
     private volatile RuntimeApi api; // one per runtime process, so a dead process's long poll takes nothing
     private final FunctionLogs logs;
     private final ReentrantLock invocations = new ReentrantLock(true);
+    private final RuntimeLibrary runtime;
     private final Path jni;
+    private final TaskRoot taskRoot;
     private final Map<String, String> platformEnvironment;
     private volatile Config config;
     private volatile Process process; // written under the invocations lock
@@ -52,13 +65,31 @@ final class FunctionRuntime implements AutoCloseable {
     private final Optional<java.util.function.Function<Map<String, String>, AgentExtension>> extension;
 
     private AgentExtension agent; // the running runtime's extension; written under the invocations lock
+    private String logStream; // the running runtime's log stream; written under the invocations lock
+    private long startedAt; // System.nanoTime() of the running runtime's start
+    private boolean initReported; // whether a REPORT line gave the running runtime's Init Duration
+    private volatile long dispatchedAt; // System.nanoTime() when the runtime took the current invocation
+    private volatile double initMillis; // how long the running runtime took to ask for its first invocation
 
-    FunctionRuntime(Config config, Path jni, Map<String, String> platformEnvironment, AppCds cds) throws IOException {
-        this(config, jni, platformEnvironment, cds, Optional.empty());
+    /** The logs of the latest invocations by request id, for the harness (Invoke's log tail is cut at 4 KB). */
+    private final Map<String, List<String>> recent = java.util.Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+            return size() > RECENT_INVOCATIONS;
+        }
+    });
+
+    static final int RECENT_INVOCATIONS = 64;
+
+    FunctionRuntime(
+            Config config, RuntimeLibrary runtime, Path jni, Map<String, String> platformEnvironment, AppCds cds)
+            throws IOException {
+        this(config, runtime, jni, platformEnvironment, cds, Optional.empty());
     }
 
     FunctionRuntime(
             Config config,
+            RuntimeLibrary runtime,
             Path jni,
             Map<String, String> platformEnvironment,
             AppCds cds,
@@ -67,13 +98,20 @@ final class FunctionRuntime implements AutoCloseable {
         this.extension = extension;
         this.config = config;
         this.cds = cds;
+        this.runtime = runtime;
         this.logs = new FunctionLogs(Files.createTempFile("flagtest-" + config.name() + "-", ".log"));
+        this.taskRoot = new TaskRoot();
         this.jni = jni;
         this.platformEnvironment = Map.copyOf(platformEnvironment);
     }
 
     Config config() {
         return config;
+    }
+
+    /** The whole log of one of the latest invocations. */
+    Optional<List<String>> invocationLog(String requestId) {
+        return Optional.ofNullable(recent.get(requestId));
     }
 
     FunctionLogs logs() {
@@ -91,7 +129,13 @@ final class FunctionRuntime implements AutoCloseable {
         }
     }
 
-    /** Runs one invocation and returns what the function produced, with the log lines it printed. */
+    /**
+     * Runs one invocation and returns what the function produced, with its log as Lambda writes it:
+     * a fresh runtime's init output, {@code START}, what the invocation printed, {@code END} and
+     * {@code REPORT} (after the runtime asked for its next invocation, so nothing of this one is
+     * missing and nothing of the next one is in). A timed-out invocation answers Lambda's {@code
+     * Sandbox.Timedout} error and its runtime is replaced.
+     */
     Invocation invoke(byte[] event) {
         invocations.lock();
         try {
@@ -101,24 +145,76 @@ final class FunctionRuntime implements AutoCloseable {
             long mark = logs.mark();
             ensureStarted();
             long timeoutMillis = config.timeoutSeconds() * 1000L;
+            long submitted = System.nanoTime();
+            dispatchedAt = 0;
             Pending pending = api.submit(event, timeoutMillis);
             Outcome outcome;
+            String status = null;
             try {
                 outcome = pending.outcome().get(timeoutMillis, TimeUnit.MILLISECONDS);
+                pending.finished().get(FINISH_WAIT_MILLIS, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                stop();
-                outcome = error(pending.id(), "Task timed out after " + config.timeoutSeconds() + ".00 seconds", null);
+                if (pending.outcome().isDone()) {
+                    outcome = pending.outcome().join(); // answered, but still busy: its log ends here
+                } else {
+                    status = "timeout";
+                    String message = TIMESTAMP.format(Instant.now()) + " " + pending.id() + " Task timed out after "
+                            + String.format(Locale.ROOT, "%.2f", (System.nanoTime() - submitted) / 1e9) + " seconds";
+                    outcome = timedOut(message);
+                    logs.add(message); // Lambda logs the timeout among the invocation's lines
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                stop();
+                status = "error";
                 outcome = error(pending.id(), "The invocation was interrupted", null);
             } catch (ExecutionException e) {
                 throw new IllegalStateException("Invocation failed inside flagtest: " + e.getCause(), e.getCause());
             }
-            return new Invocation(outcome, logs.since(mark));
+            end(pending, status, submitted);
+            List<String> log = logs.since(mark);
+            recent.put(pending.id(), log);
+            return new Invocation(pending.id(), outcome, log);
         } finally {
             invocations.unlock();
         }
+    }
+
+    /** Lambda's lines after an invocation; a timed-out or interrupted runtime is stopped first, so its output is in. */
+    private void end(Pending pending, String status, long submitted) {
+        Process current = process;
+        long maxMemory = InvocationReport.maxMemoryMb(current);
+        if (status != null) {
+            stop();
+        } else if (current != null && !current.isAlive()) {
+            status = "error\tError Type: Runtime.ExitError";
+        }
+        long dispatched = dispatchedAt;
+        if (dispatched == 0) { // never reached the handler (init failed, the runtime died): Lambda still starts it
+            logs.add("START RequestId: " + pending.id() + " Version: $LATEST");
+            dispatched = submitted;
+        }
+        java.util.OptionalDouble init = java.util.OptionalDouble.empty();
+        if (!initReported && startedAt != 0 && api != null && api.firstPoll().isDone()) {
+            init = java.util.OptionalDouble.of(initMillis);
+            initReported = true;
+        }
+        new InvocationReport(
+                        pending.id(),
+                        (System.nanoTime() - dispatched) / 1e6,
+                        config.memoryMb(),
+                        maxMemory,
+                        init,
+                        Optional.ofNullable(status))
+                .lines()
+                .forEach(logs::add);
+    }
+
+    /** Lambda's answer to a timed-out invocation (the function error {@code Unhandled}). */
+    private static Outcome timedOut(String message) {
+        var body = AwsHttp.JSON.createObjectNode();
+        body.put("errorMessage", message);
+        body.put("errorType", "Sandbox.Timedout");
+        return new Outcome(body.toString().getBytes(StandardCharsets.UTF_8), "Unhandled");
     }
 
     /**
@@ -138,45 +234,59 @@ final class FunctionRuntime implements AutoCloseable {
         return options;
     }
 
-    /** An invocation's outcome and the log lines printed meanwhile. */
-    record Invocation(Outcome outcome, List<String> logTail) {}
+    /** An invocation's request id, outcome and log. */
+    record Invocation(String requestId, Outcome outcome, List<String> logTail) {}
 
     private void ensureStarted() {
         if (process != null && process.isAlive()) {
             return;
         }
+        stop(); // a crashed runtime's Runtime API and extension go with it
         List<String> options = new ArrayList<>(List.of(
                 "-Xmx" + config.memoryMb() + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
         options.addAll(quietOptions(Runtime.version().feature()));
-        AppCds.Launch sharing = cds.launch(options, config.classPath());
+        AppCds.Launch sharing = cds.launch(options, runtime.classPath(), config.classPath());
+        taskRoot.layOut(sharing.classPath());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options);
         command.addAll(sharing.options());
         command.add("-D" + JNI_PROPERTY + "=" + jni);
         command.add("-cp");
-        command.add(sharing.classPath());
+        command.add(runtime.classPath());
         command.add(RIC_MAIN);
         command.add(config.handler());
         extension.ifPresent(start -> agent = start.apply(config.environment()));
         try {
-            api = new RuntimeApi(config.arn());
+            api = new RuntimeApi(config.arn(), pending -> {
+                dispatchedAt = System.nanoTime();
+                logs.add("START RequestId: " + pending.id() + " Version: $LATEST");
+            });
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the Runtime API of function " + config.name() + ": " + e, e);
         }
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs.redirect());
+        logStream = TIMESTAMP.format(Instant.now()).substring(0, 10).replace('-', '/') + "/[$LATEST]"
+                + java.util.UUID.randomUUID().toString().replace("-", "");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(taskRoot.dir().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logs.redirect());
         Map<String, String> env = builder.environment();
         env.clear();
         env.putAll(environment());
         try {
+            long start = System.nanoTime();
             Process started = builder.start();
             started.onExit().thenAccept(gone -> {
                 sharing.exited();
                 exited(gone);
             });
+            RuntimeApi startedApi = api;
+            startedApi.firstPoll().thenRun(() -> initMillis = (System.nanoTime() - start) / 1e6);
             launch = sharing;
             process = started;
+            startedAt = start;
+            initReported = false;
         } catch (IOException e) {
             throw new IllegalStateException(
                     "Cannot start the runtime of function " + config.name() + ": " + e.getMessage(), e);
@@ -184,23 +294,14 @@ final class FunctionRuntime implements AutoCloseable {
     }
 
     private Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>(platformEnvironment);
-        env.putAll(config.environment());
-        env.put("AWS_LAMBDA_RUNTIME_API", api.address());
-        env.put("AWS_LAMBDA_FUNCTION_NAME", config.name());
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(config.memoryMb()));
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + config.name());
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "flagtest/embedded");
-        env.put("_HANDLER", config.handler());
-        if (agent != null) {
-            env.put("AWS_APPCONFIG_EXTENSION_HTTP_PORT", Integer.toString(agent.port()));
-        }
-        String path = System.getenv("PATH");
-        if (path != null) {
-            env.put("PATH", path);
-        }
-        return env;
+        return RuntimeEnvironment.of(
+                config,
+                platformEnvironment,
+                api.address(),
+                logStream,
+                taskRoot.dir(),
+                runtime.dir(),
+                agent == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(agent.port()));
     }
 
     private void exited(Process gone) {
@@ -260,6 +361,7 @@ final class FunctionRuntime implements AutoCloseable {
             closed = true;
             stop();
             logs.close();
+            taskRoot.close();
         } finally {
             invocations.unlock();
         }

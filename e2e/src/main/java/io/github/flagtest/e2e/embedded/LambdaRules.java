@@ -17,6 +17,9 @@ import software.amazon.awssdk.services.lambda.model.Runtime;
  * <ul>
  *   <li>the runtime is one of Lambda's identifiers (the API's {@code Runtime} enum, as the AWS SDK
  *       carries it: an unknown one is a {@code ValidationException});
+ *   <li>environment variable keys match the model's {@code EnvironmentVariableName} pattern ({@code
+ *       ValidationException}) and are none of the keys Lambda reserves for its runtime ({@code
+ *       InvalidParameterValueException}, Lambda's message);
  *   <li>environment variables take at most 4 KB, measured as Lambda measures them;
  *   <li>a handler compiled for a newer Java than the function's runtime fails at its first
  *       invocation with {@code UnsupportedClassVersionError}, as it does on Lambda.
@@ -24,7 +27,9 @@ import software.amazon.awssdk.services.lambda.model.Runtime;
  *
  * Sources: https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html (runtime identifiers),
  * https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html (4 KB environment, 50 MB
- * zipped and 250 MB unzipped packages), https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html.
+ * zipped and 250 MB unzipped packages), https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html,
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
+ * (reserved keys).
  */
 final class LambdaRules {
 
@@ -32,6 +37,33 @@ final class LambdaRules {
     static final List<String> EMBEDDED_RUNTIMES = List.of("java17", "java21", "java25");
 
     static final int ENVIRONMENT_LIMIT = 4 * 1024;
+
+    /** The Lambda model's {@code EnvironmentVariableName} pattern (API_Environment, Variables). */
+    static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[a-zA-Z]([a-zA-Z0-9_])+");
+
+    /**
+     * The keys Lambda sets for its runtimes and refuses in a function's configuration. {@code TZ},
+     * {@code LANG}, {@code PATH} and the X-Ray settings are defined too, but may be set.
+     */
+    static final Set<String> RESERVED = Set.of(
+            "_HANDLER",
+            "_X_AMZN_TRACE_ID",
+            "AWS_DEFAULT_REGION",
+            "AWS_REGION",
+            "AWS_EXECUTION_ENV",
+            "AWS_LAMBDA_FUNCTION_NAME",
+            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+            "AWS_LAMBDA_FUNCTION_VERSION",
+            "AWS_LAMBDA_INITIALIZATION_TYPE",
+            "AWS_LAMBDA_LOG_GROUP_NAME",
+            "AWS_LAMBDA_LOG_STREAM_NAME",
+            "AWS_ACCESS_KEY",
+            "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN",
+            "AWS_LAMBDA_RUNTIME_API",
+            "LAMBDA_TASK_ROOT",
+            "LAMBDA_RUNTIME_DIR");
 
     /** Class-file major version of each Java runtime's Java release. */
     private static final Map<String, Integer> CLASS_VERSIONS =
@@ -57,8 +89,32 @@ final class LambdaRules {
         }
     }
 
-    /** Lambda's 4 KB limit on a function's environment variables, measured as their JSON. */
+    /**
+     * A function's environment variables as Lambda checks them: keys by the model's pattern, then
+     * the reserved keys (every one used, in the request's order), then the 4 KB limit.
+     */
     static void checkEnvironment(Map<String, String> variables) {
+        if (!variables.keySet().stream().allMatch(key -> KEY.matcher(key).matches())) {
+            throw AwsError.badRequest(
+                    "ValidationException",
+                    "1 validation error detected: Value at 'environment.variables' failed to satisfy constraint:"
+                            + " Map keys must satisfy constraint: [Member must satisfy regular expression pattern: "
+                            + KEY.pattern() + "]");
+        }
+        List<String> reserved =
+                variables.keySet().stream().filter(RESERVED::contains).toList();
+        if (!reserved.isEmpty()) {
+            throw AwsError.badRequest(
+                    "InvalidParameterValueException",
+                    "Lambda was unable to configure your environment variables because the environment variables"
+                            + " you have provided contains reserved keys that are currently not supported for"
+                            + " modification. Reserved keys used in this request: " + String.join(", ", reserved));
+        }
+        checkSize(variables);
+    }
+
+    /** Lambda's 4 KB limit on a function's environment variables, measured as their JSON. */
+    private static void checkSize(Map<String, String> variables) {
         String measured;
         try {
             measured = AwsHttp.JSON.writeValueAsString(new TreeMap<>(variables));

@@ -26,8 +26,18 @@ final class RuntimeApi implements AutoCloseable {
     /** What an invocation produced: the payload, and the function error type if it failed. */
     record Outcome(byte[] payload, String functionError) {}
 
-    /** One queued or running invocation. */
-    record Pending(String id, byte[] event, long deadlineMillis, CompletableFuture<Outcome> outcome) {}
+    /**
+     * One queued or running invocation. {@code finished} completes when the runtime asks for its next
+     * invocation after this one (or stops): only then has it written all of this invocation's log,
+     * as Lambda's {@code END} line marks.
+     */
+    record Pending(
+            String id,
+            String traceId,
+            byte[] event,
+            long deadlineMillis,
+            CompletableFuture<Outcome> outcome,
+            CompletableFuture<Void> finished) {}
 
     private final String functionArn;
     private final HttpServer server;
@@ -38,10 +48,15 @@ final class RuntimeApi implements AutoCloseable {
     });
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Map<String, Pending> running = new ConcurrentHashMap<>();
+    private final java.util.function.Consumer<Pending> dispatched;
+    private final CompletableFuture<Void> firstPoll = new CompletableFuture<>();
+    private volatile Pending last; // the invocation handed out last, finished at the next poll
     private volatile boolean closed;
 
-    RuntimeApi(String functionArn) throws IOException {
+    /** @param dispatched told of each invocation as the runtime takes it, before it runs */
+    RuntimeApi(String functionArn, java.util.function.Consumer<Pending> dispatched) throws IOException {
         this.functionArn = functionArn;
+        this.dispatched = dispatched;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext(PREFIX, this::handle);
@@ -53,11 +68,18 @@ final class RuntimeApi implements AutoCloseable {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** Completes when the runtime first asks for an invocation: its init phase is over. */
+    CompletableFuture<Void> firstPoll() {
+        return firstPoll;
+    }
+
     Pending submit(byte[] event, long timeoutMillis) {
         Pending pending = new Pending(
                 UUID.randomUUID().toString(),
+                TraceIds.next(),
                 event,
                 System.currentTimeMillis() + timeoutMillis,
+                new CompletableFuture<>(),
                 new CompletableFuture<>());
         queue.add(pending);
         return pending;
@@ -65,11 +87,19 @@ final class RuntimeApi implements AutoCloseable {
 
     /** Fails every queued and running invocation, e.g. because the runtime process died. */
     void failAll(Outcome outcome) {
-        running.values().forEach(pending -> pending.outcome().complete(outcome));
+        running.values().forEach(pending -> {
+            pending.outcome().complete(outcome);
+            pending.finished().complete(null);
+        });
         running.clear();
         Pending queued;
         while ((queued = queue.poll()) != null) {
             queued.outcome().complete(outcome);
+            queued.finished().complete(null);
+        }
+        Pending previous = last;
+        if (previous != null) {
+            previous.finished().complete(null);
         }
     }
 
@@ -94,6 +124,11 @@ final class RuntimeApi implements AutoCloseable {
     }
 
     private void next(HttpExchange exchange) throws IOException {
+        firstPoll.complete(null);
+        Pending previous = last;
+        if (previous != null) {
+            previous.finished().complete(null); // the runtime is done with it, log lines included
+        }
         Pending pending = null;
         try {
             while (!closed && pending == null) {
@@ -107,18 +142,27 @@ final class RuntimeApi implements AutoCloseable {
             return;
         }
         running.put(pending.id(), pending);
+        last = pending;
+        dispatched.accept(pending);
         AwsHttp.send(
                 exchange,
                 200,
                 pending.event(),
                 Map.of(
-                        "Content-Type", "application/json",
-                        "Lambda-Runtime-Aws-Request-Id", pending.id(),
-                        "Lambda-Runtime-Deadline-Ms", Long.toString(pending.deadlineMillis()),
-                        "Lambda-Runtime-Invoked-Function-Arn", functionArn,
-                        "Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0",
-                        "Lambda-Runtime-Client-Context", "",
-                        "Lambda-Runtime-Cognito-Identity", ""));
+                        "Content-Type",
+                        "application/json",
+                        "Lambda-Runtime-Aws-Request-Id",
+                        pending.id(),
+                        "Lambda-Runtime-Deadline-Ms",
+                        Long.toString(pending.deadlineMillis()),
+                        "Lambda-Runtime-Invoked-Function-Arn",
+                        functionArn,
+                        "Lambda-Runtime-Trace-Id",
+                        pending.traceId(),
+                        "Lambda-Runtime-Client-Context",
+                        "",
+                        "Lambda-Runtime-Cognito-Identity",
+                        ""));
     }
 
     private void complete(HttpExchange exchange, String path, String functionError) throws IOException {

@@ -46,6 +46,14 @@ interface Backend extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The whole log of an invocation ({@code requestId}), where the backend keeps it; else the
+     * Invoke API's log tail (its last 4 KB) is all there is.
+     */
+    default java.util.Optional<java.util.List<String>> invocationLog(String function, String requestId) {
+        return java.util.Optional.empty();
+    }
+
     /** Whether functions log to CloudWatch Logs here: then flagtest owns their log groups (short retention, deleted). */
     default boolean logGroups() {
         return false;

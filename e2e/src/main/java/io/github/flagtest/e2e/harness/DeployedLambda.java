@@ -109,6 +109,6 @@ final class DeployedLambda implements DeployedFunction {
         }
         throw new AssertionFailedError("Kill-switch drill: " + name + " did not show the new flag state "
                 + store.current() + " within " + timeout + " (" + invocations + " invocations); last payload: "
-                + Backoff.shorten(last.payload()));
+                + Backoff.shorten(last.payload()) + "\nits log:\n" + last.logTail());
     }
 }

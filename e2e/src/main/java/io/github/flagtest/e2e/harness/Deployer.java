@@ -137,9 +137,12 @@ final class Deployer implements AutoCloseable {
                                 .payload(SdkBytes.fromByteArray(payload))
                                 .logType(LogType.TAIL)));
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
-        String log = response.logResult() == null
-                ? ""
-                : new String(Base64.getDecoder().decode(response.logResult()), StandardCharsets.UTF_8);
+        String requestId = response.responseMetadata().requestId();
+        String log = backend.invocationLog(name, requestId)
+                .map(lines -> String.join("\n", lines))
+                .orElseGet(() -> response.logResult() == null
+                        ? ""
+                        : new String(Base64.getDecoder().decode(response.logResult()), StandardCharsets.UTF_8));
         return new Result(
                 response.statusCode(), response.payload().asUtf8String(), response.functionError(), log, duration);
     }

@@ -62,12 +62,14 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
             LambdaE2E e2e,
             FlagCatalog document,
             Backend backend,
-            Function<String, Optional<String>> config) {
+            Function<String, Optional<String>> config,
+            FunctionEnvironments functionEnvironment) {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         String prefix = name("flagtest-" + runId + "-" + testClass.getSimpleName());
         String kind = FlagStores.kind(config.apply(FlagStores.SETTING));
         String envPrefix = config.apply(FlagStores.ENV_PREFIX_SETTING).orElse(FlagStores.DEFAULT_ENV_PREFIX);
         Map<String, String> declared = environment(e2e, testClass); // checked before anything is created
+        Map<String, String> owned = functionEnvironment.call(declared); // the test's own services, say
         List<String> layers = java.util.Arrays.stream(e2e.layers())
                 .map(layer ->
                         layer.equals(LambdaE2E.APPCONFIG_EXTENSION) ? backend.appConfigExtensionLayer(config) : layer)
@@ -78,6 +80,7 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
             FlagReadBack.check(backend, store.location(), document.defaults());
             Map<String, String> environment = new LinkedHashMap<>(locationVariables(store.location()));
             environment.putAll(Placeholders.resolve(declared, store.location(), testClass.getSimpleName()));
+            environment.putAll(owned);
             Map<String, String> initial = new LinkedHashMap<>(environment);
             initial.putAll(store.store().functionEnvironment());
             String runtime = Deployer.runtime(

@@ -47,6 +47,11 @@ final class EmbeddedBackend implements Backend {
     }
 
     @Override
+    public java.util.Optional<java.util.List<String>> invocationLog(String function, String requestId) {
+        return aws.invocationLog(function, requestId);
+    }
+
+    @Override
     public ClientSettings clientSettings() {
         return new ClientSettings(
                 Optional.of(aws.uri()),

@@ -38,7 +38,7 @@ public final class LambdaE2EExtension
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        if (context.getStore(NAMESPACE).get(SESSION, E2ESession.class) != null) {
+        if (context.getStore(NAMESPACE).get(SESSION, Deployment.class) != null) {
             return; // a @Nested class of an E2E class shares its deployment
         }
         Class<?> testClass = context.getRequiredTestClass();
@@ -46,12 +46,22 @@ public final class LambdaE2EExtension
                 AnnotationSupport.findAnnotation(testClass, LambdaE2E.class).orElseThrow();
         Handlers.check(e2e.handler(), testClass.getSimpleName(), testClass.getClassLoader());
         FlagCatalog document = document(e2e, testClass);
+        FunctionEnvironments environments = FunctionEnvironments.of(testClass);
         Backend backend = backend(context);
-        context.getStore(NAMESPACE)
-                .put(
-                        SESSION,
-                        E2ESession.start(
-                                context.getUniqueId(), testClass, e2e, document, backend, key -> config(context, key)));
+        Deployment deployment = new Deployment(
+                context.getUniqueId(),
+                () -> E2ESession.start(
+                        context.getUniqueId(),
+                        testClass,
+                        e2e,
+                        document,
+                        backend,
+                        key -> config(context, key),
+                        environments));
+        context.getStore(NAMESPACE).put(SESSION, deployment);
+        if (environments.isEmpty()) {
+            deployment.session(); // now: nothing the class's @BeforeAll methods make is needed
+        } // else at the first test, after the @BeforeAll methods that start what @FunctionEnvironment names
     }
 
     @Override
@@ -85,11 +95,11 @@ public final class LambdaE2EExtension
 
     @Override
     public void afterEach(ExtensionContext context) {
-        E2ESession session = session(context);
         String run = context.getStore(NAMESPACE).remove(RUN, String.class);
         if (run == null) {
-            return;
+            return; // beforeEach failed (the deployment, say): the test's own failure tells
         }
+        E2ESession session = session(context);
         String miss = context.getStore(NAMESPACE).remove(MISS, String.class);
         Optional<Throwable> thrown = context.getExecutionException();
         Summary.Status status = miss != null
@@ -103,10 +113,15 @@ public final class LambdaE2EExtension
 
     @Override
     public void afterAll(ExtensionContext context) {
-        E2ESession session = context.getStore(NAMESPACE).get(SESSION, E2ESession.class);
-        if (session == null || !session.owner.equals(context.getUniqueId())) {
+        Deployment deployment = context.getStore(NAMESPACE).get(SESSION, Deployment.class);
+        if (deployment == null || !deployment.owner().equals(context.getUniqueId())) {
             return;
         }
+        Optional<E2ESession> started = deployment.started();
+        if (started.isEmpty()) {
+            return; // no test ran: nothing was deployed
+        }
+        E2ESession session = started.get();
         Path dir = Path.of(
                         context.getConfigurationParameter("flagtest.report.dir").orElse("target/flagtest"))
                 .resolve("e2e");
@@ -125,12 +140,12 @@ public final class LambdaE2EExtension
     }
 
     private static E2ESession session(ExtensionContext context) {
-        E2ESession session = context.getStore(NAMESPACE).get(SESSION, E2ESession.class);
-        if (session == null) {
+        Deployment deployment = context.getStore(NAMESPACE).get(SESSION, Deployment.class);
+        if (deployment == null) {
             throw new ExtensionConfigurationException(context.getDisplayName()
                     + ": the @LambdaE2E deployment is missing (did its set-up fail?); see the class's first failure");
         }
-        return session;
+        return deployment.session();
     }
 
     /** The backend of this engine run: chosen, printed and started once, stopped when the run ends. */

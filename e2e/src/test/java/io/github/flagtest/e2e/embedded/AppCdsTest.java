@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AppCdsTest {
 
     static final List<String> OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    static final String RUNTIME = "runtime.jar";
 
     @TempDir
     Path archives;
@@ -73,7 +74,7 @@ class AppCdsTest {
     void recordThenMap() throws Exception {
         AppCds cds = new AppCds(archives);
 
-        AppCds.Launch first = cds.launch(OPTIONS, "app.jar");
+        AppCds.Launch first = cds.launch(OPTIONS, RUNTIME, "app.jar");
         assertThat(first.records()).isTrue();
         assertThat(first.options())
                 .containsExactly(AppCds.TOLERANT, "-XX:ArchiveClassesAtExit=" + first.recording(), AppCds.QUIET);
@@ -82,7 +83,7 @@ class AppCdsTest {
         first.exited();
         first.exited(); // the exit callback and stop() both call it
 
-        AppCds.Launch second = cds.launch(OPTIONS, "app.jar");
+        AppCds.Launch second = cds.launch(OPTIONS, RUNTIME, "app.jar");
         assertThat(second.records()).isFalse();
         assertThat(second.options())
                 .containsExactly(AppCds.TOLERANT, "-XX:SharedArchiveFile=" + first.archive(), AppCds.QUIET);
@@ -94,11 +95,11 @@ class AppCdsTest {
     void nothingRecorded() {
         AppCds cds = new AppCds(archives);
 
-        AppCds.Launch first = cds.launch(OPTIONS, "app.jar");
+        AppCds.Launch first = cds.launch(OPTIONS, RUNTIME, "app.jar");
         first.exited();
 
         assertThat(first.archive()).doesNotExist();
-        assertThat(cds.launch(OPTIONS, "app.jar").records()).isTrue();
+        assertThat(cds.launch(OPTIONS, RUNTIME, "app.jar").records()).isTrue();
     }
 
     @Test
@@ -121,7 +122,7 @@ class AppCdsTest {
         Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(AppCds.UNUSED.plus(Duration.ofHours(1)))));
         Path fresh = Files.writeString(archives.resolve("fresh.jsa"), "new");
 
-        new AppCds(archives).launch(OPTIONS, "app.jar");
+        new AppCds(archives).launch(OPTIONS, RUNTIME, "app.jar");
 
         assertThat(stale).doesNotExist();
         assertThat(fresh).exists();
@@ -134,7 +135,7 @@ class AppCdsTest {
         Files.setLastModifiedTime(left, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
         Path writing = Files.writeString(archives.resolve("archive-2" + AppCds.RECORDING), "being written");
 
-        new AppCds(archives).launch(OPTIONS, "app.jar");
+        new AppCds(archives).launch(OPTIONS, RUNTIME, "app.jar");
 
         assertThat(left).doesNotExist();
         assertThat(writing).exists();
@@ -147,12 +148,12 @@ class AppCdsTest {
                 archives.getFileSystem().supportedFileAttributeViews().contains("posix"));
         Path made = archives.resolve("made");
 
-        new AppCds(made).launch(OPTIONS, "app.jar");
+        new AppCds(made).launch(OPTIONS, RUNTIME, "app.jar");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(made)))
                 .isEqualTo("rwx------");
 
         Files.setPosixFilePermissions(made, PosixFilePermissions.fromString("rwxrwxrwx"));
-        AppCds.Launch shared = new AppCds(made).launch(OPTIONS, project.toString());
+        AppCds.Launch shared = new AppCds(made).launch(OPTIONS, RUNTIME, project.toString());
         assertThat(shared.options()).isEmpty();
         assertThat(shared.classPath()).isEqualTo(project.toString());
         assertThat(shared.records()).isFalse();
@@ -170,7 +171,7 @@ class AppCdsTest {
             Assumptions.abort("needs to give a directory to user nobody (root on Linux): " + e);
         }
 
-        AppCds.Launch launch = new AppCds(foreign).launch(OPTIONS, project.toString());
+        AppCds.Launch launch = new AppCds(foreign).launch(OPTIONS, RUNTIME, project.toString());
 
         assertThat(launch.options()).isEmpty();
         assertThat(launch.classPath()).isEqualTo(project.toString());
@@ -191,7 +192,7 @@ class AppCdsTest {
                     FileTime.from(now.minusSeconds(60L * i)));
         }
 
-        new AppCds(archives).launch(OPTIONS, "app.jar");
+        new AppCds(archives).launch(OPTIONS, RUNTIME, "app.jar");
 
         try (Stream<Path> left = Files.list(archives)) {
             assertThat(left.map(file -> file.getFileName().toString()))
@@ -208,11 +209,11 @@ class AppCdsTest {
         Map<String, String> settings = Map.of(AppCds.DIR, archives.toString());
 
         assertThat(AppCds.from(key -> Optional.ofNullable(settings.get(key)))
-                        .launch(OPTIONS, "app.jar")
+                        .launch(OPTIONS, RUNTIME, "app.jar")
                         .options())
                 .anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit=" + archives));
         AppCds.Launch off = AppCds.from(key -> key.equals(AppCds.ENABLED) ? Optional.of("false") : Optional.empty())
-                .launch(OPTIONS, project.toString());
+                .launch(OPTIONS, RUNTIME, project.toString());
         assertThat(off.options()).isEmpty();
         assertThat(off.classPath()).isEqualTo(project.toString());
         assertThat(off.records()).isFalse();

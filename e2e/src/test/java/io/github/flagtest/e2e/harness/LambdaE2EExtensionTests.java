@@ -153,6 +153,26 @@ class LambdaE2EExtensionTests {
         }
 
         @Test
+        @DisplayName("fails a key set by both @LambdaE2E(environment) and @FunctionEnvironment, naming both")
+        void environmentTwice(@TempDir Path dir) {
+            assertThat(failure(run(EnvironmentTwiceFixture.class, dir)))
+                    .isInstanceOf(ExtensionConfigurationException.class)
+                    .hasMessage("The function's environment variable STAGE is set twice: by @LambdaE2E(environment ="
+                            + " \"STAGE=test\") on EnvironmentTwiceFixture and by @FunctionEnvironment on"
+                            + " EnvironmentTwiceFixture.stage(); keep one of them");
+            assertThat(EmbeddedBackendTest.childJvms()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("fails a @FunctionEnvironment method that is not static, before anything is deployed")
+        void environmentNotStatic(@TempDir Path dir) {
+            assertThat(failure(run(EnvironmentNotStaticFixture.class, dir)))
+                    .isInstanceOf(ExtensionConfigurationException.class)
+                    .hasMessage("@FunctionEnvironment on EnvironmentNotStaticFixture.endpoint(): the method must be"
+                            + " static, take no parameters and return Map<String, String>");
+        }
+
+        @Test
         @DisplayName("fails an unknown backend, listing the valid ones")
         void unknownBackend() {
             EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
@@ -243,6 +263,28 @@ class LambdaE2EExtensionTests {
 
     @LambdaE2E(handler = GREETING, flags = "flags/broken.json")
     static class MalformedFlagsFixture {
+        @Test
+        void test() {}
+    }
+
+    @LambdaE2E(handler = GREETING, environment = "STAGE=test")
+    static class EnvironmentTwiceFixture {
+        @io.github.flagtest.e2e.FunctionEnvironment
+        static Map<String, String> stage() {
+            return Map.of("STAGE", "prod");
+        }
+
+        @Test
+        void test() {}
+    }
+
+    @LambdaE2E(handler = GREETING)
+    static class EnvironmentNotStaticFixture {
+        @io.github.flagtest.e2e.FunctionEnvironment
+        Map<String, String> endpoint() {
+            return Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:1");
+        }
+
         @Test
         void test() {}
     }
