@@ -236,21 +236,19 @@ final class AppConfigHandler {
 
     /** The state with every multi-variant flag narrowed to the variant {@code context} selects. */
     private static FlagState resolve(FlagState state, Map<String, String> context) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        state.asMap()
-                .forEach((flag, value) -> values.put(
-                        flag,
-                        value instanceof Variants variants
-                                ? variants.pinned(
-                                        variants.variantFor(context, flag).name())
-                                : value));
-        return FlagState.of(values);
+        FlagState resolved = state;
+        for (Map.Entry<String, Object> entry : state.asMap().entrySet()) {
+            if (entry.getValue() instanceof Variants variants) {
+                String flag = entry.getKey();
+                resolved = resolved.with(
+                        flag, variants.pinned(variants.variantFor(context, flag).name()));
+            }
+        }
+        return resolved;
     }
 
     private static FlagState subset(FlagState state, List<String> wanted) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        wanted.forEach(flag -> values.put(flag, state.value(flag).orElseThrow()));
-        return FlagState.of(values);
+        return state.only(wanted);
     }
 
     private static String text(JsonNode request, String field) {

@@ -115,6 +115,76 @@ public final class FakeFlags implements FlagReader {
      */
     record Read<T>(T value, boolean declared, String variant, boolean targeted, boolean ruleMatched) {}
 
+    /**
+     * The attribute values {@code flag} is served, as AppConfig serves them: an ON flag's (or the
+     * served variant's) attribute values, none for an OFF or undeclared flag. Recorded as a read of
+     * the flag.
+     *
+     * <pre>{@code
+     * int max = (Integer) flags.attributes("checkout").getOrDefault("maxItems", 10);
+     * }</pre>
+     *
+     * @since 0.3.0
+     */
+    public Map<String, Object> attributes(String flag) {
+        return attributes(flag, Map.of());
+    }
+
+    /** As {@link #attributes(String)}, with an evaluation context that is recorded and picks the variant. */
+    public Map<String, Object> attributes(String flag, Map<String, ?> context) {
+        Objects.requireNonNull(flag, "flag");
+        Objects.requireNonNull(context, "context");
+        FlagState current = state;
+        if (!current.declares(flag)) {
+            record(flag, Boolean.FALSE, null, context, false);
+            return Map.of();
+        }
+        Object value = current.value(flag).orElseThrow();
+        Answer answer = Answer.of(flag, value, context);
+        record(flag, answer.value(), answer.variant(), context, true);
+        if (!FlagState.isOnValue(answer.value())) {
+            return Map.of(); // AppConfig serves a disabled flag without its attribute values
+        }
+        if (value instanceof Variants variants) {
+            return variants.variant(answer.variant()).orElseThrow().attributes();
+        }
+        return current.attributes(flag);
+    }
+
+    /**
+     * One attribute value of {@code flag} as {@code type} (String, Boolean, a Number type, List or
+     * Object), or {@code fallback} when the flag is OFF, undeclared or lacks the attribute. Recorded
+     * as a read of the flag.
+     *
+     * <pre>{@code
+     * int maxItems = flags.attribute("checkout", "maxItems", Integer.class, 10);
+     * }</pre>
+     *
+     * @throws FlagTestException if the value cannot be given as {@code type}
+     * @since 0.3.0
+     */
+    public <T> T attribute(String flag, String name, Class<T> type, T fallback) {
+        return attribute(flag, name, type, fallback, Map.of());
+    }
+
+    /** As {@link #attribute(String, String, Class, Object)}, with an evaluation context. */
+    public <T> T attribute(String flag, String name, Class<T> type, T fallback, Map<String, ?> context) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Object value = attributes(flag, context).get(name);
+        return value == null ? fallback : FlagValues.attribute(flag, name, value, type);
+    }
+
+    /**
+     * Sets attribute {@code name} of {@code flag} to {@code value} from now on (a String, Number,
+     * Boolean or List of them); the flag must be declared and not multi-variant.
+     *
+     * @since 0.3.0
+     */
+    public void setAttribute(String flag, String name, Object value) {
+        change(current -> current.withAttribute(flag, name, value));
+    }
+
     /** Turns {@code flag} ON from now on. */
     public void enable(String flag) {
         set(flag, true);
@@ -127,9 +197,13 @@ public final class FakeFlags implements FlagReader {
 
     /** Sets {@code flag} to {@code value} (Boolean or variant String) from now on. */
     public void set(String flag, Object value) {
+        change(current -> current.with(flag, value));
+    }
+
+    private void change(java.util.function.UnaryOperator<FlagState> change) {
         FlagState next;
         synchronized (lock) {
-            next = state.with(flag, value);
+            next = change.apply(state);
             state = next;
         }
         for (Consumer<FlagState> listener : listeners) {

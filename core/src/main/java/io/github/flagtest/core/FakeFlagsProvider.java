@@ -1,12 +1,15 @@
 package io.github.flagtest.core;
 
+import dev.openfeature.sdk.ErrorCode;
 import dev.openfeature.sdk.EvaluationContext;
 import dev.openfeature.sdk.FeatureProvider;
 import dev.openfeature.sdk.Metadata;
+import dev.openfeature.sdk.MutableStructure;
 import dev.openfeature.sdk.ProviderEvaluation;
 import dev.openfeature.sdk.Reason;
 import dev.openfeature.sdk.Value;
 import dev.openfeature.sdk.exceptions.TypeMismatchError;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -16,8 +19,13 @@ import java.util.function.Supplier;
  * {@code dev.openfeature:sdk} on the class path). Every evaluation is recorded with its context.
  *
  * <p>Boolean flags answer {@code getBooleanValue}; variant flags answer {@code getStringValue} (and
- * the number getters when the variant is numeric); a flag the fake does not declare answers the
- * caller's default, with reason {@code DEFAULT}.
+ * the number getters when the variant is numeric). Attribute values: the key {@code flag.attribute}
+ * (AppConfig flag names cannot hold a dot) reads one attribute with any getter, {@code
+ * getObjectValue("checkout")} answers the flag as AppConfig serves it, a structure of {@code
+ * enabled}, {@code _variant} and its attribute values. As the OpenFeature specification's evaluation
+ * suite says, a flag the fake does not declare answers the caller's default with reason {@code
+ * ERROR} and error code {@code FLAG_NOT_FOUND}, a value of another type {@code TYPE_MISMATCH}; an
+ * OFF flag's attribute answers the default with reason {@code DEFAULT}.
  *
  * <pre>{@code
  * OpenFeatureAPI.getInstance().setProviderAndWait(new FakeFlagsProvider(flags));
@@ -75,23 +83,99 @@ public final class FakeFlagsProvider implements FeatureProvider {
 
     @Override
     public ProviderEvaluation<Value> getObjectEvaluation(String key, Value defaultValue, EvaluationContext ctx) {
-        FakeFlags fake = flags.get();
-        Object raw = fake.value(key, Object.class, null, context(ctx));
-        if (raw == null) {
-            return ProviderEvaluation.<Value>builder()
-                    .value(defaultValue)
-                    .reason(Reason.DEFAULT.name())
-                    .build();
+        if (key.contains(".")) {
+            return attribute(key, Value.class, defaultValue, ctx);
         }
-        Value value = raw instanceof Boolean on ? new Value(on) : new Value((String) raw);
+        FakeFlags fake = flags.get();
+        FakeFlags.Read<Object> read = fake.read(key, Object.class, null, context(ctx));
+        if (!read.declared()) {
+            return notFound(key, defaultValue);
+        }
+        Map<String, Value> content = new LinkedHashMap<>();
+        content.put("enabled", new Value(FlagState.isOnValue(read.value())));
+        if (read.variant() != null) {
+            content.put("_variant", new Value(read.variant()));
+        }
+        fake.state()
+                .value(key)
+                .ifPresent(value -> servedAttributes(fake, key, value, read)
+                        .forEach((name, attribute) -> content.put(name, toValue(attribute))));
         return ProviderEvaluation.<Value>builder()
-                .value(value)
-                .variant(variant(raw))
+                .value(new Value(new MutableStructure(content)))
+                .variant(read.variant() != null ? read.variant() : variant(read.value()))
                 .reason(Reason.STATIC.name())
                 .build();
     }
 
+    /** The attribute values the read was served: an ON flag's, or its served variant's. */
+    private static Map<String, Object> servedAttributes(
+            FakeFlags fake, String flag, Object declared, FakeFlags.Read<Object> read) {
+        if (!FlagState.isOnValue(read.value())) {
+            return Map.of();
+        }
+        if (declared instanceof Variants variants) {
+            return variants.variant(read.variant())
+                    .map(Variants.Variant::attributes)
+                    .orElse(Map.of());
+        }
+        return fake.state().attributes(flag);
+    }
+
+    /** {@code flag.attribute}: one attribute value, the default when the flag is OFF or lacks it. */
+    private <T> ProviderEvaluation<T> attribute(String key, Class<T> type, T defaultValue, EvaluationContext ctx) {
+        int dot = key.indexOf('.');
+        String flag = key.substring(0, dot);
+        String name = key.substring(dot + 1);
+        FakeFlags fake = flags.get();
+        if (!fake.state().declares(flag)) {
+            fake.attributes(flag, context(ctx)); // recorded as an undeclared read
+            return notFound(key, defaultValue);
+        }
+        Object raw = fake.attributes(flag, context(ctx)).get(name);
+        if (raw == null) {
+            return ProviderEvaluation.<T>builder()
+                    .value(defaultValue)
+                    .reason(Reason.DEFAULT.name())
+                    .build();
+        }
+        T value;
+        if (type == Value.class) {
+            value = type.cast(toValue(raw));
+        } else {
+            try {
+                value = fake.attribute(flag, name, type, defaultValue, Map.of());
+            } catch (FlagTestException e) {
+                throw new TypeMismatchError(e.getMessage());
+            }
+        }
+        return ProviderEvaluation.<T>builder()
+                .value(value)
+                .reason(Reason.STATIC.name())
+                .build();
+    }
+
+    private static Value toValue(Object attribute) {
+        try {
+            return Value.objectToValue(attribute);
+        } catch (RuntimeException e) {
+            throw new TypeMismatchError(
+                    "Attribute value " + attribute + " has no OpenFeature Value: " + e.getMessage());
+        }
+    }
+
+    private static <T> ProviderEvaluation<T> notFound(String key, T defaultValue) {
+        return ProviderEvaluation.<T>builder()
+                .value(defaultValue)
+                .reason(Reason.ERROR.name())
+                .errorCode(ErrorCode.FLAG_NOT_FOUND)
+                .errorMessage("flag '" + key + "' is not declared in this test's flag state")
+                .build();
+    }
+
     private <T> ProviderEvaluation<T> evaluate(String key, Class<T> type, T defaultValue, EvaluationContext ctx) {
+        if (key.contains(".")) {
+            return attribute(key, type, defaultValue, ctx);
+        }
         FakeFlags.Read<T> read;
         try {
             read = flags.get().read(key, type, defaultValue, context(ctx));
@@ -99,10 +183,7 @@ public final class FakeFlagsProvider implements FeatureProvider {
             throw new TypeMismatchError(e.getMessage());
         }
         if (!read.declared()) {
-            return ProviderEvaluation.<T>builder()
-                    .value(read.value())
-                    .reason(Reason.DEFAULT.name())
-                    .build();
+            return notFound(key, read.value());
         }
         // a multi-variant flag: TARGETING_MATCH when a rule chose the variant, DEFAULT for the default one
         String reason = !read.targeted()

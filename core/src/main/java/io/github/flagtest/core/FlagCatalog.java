@@ -1,11 +1,15 @@
 package io.github.flagtest.core;
 
+import io.github.flagtest.shaded.jackson.core.JsonProcessingException;
+import io.github.flagtest.shaded.jackson.databind.JsonNode;
+import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,11 +32,15 @@ import java.util.Set;
  */
 public final class FlagCatalog {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final String source;
+    private final String text;
     private final Map<String, FlagDefinition> definitions;
 
-    FlagCatalog(String source, Map<String, FlagDefinition> definitions) {
+    private FlagCatalog(String source, String text, Map<String, FlagDefinition> definitions) {
         this.source = source;
+        this.text = text;
         this.definitions = Collections.unmodifiableMap(new LinkedHashMap<>(definitions));
     }
 
@@ -58,7 +66,7 @@ public final class FlagCatalog {
      * @throws FlagTestException if the document is malformed (the message names the JSON path)
      */
     public static FlagCatalog parse(String json, String sourceName) {
-        return new FlagCatalog(sourceName, FlagDocumentParser.parse(json, sourceName));
+        return new FlagCatalog(sourceName, json, FlagDocumentParser.parse(json, sourceName));
     }
 
     /**
@@ -103,11 +111,77 @@ public final class FlagCatalog {
         return Optional.ofNullable(definitions.get(flag));
     }
 
-    /** Each flag's value in the document, as a state. */
+    /** Each flag's value in the document, with its attribute values, as a state. */
     public FlagState defaults() {
         Map<String, Object> values = new LinkedHashMap<>();
         definitions.forEach((name, definition) -> values.put(name, definition.defaultValue()));
-        return FlagState.of(values);
+        FlagState state = FlagState.of(values);
+        for (FlagDefinition definition : definitions.values()) {
+            for (Map.Entry<String, Object> attribute : definition.attributes().entrySet()) {
+                state = state.withAttribute(definition.name(), attribute.getKey(), attribute.getValue());
+            }
+        }
+        return state;
+    }
+
+    /** The declared type (string, number, boolean, array) of {@code flag}'s attribute {@code attribute}. */
+    public Optional<String> attributeType(String flag, String attribute) {
+        return get(flag).map(definition -> definition.attributeTypes().get(attribute));
+    }
+
+    /**
+     * Whether the document is in AWS's stored form ({@code {"version": "1", "flags": ..., "values":
+     * ...}}), the form a hosted configuration version holds.
+     *
+     * @since 0.3.0
+     */
+    public boolean isStoredForm() {
+        JsonNode root = tree();
+        return root.has("version") && !root.get("version").isObject();
+    }
+
+    /**
+     * The stored-form document AppConfig would hold for {@code state}: this document's own text when
+     * the state is its {@link #defaults()} (uploaded as the team wrote it), else the state written
+     * onto this document's declarations, flags and attributes it lacks declared with the type of
+     * their values.
+     *
+     * @throws FlagTestException naming this document and the JSON path when AppConfig would refuse
+     *     the result (an attribute value that breaks its declared constraints, for example)
+     * @since 0.3.0
+     */
+    public String storedDocument(FlagState state) {
+        if (isStoredForm() && state.equals(defaults())) {
+            return text;
+        }
+        String document =
+                StoredForm.write(isStoredForm() ? tree() : null, state).toString();
+        List<String> problems = FlagDocumentRules.problems(document);
+        if (!problems.isEmpty()) {
+            throw new FlagTestException(source + " with the flag state " + state + ": " + String.join("; ", problems)
+                    + "; AppConfig would refuse this document: fix the value or the flag's declared constraints");
+        }
+        return document;
+    }
+
+    /**
+     * What AppConfig would refuse in {@link #storedDocument(FlagState)} for {@code state}, each
+     * "JSON path: what is wrong" (an attribute value outside its declared constraints, for
+     * example); empty when it would accept it.
+     *
+     * @since 0.3.0
+     */
+    public List<String> problems(FlagState state) {
+        return FlagDocumentRules.problems(
+                StoredForm.write(isStoredForm() ? tree() : null, state).toString());
+    }
+
+    private JsonNode tree() {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new FlagTestException(source + ": malformed JSON", e); // parse() has checked it
+        }
     }
 
     /** The name closest to {@code unknown} (for "did you mean ..."), if one is reasonably close. */

@@ -51,48 +51,39 @@ final class FlagDocumentParser {
         return stored ? parser.stored(document) : parser.retrieval(document);
     }
 
+    /**
+     * AWS's stored form, validated as AppConfig validates a hosted version (the published schema,
+     * then the rules it cannot say); every problem is reported with its JSON path.
+     */
     private Map<String, FlagDefinition> stored(ObjectNode document) {
-        JsonNode version = document.get("version");
-        if (!version.isTextual() || !version.asText().equals("1")) {
-            throw error("$.version", "expected \"1\" but found " + version);
-        }
-        ObjectNode flags = document.has("flags") ? object(document.get("flags"), "$.flags") : JSON.createObjectNode();
-        ObjectNode values =
-                document.has("values") ? object(document.get("values"), "$.values") : JSON.createObjectNode();
-        for (Iterator<String> names = values.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!flags.has(name)) {
-                throw error(
-                        "$.values." + name,
-                        "no flag '" + name + "' is declared in $.flags; declare it or remove the value");
-            }
-        }
-        Map<String, FlagDefinition> definitions = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = flags.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            String name = entry.getKey();
-            String path = "$.flags." + name;
-            requireName(name, path);
-            ObjectNode flag = object(entry.getValue(), path);
-            JsonNode value = values.get(name);
-            Object defaultValue =
-                    value == null ? Boolean.FALSE : storedValue(object(value, "$.values." + name), "$.values." + name);
-            definitions.put(
-                    name,
-                    new FlagDefinition(
-                            name,
-                            defaultValue,
-                            text(flag, "description", path),
-                            deprecated(flag, path),
-                            createdAt(flag, path)));
-        }
-        List<String> problems = FlagDocumentRules.attributeProblems(document);
+        List<String> problems = FlagDocumentRules.problems(document);
         if (!problems.isEmpty()) {
             throw new FlagTestException(source + ": " + problems.get(0)
                     + (problems.size() > 1
                             ? " (and " + (problems.size() - 1) + " more: " + problems.subList(1, problems.size()) + ")"
                             : "")
                     + "; AppConfig would refuse this document");
+        }
+        ObjectNode flags = document.has("flags") ? (ObjectNode) document.get("flags") : JSON.createObjectNode();
+        JsonNode values = document.path("values");
+        Map<String, FlagDefinition> definitions = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = flags.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String name = entry.getKey();
+            String path = "$.flags." + name;
+            ObjectNode flag = (ObjectNode) entry.getValue();
+            String valuePath = "$.values." + name;
+            ObjectNode value = values.has(name) ? object(values.get(name), valuePath) : JSON.createObjectNode();
+            definitions.put(
+                    name,
+                    new FlagDefinition(
+                            name,
+                            storedValue(value, valuePath, false),
+                            text(flag, "description", path),
+                            deprecated(flag, path),
+                            createdAt(flag, path),
+                            attributes(value),
+                            attributeTypes(flag)));
         }
         return definitions;
     }
@@ -108,27 +99,35 @@ final class FlagDocumentParser {
                     entry.getKey(),
                     new FlagDefinition(
                             entry.getKey(),
-                            storedValue(flag, path),
+                            storedValue(flag, path, true),
                             "",
                             deprecated(flag, path),
-                            createdAt(flag, path)));
+                            createdAt(flag, path),
+                            attributes(flag),
+                            Map.of()));
         }
         return definitions;
     }
 
-    /** {"enabled": b}, {"enabled": true, "_variant": "B"}, or AppConfig's {"_variants": [...]}. */
-    private Object storedValue(ObjectNode value, String path) {
+    /**
+     * {"enabled": b} (in the stored form {} is OFF, as the schema allows), a retrieval-form
+     * {"enabled": true, "_variant": "B"}, or AppConfig's {"_variants": [...]}.
+     */
+    private Object storedValue(ObjectNode value, String path, boolean retrievalForm) {
         if (value.has("_variants")) {
             return variants(value.get("_variants"), path + "._variants");
         }
         JsonNode enabled = value.get("enabled");
+        if (enabled == null && !retrievalForm) {
+            return Boolean.FALSE;
+        }
         if (enabled == null) {
             throw error(path + ".enabled", "missing; add \"enabled\": true or false");
         }
         if (!enabled.isBoolean()) {
             throw error(path + ".enabled", "expected true or false but found " + enabled);
         }
-        if (value.has("_variant")) {
+        if (retrievalForm && value.has("_variant")) {
             JsonNode variant = value.get("_variant");
             if (!variant.isTextual() || variant.asText().isBlank()) {
                 throw error(path + "._variant", "expected a variant name but found " + variant);
@@ -136,6 +135,32 @@ final class FlagDocumentParser {
             return enabled.asBoolean() ? variant.asText() : Boolean.FALSE;
         }
         return enabled.asBoolean();
+    }
+
+    /** A basic flag's attribute values: every member but {@code enabled} and the {@code _} keys. */
+    private static Map<String, Object> attributes(ObjectNode value) {
+        if (value.has("_variants")) {
+            return Map.of();
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        value.fields().forEachRemaining(field -> {
+            if (!field.getKey().equals("enabled") && !field.getKey().startsWith("_")) {
+                attributes.put(field.getKey(), JSON.convertValue(field.getValue(), Object.class));
+            }
+        });
+        return attributes;
+    }
+
+    /** The declared type of each attribute ({@code constraints.type}: string, number, boolean, array). */
+    private static Map<String, String> attributeTypes(ObjectNode flag) {
+        Map<String, String> types = new LinkedHashMap<>();
+        flag.path("attributes").fields().forEachRemaining(attribute -> {
+            String type = attribute.getValue().path("constraints").path("type").asText("");
+            if (!type.isEmpty()) {
+                types.put(attribute.getKey(), type);
+            }
+        });
+        return types;
     }
 
     /**

@@ -31,8 +31,9 @@ public final class FlagDocumentRules {
     private FlagDocumentRules() {}
 
     /**
-     * The problems of a stored-form document; empty when AppConfig would accept it (given that it
-     * also passes the published schema).
+     * The problems of a stored-form document, as AppConfig finds them: first AWS's published JSON
+     * schema, then (if the schema passes) the rules it cannot say. Empty when AppConfig would accept
+     * the document.
      */
     public static List<String> problems(String storedDocument) {
         try {
@@ -43,6 +44,10 @@ public final class FlagDocumentRules {
     }
 
     static List<String> problems(JsonNode document) {
+        List<String> schema = FlagDocumentSchema.problems(document);
+        if (!schema.isEmpty()) {
+            return schema;
+        }
         List<String> problems = new ArrayList<>();
         JsonNode flags = document.path("flags");
         for (Iterator<Map.Entry<String, JsonNode>> it = document.path("values").fields(); it.hasNext(); ) {

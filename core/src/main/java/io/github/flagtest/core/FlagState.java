@@ -15,22 +15,31 @@ import java.util.Set;
  * <p>A variant flag counts as ON unless its value is {@code false}; {@link Variants} as their
  * default variant; an absent flag is OFF.
  *
+ * <p>A flag's <em>attribute values</em> (AppConfig's {@code "checkout": {"enabled": true,
+ * "maxItems": 5}}) travel with it: {@link #attributes(String)} gives them, {@link
+ * #withAttribute(String, String, Object)} sets one, and flipping a flag keeps them. A multi-variant
+ * flag's attributes are those of the variant served, kept in its {@link Variants}.
+ *
  * <pre>{@code
  * FlagState state = FlagState.of(Map.of("loyalty-points", true, "checkout", "B"));
  * state.isOn("loyalty-points");       // true
  * state.with("loyalty-points", false); // a new state, this one is unchanged
+ * state.withAttribute("checkout", "maxItems", 5).attributes("checkout"); // {maxItems=5}
  * }</pre>
  *
  * @since 0.1.0
  */
 public final class FlagState {
 
-    private static final FlagState EMPTY = new FlagState(Map.of());
+    private static final FlagState EMPTY = new FlagState(Map.of(), Map.of());
 
     private final Map<String, Object> values;
+    /** Attribute values of basic flags (Boolean or variant String values), only for declared flags. */
+    private final Map<String, Map<String, Object>> attributes;
 
-    private FlagState(Map<String, Object> values) {
+    private FlagState(Map<String, Object> values, Map<String, Map<String, Object>> attributes) {
         this.values = values;
+        this.attributes = attributes;
     }
 
     /** The state that declares no flag. */
@@ -47,7 +56,7 @@ public final class FlagState {
         Objects.requireNonNull(values, "values");
         Map<String, Object> copy = new LinkedHashMap<>();
         values.forEach((flag, value) -> copy.put(checkName(flag), checkValue(flag, value)));
-        return new FlagState(Collections.unmodifiableMap(copy));
+        return new FlagState(Collections.unmodifiableMap(copy), Map.of());
     }
 
     /** Whether {@code flag} is ON: {@code true}, or any variant; absent flags are OFF. */
@@ -65,21 +74,102 @@ public final class FlagState {
         return values.containsKey(flag);
     }
 
-    /** A copy of this state with {@code flag} set to {@code value} (Boolean or String). */
+    /**
+     * A copy of this state with {@code flag} set to {@code value} (Boolean, String or {@link
+     * Variants}). A basic flag keeps its attribute values; {@link Variants} bring their own.
+     */
     public FlagState with(String flag, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(values);
         copy.put(checkName(flag), checkValue(flag, value));
-        return new FlagState(Collections.unmodifiableMap(copy));
+        if (value instanceof Variants && attributes.containsKey(flag)) {
+            Map<String, Map<String, Object>> kept = new LinkedHashMap<>(attributes);
+            kept.remove(flag);
+            return new FlagState(Collections.unmodifiableMap(copy), Collections.unmodifiableMap(kept));
+        }
+        return new FlagState(Collections.unmodifiableMap(copy), attributes);
     }
 
-    /** A copy of this state with every flag of {@code other} set to its value there. */
+    /**
+     * A copy of this state with every flag of {@code other} set to its value there; attribute
+     * values are merged per flag, {@code other}'s winning (a pin that only turns a flag ON keeps the
+     * attribute values it had).
+     */
     public FlagState withAll(FlagState other) {
         if (other.values.isEmpty()) {
             return this;
         }
-        Map<String, Object> copy = new LinkedHashMap<>(values);
-        copy.putAll(other.values);
-        return new FlagState(Collections.unmodifiableMap(copy));
+        FlagState merged = this;
+        for (Map.Entry<String, Object> entry : other.values.entrySet()) {
+            merged = merged.with(entry.getKey(), entry.getValue());
+            for (Map.Entry<String, Object> attribute :
+                    other.attributes(entry.getKey(), false).entrySet()) {
+                merged = merged.withAttribute(entry.getKey(), attribute.getKey(), attribute.getValue());
+            }
+        }
+        return merged;
+    }
+
+    /**
+     * The attribute values of {@code flag}, in declaration order: a basic flag's own, a
+     * multi-variant flag's default variant's (what a read without context is served). Empty when it
+     * has none or the state lacks the flag. The state holds them whatever the flag's value; what is
+     * <em>served</em> follows AppConfig, which leaves a disabled flag's attribute values out.
+     *
+     * @since 0.3.0
+     */
+    public Map<String, Object> attributes(String flag) {
+        return attributes(flag, true);
+    }
+
+    private Map<String, Object> attributes(String flag, boolean ofVariants) {
+        if (ofVariants && values.get(flag) instanceof Variants variants) {
+            return variants.defaultVariant().attributes();
+        }
+        return attributes.getOrDefault(flag, Map.of());
+    }
+
+    /**
+     * A copy of this state in which {@code flag} has the attribute {@code name} set to {@code
+     * value}: a String, Number, Boolean, or a List of them (AppConfig's attribute types). The flag
+     * must be declared and not multi-variant (a variant's attributes are part of its {@link Variants}).
+     *
+     * @throws FlagTestException naming the flag and the attribute when one of these does not hold
+     * @since 0.3.0
+     */
+    public FlagState withAttribute(String flag, String name, Object value) {
+        checkName(flag);
+        Object current = values.get(flag);
+        String where = "Attribute '" + name + "' of flag '" + flag + "'";
+        if (current == null) {
+            throw new FlagTestException(
+                    where + ": the state does not declare '" + flag + "'; set the flag before its attributes");
+        }
+        if (current instanceof Variants) {
+            throw new FlagTestException(where
+                    + ": the flag is multi-variant, whose attribute values belong to its variants; "
+                    + "set them in the variants (the document's attributeValues)");
+        }
+        if (name == null || name.isBlank()) {
+            throw new FlagTestException("An attribute name of flag '" + flag + "' is blank; name the attribute");
+        }
+        Map<String, Object> flagAttributes = new LinkedHashMap<>(attributes.getOrDefault(flag, Map.of()));
+        flagAttributes.put(name, AttributeValues.check(where, value));
+        Map<String, Map<String, Object>> copy = new LinkedHashMap<>(attributes);
+        copy.put(flag, Collections.unmodifiableMap(flagAttributes));
+        return new FlagState(values, Collections.unmodifiableMap(copy));
+    }
+
+    /** This state narrowed to {@code flags} (each declared here), with their attribute values. */
+    FlagState only(java.util.Collection<String> flags) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> keptAttributes = new LinkedHashMap<>();
+        for (String flag : flags) {
+            kept.put(flag, values.get(flag));
+            if (attributes.containsKey(flag)) {
+                keptAttributes.put(flag, attributes.get(flag));
+            }
+        }
+        return new FlagState(Collections.unmodifiableMap(kept), Collections.unmodifiableMap(keptAttributes));
     }
 
     /** The declared flag names, in declaration order. */
@@ -135,12 +225,12 @@ public final class FlagState {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof FlagState state && values.equals(state.values);
+        return other instanceof FlagState state && values.equals(state.values) && attributes.equals(state.attributes);
     }
 
     @Override
     public int hashCode() {
-        return values.hashCode();
+        return values.hashCode() * 31 + attributes.hashCode();
     }
 
     /** For example {@code [loyalty-points=ON, checkout=B]}. */

@@ -40,6 +40,31 @@ final class FlagValues {
         throw mismatch(flag, value, type, null);
     }
 
+    /** An attribute value (String, Number, Boolean or List) as {@code type}; numbers convert between types. */
+    static <T> T attribute(String flag, String name, Object value, Class<T> type) {
+        if (type.isInstance(value)) {
+            return type.cast(value);
+        }
+        Function<String, ?> parser = NUMBERS.get(type);
+        if (parser != null && value instanceof Number number) {
+            try {
+                BigDecimal exact = new BigDecimal(number.toString());
+                Object converted = parser.apply(exact.stripTrailingZeros().toPlainString());
+                if (new BigDecimal(converted.toString()).compareTo(exact) == 0) {
+                    return type.cast(converted);
+                }
+            } catch (NumberFormatException e) {
+                // not representable as the type asked for: reported below
+            }
+        }
+        if (type == String.class) {
+            return type.cast(String.valueOf(value));
+        }
+        throw new FlagTestException("Attribute '" + name + "' of flag '" + flag + "' is " + value + " ("
+                + value.getClass().getSimpleName() + "), which cannot be read as " + type.getSimpleName()
+                + "; read it as " + value.getClass().getSimpleName() + " or declare the attribute's type to match");
+    }
+
     private static FlagTestException mismatch(String flag, Object value, Class<?> type, Throwable cause) {
         return new FlagTestException(
                 "Flag '" + flag + "' is " + FlagState.describe(value) + ", which cannot be read as "

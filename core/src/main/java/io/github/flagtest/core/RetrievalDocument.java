@@ -5,9 +5,11 @@ import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
 
 /**
  * A flag state in AppConfig's retrieval form: every flag of the state, OFF ones as
- * {@code {"enabled": false}}, a pinned variant as {@code {"enabled": true, "_variant": "B"}}, a
+ * {@code {"enabled": false}}, an ON one with its attribute values ({@code {"enabled": true,
+ * "maxItems": 5}}), a pinned variant as {@code {"enabled": true, "_variant": "B", ...}}, a
  * multi-variant flag as the variant it serves (its default, unless the state was narrowed to the
- * variant a context selects), with that variant's attribute values.
+ * variant a context selects), with that variant's attribute values. A disabled flag or variant is
+ * served without attribute values, as AppConfig serves it.
  */
 final class RetrievalDocument {
 
@@ -17,21 +19,26 @@ final class RetrievalDocument {
 
     static String of(FlagState state) {
         ObjectNode document = JSON.createObjectNode();
-        state.asMap().forEach((flag, value) -> document.set(flag, node(value)));
+        state.flags().forEach(flag -> document.set(flag, node(state, flag)));
         return document.toString();
     }
 
     static String flag(FlagState state, String flag) {
-        return node(state.value(flag).orElseThrow()).toString();
+        return node(state, flag).toString();
     }
 
-    private static ObjectNode node(Object value) {
+    private static ObjectNode node(FlagState state, String flag) {
+        Object value = state.value(flag).orElseThrow();
         if (value instanceof Variants variants) {
             return variant(variants.defaultVariant());
         }
-        ObjectNode node = JSON.createObjectNode().put("enabled", FlagState.isOnValue(value));
+        boolean enabled = FlagState.isOnValue(value);
+        ObjectNode node = JSON.createObjectNode().put("enabled", enabled);
         if (value instanceof String variant) {
             node.put("_variant", variant);
+        }
+        if (enabled) {
+            state.attributes(flag).forEach((name, attribute) -> node.set(name, JSON.valueToTree(attribute)));
         }
         return node;
     }

@@ -32,12 +32,14 @@ class FakeFlagsProviderTest {
         assertThat(pinned.getReason()).as("a pinned variant is static").isEqualTo(Reason.STATIC.name());
         ProviderEvaluation<Boolean> undeclared = provider.getBooleanEvaluation("nobody-declared", true, null);
         assertThat(undeclared.getValue()).isTrue();
-        assertThat(undeclared.getReason()).isEqualTo(Reason.DEFAULT.name());
+        assertThat(undeclared.getReason()).isEqualTo(Reason.ERROR.name());
         assertThat(provider.getIntegerEvaluation("limit", 0, null).getValue()).isEqualTo(7);
-        assertThat(provider.getObjectEvaluation("tier", new Value(), null)
-                        .getValue()
-                        .asString())
-                .isEqualTo("gold");
+        // an object evaluation answers the flag as AppConfig serves it: enabled, _variant, attributes
+        var tier = provider.getObjectEvaluation("tier", new Value(), null)
+                .getValue()
+                .asStructure();
+        assertThat(tier.getValue("_variant").asString()).isEqualTo("gold");
+        assertThat(tier.getValue("enabled").asBoolean()).isTrue();
         assertThat(flags.evaluations("dynamic-discount").get(0).context()).isEqualTo(Map.of("targetingKey", "user-1"));
     }
 
@@ -71,12 +73,15 @@ class FakeFlagsProviderTest {
     }
 
     @Test
-    @DisplayName("answers the caller's default for a flag the test did not declare")
+    @DisplayName(
+            "answers the caller's default for a flag the test did not declare, with reason ERROR and FLAG_NOT_FOUND"
+                    + " (OpenFeature's evaluation.feature)")
     void undeclaredAnswersDefault() {
         ProviderEvaluation<Boolean> answer = provider.getBooleanEvaluation("unknown", true, null);
 
         assertThat(answer.getValue()).isTrue();
-        assertThat(answer.getReason()).isEqualTo(Reason.DEFAULT.name());
+        assertThat(answer.getReason()).isEqualTo(Reason.ERROR.name());
+        assertThat(answer.getErrorCode()).isEqualTo(ErrorCode.FLAG_NOT_FOUND);
         assertThat(provider.getObjectEvaluation("unknown", new Value("d"), null)
                         .getValue()
                         .asString())

@@ -30,7 +30,7 @@ class FlagCatalogTest {
               "values": {
                 "loyalty-points": {"enabled": true},
                 "old-banner": {"enabled": false},
-                "checkout": {"enabled": true, "_variant": "B"},
+                "checkout": {"enabled": true, "_variants": [{"name": "B", "enabled": true}]},
                 "rich-mail": {"_variants": [{"name": "rich", "enabled": true, "rule": "(eq $tier \\"gold\\")"}, {"name": "classic", "enabled": true}]}
               }
             }
@@ -55,7 +55,7 @@ class FlagCatalogTest {
                             false,
                             Optional.of(Instant.parse("2026-01-31T12:00:00Z"))));
             assertThat(catalog.get("old-banner").orElseThrow().deprecated()).isTrue();
-            assertThat(catalog.get("checkout").orElseThrow().defaultValue()).isEqualTo("B");
+            assertThat(catalog.get("checkout").orElseThrow().defaultValue()).hasToString("B");
             Variants richMail =
                     (Variants) catalog.get("rich-mail").orElseThrow().defaultValue();
             assertThat(richMail.defaultVariant().name()).isEqualTo("classic");
@@ -118,21 +118,23 @@ class FlagCatalogTest {
             not an object              | []                                                                   | doc.json: $: expected a JSON object but found []
             flag not an object         | {"a": true}                                                          | doc.json: $.a: expected a JSON object but found true
             enabled missing            | {"a": {}}                                                            | doc.json: $.a.enabled: missing; add "enabled": true or false
+            unknown top-level key      | {"version": "1", "flags": {}, "extra": 1}                            | doc.json: $: property 'extra' is not defined in the schema
+            flagtest's _variant stored | {"version": "1", "flags": {"x": {}}, "values": {"x": {"enabled": true, "_variant": "B"}}} | doc.json: $.values.x: property '_variant' is not defined in the schema and the schema does not allow additional properties ("_variant" is the retrieval form; in the stored form pin a variant as "_variants": [{"name": "B", "enabled": true}])
             enabled not boolean        | {"a": {"enabled": "yes"}}                                            | doc.json: $.a.enabled: expected true or false but found "yes"
-            bad version                | {"version": "2", "flags": {}}                                        | doc.json: $.version: expected "1" but found "2"
-            flags not an object        | {"version": "1", "flags": []}                                        | doc.json: $.flags: expected a JSON object but found []
-            value of undeclared flag   | {"version": "1", "flags": {}, "values": {"x": {"enabled": true}}}    | doc.json: $.values.x: no flag 'x' is declared in $.flags
-            stored enabled not boolean | {"version": "1", "flags": {"x": {}}, "values": {"x": {"enabled": 1}}} | doc.json: $.values.x.enabled: expected true or false but found 1
+            bad version                | {"version": "2", "flags": {}}                                        | doc.json: $.version: does not have a value in the enumeration ["1"]; AppConfig would refuse
+            flags not an object        | {"version": "1", "flags": []}                                        | doc.json: $.flags: array found, object expected
+            value of undeclared flag   | {"version": "1", "flags": {}, "values": {"x": {"enabled": true}}}    | doc.json: $.values.x: flag 'x' is not declared in $.flags
+            stored enabled not boolean | {"version": "1", "flags": {"x": {}}, "values": {"x": {"enabled": 1}}} | doc.json: $.values.x.enabled: integer found, boolean expected
             bad createdAt              | {"version": "1", "flags": {"x": {"_createdAt": "yesterday"}}}        | doc.json: $.flags.x._createdAt: expected an ISO-8601 instant
             variants without default   | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "a", "enabled": true, "rule": "(eq $a 1)"}]}}} | doc.json: $.values.x._variants: variant [0] 'a': the last variant is the default and must have no rule
             default not last           | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "d", "enabled": true}, {"name": "a", "enabled": true, "rule": "(eq $a 1)"}]}}} | doc.json: $.values.x._variants: variant [0] 'd': only the last variant (the default) may have no rule
             duplicate variant names    | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "a", "enabled": true, "rule": "(eq $a 1)"}, {"name": "a", "enabled": false}]}}} | doc.json: $.values.x._variants: variant [1] 'a': the name is used twice
             malformed rule             | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "a", "enabled": true, "rule": "(eq $a 1"}, {"name": "d", "enabled": false}]}}} | doc.json: $.values.x._variants: variant [0] 'a': rule (eq $a 1 at position
-            variant enabled not bool   | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "d", "enabled": "yes"}]}}} | doc.json: $.values.x._variants[0].enabled: expected true or false but found "yes"
-            variant without enabled    | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "d"}]}}} | doc.json: $.values.x._variants[0].enabled: expected true or false but found nothing
-            unknown variant key        | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "d", "enabled": true, "limit": 3}]}}} | doc.json: $.values.x._variants[0].limit: unknown key; a variant has name, enabled, rule and attributeValues
+            variant enabled not bool   | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "d", "enabled": "yes"}]}}} | doc.json: $.values.x._variants[0].enabled: string found, boolean expected
+            variant without enabled    | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "d"}]}}} | doc.json: $.values.x._variants[0]: required property 'enabled' not found
+            unknown variant key        | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": [{"name": "d", "enabled": true, "limit": 3}]}}} | doc.json: $.values.x._variants[0]: property 'limit' is not defined in the schema
             blank flag name            | {" ": {"enabled": true}}                                             | doc.json: $. : a flag name must not be blank
-            variants not an array      | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": {}}}} | doc.json: $.values.x._variants: expected a non-empty array of variants
+            variants not an array      | {"version": "1", "flags": {"x": {}}, "values": {"x": {"_variants": {}}}} | doc.json: $.values.x._variants: object found, array expected
             empty document             | '   '                                                                | doc.json: the flag document is empty
             attribute of wrong type    | {"version": "1", "flags": {"x": {"attributes": {"limit": {"constraints": {"type": "number"}}}}}, "values": {"x": {"enabled": true, "limit": "ten"}}} | doc.json: $.values.x.limit: expected a number but found "ten"
             required attribute missing | {"version": "1", "flags": {"x": {"attributes": {"id": {"constraints": {"type": "string", "required": true}}}}}, "values": {"x": {"enabled": true}}} | doc.json: $.values.x.id: required attribute is missing

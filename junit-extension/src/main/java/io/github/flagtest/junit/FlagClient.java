@@ -19,7 +19,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>A flag-reading method takes the flag name as its first {@code String} argument and returns
  * boolean/Boolean (ON/OFF), String (the variant) or a number (a numeric variant). A further argument
  * of the return type is the default for undeclared flags; a {@code Map} argument is recorded as the
- * evaluation context. Every other method keeps Mockito's defaults and can be stubbed as usual. The
+ * evaluation context. A method whose name contains {@code attribute} ({@code attribute}, {@code
+ * getAttribute}, {@code attributeValue}) reads attribute values: its second String argument names
+ * the attribute ({@code int max = features.attribute("checkout", "maxItems", 10)}), and without one
+ * a {@code Map} return type gets all of them; an OFF flag's attribute answers the default, as
+ * AppConfig serves a disabled flag without attributes. Every other method keeps Mockito's defaults
+ * and can be stubbed as usual. The
  * field must be null; flagtest sets it before {@code @BeforeEach} and clears it after the test.
  *
  * @since 0.1.0

@@ -25,6 +25,10 @@ final class FlagClientAnswer implements Answer<Object> {
         Method method = invocation.getMethod();
         Class<?> type = boxed(method.getReturnType());
         int nameIndex = firstStringArgument(method);
+        if (nameIndex >= 0
+                && method.getName().toLowerCase(java.util.Locale.ROOT).contains("attribute")) {
+            return attribute(invocation, method, type, nameIndex);
+        }
         if (nameIndex < 0 || !(type == Boolean.class || type == String.class || Number.class.isAssignableFrom(type))) {
             return Answers.RETURNS_DEFAULTS.answer(invocation);
         }
@@ -48,6 +52,45 @@ final class FlagClientAnswer implements Answer<Object> {
             fallback = type == Boolean.class ? Boolean.FALSE : Answers.RETURNS_DEFAULTS.answer(invocation);
         }
         return read(flag, type, fallback, context);
+    }
+
+    /**
+     * A method named like {@code attribute}/{@code getAttribute}: the second String argument names
+     * the attribute (a Map return type without one gets them all), a further argument of the return
+     * type is the fallback, a Map argument the context.
+     */
+    private Object attribute(InvocationOnMock invocation, Method method, Class<?> type, int nameIndex)
+            throws Throwable {
+        Object[] arguments = invocation.getArguments();
+        if (!(arguments[nameIndex] instanceof String flag)) {
+            return Answers.RETURNS_DEFAULTS.answer(invocation);
+        }
+        String attribute = null;
+        Object fallback = null;
+        Map<String, ?> context = Map.of();
+        Class<?>[] parameters = method.getParameterTypes();
+        for (int i = nameIndex + 1; i < arguments.length; i++) {
+            if (attribute == null && parameters[i] == String.class && arguments[i] instanceof String name) {
+                attribute = name;
+            } else if (fallback == null && type.isInstance(arguments[i])) {
+                fallback = arguments[i];
+            } else if (arguments[i] instanceof Map<?, ?> map) {
+                context = stringKeys(map);
+            }
+        }
+        if (attribute == null) {
+            return Map.class.isAssignableFrom(type)
+                    ? flags.attributes(flag, context)
+                    : Answers.RETURNS_DEFAULTS.answer(invocation);
+        }
+        if (fallback == null && method.getReturnType().isPrimitive()) {
+            fallback = Answers.RETURNS_DEFAULTS.answer(invocation);
+        }
+        return readAttribute(flag, attribute, type, fallback, context);
+    }
+
+    private <T> T readAttribute(String flag, String attribute, Class<T> type, Object fallback, Map<String, ?> context) {
+        return flags.attribute(flag, attribute, type, type.cast(fallback), context);
     }
 
     private <T> T read(String flag, Class<T> type, Object fallback, Map<String, ?> context) {

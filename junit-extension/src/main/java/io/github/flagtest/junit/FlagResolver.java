@@ -54,7 +54,38 @@ final class FlagResolver {
             }
             state = state.withAll(run.assignment());
         }
-        return pinVariants(state, documents);
+        FlagState resolved = pinVariants(state, documents);
+        checkAttributes(context, settings, resolved);
+        return resolved;
+    }
+
+    /** Pinned attribute values must meet the constraints the catalog or profile declares for them. */
+    private static void checkAttributes(ExtensionContext context, Settings settings, FlagState state) {
+        List<String> pinned = new ArrayList<>();
+        for (Level level : levels(context)) {
+            for (WithFlag pin : AnnotationSupport.findRepeatableAnnotations(level.element(), WithFlag.class)) {
+                if (pin.attributes().length > 0) {
+                    pinned.add(AttributePins.describe(pin) + " on " + level.name());
+                }
+            }
+        }
+        if (pinned.isEmpty()) {
+            return;
+        }
+        for (FlagCatalog document : documents(settings)) {
+            List<String> problems = document.problems(state);
+            if (!problems.isEmpty()) {
+                throw new ExtensionConfigurationException(String.join(", ", pinned) + ": " + String.join("; ", problems)
+                        + " (constraints declared in " + document.source() + "); pin a value the constraints allow");
+            }
+        }
+    }
+
+    private static List<FlagCatalog> documents(Settings settings) {
+        List<FlagCatalog> documents = new ArrayList<>();
+        settings.catalog().ifPresent(documents::add);
+        settings.profile().ifPresent(documents::add);
+        return documents;
     }
 
     /**
@@ -69,7 +100,7 @@ final class FlagResolver {
             if (value instanceof String name
                     && declared instanceof Variants variants
                     && variants.variant(name).isPresent()) {
-                pinned = pinned.with(flag, variants.pinned(name));
+                pinned = pinned.with(flag, AttributePins.onVariant(variants.pinned(name), state.attributes(flag)));
             }
         }
         return pinned;
@@ -86,6 +117,7 @@ final class FlagResolver {
     /** The method's and each class's own pins; checks each level for contradictions and names. */
     static FlagState pins(Level level, Optional<FlagCatalog> catalog) {
         Map<String, Object> values = new LinkedHashMap<>();
+        List<WithFlag> withAttributes = new ArrayList<>();
         for (WithFlag pin : AnnotationSupport.findRepeatableAnnotations(level.element(), WithFlag.class)) {
             Object value = valueOf(pin, level);
             checkName(pin.name(), "@WithFlag", level.name(), catalog);
@@ -95,8 +127,15 @@ final class FlagResolver {
                         + "' is pinned twice with different values (" + FlagState.describe(previous) + " and "
                         + FlagState.describe(value) + "); keep one of them");
             }
+            if (pin.attributes().length > 0) {
+                withAttributes.add(pin);
+            }
         }
-        return FlagState.of(values);
+        FlagState pins = FlagState.of(values);
+        for (WithFlag pin : withAttributes) {
+            pins = AttributePins.apply(pins, pin, level.name(), catalog);
+        }
+        return pins;
     }
 
     static void checkName(String flag, String annotation, String where, Optional<FlagCatalog> catalog) {

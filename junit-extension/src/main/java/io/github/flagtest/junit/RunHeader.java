@@ -20,6 +20,9 @@ final class RunHeader {
         header.put(
                 "profileValues",
                 settings.profile().map(p -> plain(p.defaults())).orElse(Map.of()));
+        header.put(
+                "profileAttributes",
+                settings.profile().map(p -> attributes(p.defaults())).orElse(Map.of()));
         header.put("catalog", settings.catalog().map(FlagCatalog::source).orElse(null));
         Map<String, Object> flags = new LinkedHashMap<>();
         settings.catalog()
@@ -34,6 +37,9 @@ final class RunHeader {
                                         .map(Variants.Variant::name)
                                         .toList());
                     }
+                    if (!definition.attributes().isEmpty()) {
+                        entry.put("attributes", definition.attributes());
+                    }
                     entry.put("description", definition.description());
                     entry.put("deprecated", definition.deprecated());
                     entry.put(
@@ -43,6 +49,17 @@ final class RunHeader {
                 }));
         header.put("catalogFlags", flags);
         return header;
+    }
+
+    /** Each flag's attribute values (a multi-variant flag's default variant's), for flags that have any. */
+    private static Map<String, Object> attributes(FlagState state) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        state.flags().forEach(flag -> {
+            if (!state.attributes(flag).isEmpty()) {
+                attributes.put(flag, state.attributes(flag));
+            }
+        });
+        return attributes;
     }
 
     /** The values as plain Booleans and variant names: a multi-variant flag as its default. */

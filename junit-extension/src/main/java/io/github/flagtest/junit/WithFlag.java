@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * @Test
  * @WithFlag(name = "loyalty-points", enabled = true)
  * @WithFlag(name = "checkout", value = "B")
+ * @WithFlag(name = "basket", attributes = {"maxItems=5", "banner=new"})
  * void awardsPoints(FakeFlags flags) { ... }
  *
  * @WithFlag(name = "loyalty-points")          // a team's composed annotation
@@ -47,6 +48,17 @@ public @interface WithFlag {
 
     /** The variant of a multi-variant flag (served as {@code {"enabled":true,"_variant":"B"}}). */
     String value() default "";
+
+    /**
+     * Attribute values of the flag, each {@code name=value}: typed by the catalog's declared type
+     * (string, number, boolean, array), else read as a JSON literal ({@code 5}, {@code true}, {@code
+     * ["eu","us"]}), else taken as a string. They join the attribute values the profile or catalog
+     * gives the flag (these win), are checked against the flag's declared constraints, and are
+     * served only while the flag is ON, as AppConfig serves them.
+     *
+     * @since 0.3.0
+     */
+    String[] attributes() default {};
 
     /** Holds repeated {@link WithFlag} annotations. */
     @Documented

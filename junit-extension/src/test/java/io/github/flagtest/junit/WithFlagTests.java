@@ -158,7 +158,7 @@ class WithFlagTests {
             assertThat(message(results.testEvents().failed().list().get(0)))
                     .isEqualTo(
                             "flagtest.profile=flags/broken.json: classpath:flags/broken.json: $.values.checkout.enabled: "
-                                    + "expected true or false but found \"yes\"");
+                                    + "string found, boolean expected; AppConfig would refuse this document");
         }
 
         @Test

@@ -26,6 +26,10 @@ final class FlagFacts {
     boolean deprecated;
     Optional<Instant> createdAt = Optional.empty();
     final Map<String, String> profileValues = new TreeMap<>();
+    /** The catalog's attribute values, as {@code name=value, ...}; null when none. */
+    String defaultAttributes;
+    /** Profile -> its attribute values of this flag, as {@code name=value, ...}. */
+    final Map<String, String> profileAttributes = new TreeMap<>();
     /** Source lines of the code under test that read the flag. */
     final Map<String, Long> sites = new LinkedHashMap<>();
     /** Flags read by name over HTTP (the agent path's ?flag=): reads without a source line. */

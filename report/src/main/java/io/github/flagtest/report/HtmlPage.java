@@ -99,9 +99,13 @@ final class HtmlPage {
                 .append(esc(f.name))
                 .append("</a></td><td>")
                 .append(value(f.defaultValue))
+                .append(attributes(f.defaultAttributes))
                 .append("</td>");
         for (String profile : profiles) {
-            html.append("<td>").append(value(f.profileValues.get(profile))).append("</td>");
+            html.append("<td>")
+                    .append(value(f.profileValues.get(profile)))
+                    .append(attributes(f.profileAttributes.get(profile)))
+                    .append("</td>");
         }
         html.append("<td>")
                 .append(f.reads)
@@ -293,6 +297,13 @@ final class HtmlPage {
             html.append("</ul>");
         }
         html.append("</dd>\n</dl>\n</article>\n");
+    }
+
+    /** A flag's attribute values under its value, or nothing. */
+    private static String attributes(String attributes) {
+        return attributes == null || attributes.isEmpty()
+                ? ""
+                : "<br><span class=\"muted attributes\">" + esc(attributes) + "</span>";
     }
 
     private static String value(String value) {

@@ -132,12 +132,17 @@ public final class RunRecords {
         header.path("profileValues")
                 .fields()
                 .forEachRemaining(e -> facts(e.getKey()).profileValues.put(currentProfile, value(e.getValue())));
+        header.path("profileAttributes")
+                .fields()
+                .forEachRemaining(
+                        e -> facts(e.getKey()).profileAttributes.put(currentProfile, attributes(e.getValue())));
         header.path("catalogFlags").fields().forEachRemaining(e -> {
             FlagFacts facts = facts(e.getKey());
             JsonNode definition = e.getValue();
             facts.inCatalog = true;
             facts.description = definition.path("description").asText("");
             facts.defaultValue = value(definition.path("default"));
+            facts.defaultAttributes = definition.has("attributes") ? attributes(definition.get("attributes")) : null;
             facts.deprecated = definition.path("deprecated").asBoolean(false);
             facts.variants.clear();
             definition.path("variants").forEach(variant -> facts.variants.add(variant.asText()));
@@ -260,6 +265,19 @@ public final class RunRecords {
     }
 
     /** Booleans (or "true"/"false") as ON/OFF, variants as themselves. */
+    /** Attribute values as {@code maxItems=5, regions=["eu"]}. */
+    static String attributes(JsonNode attributes) {
+        StringBuilder text = new StringBuilder();
+        attributes.fields().forEachRemaining(attribute -> {
+            if (text.length() > 0) {
+                text.append(", ");
+            }
+            JsonNode value = attribute.getValue();
+            text.append(attribute.getKey()).append('=').append(value.isTextual() ? value.asText() : value.toString());
+        });
+        return text.toString();
+    }
+
     static String value(JsonNode value) {
         if (value == null || value.isMissingNode() || value.isNull()) {
             return null;

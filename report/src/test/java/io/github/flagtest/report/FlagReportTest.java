@@ -361,6 +361,26 @@ class FlagReportTest {
     }
 
     @Test
+    @DisplayName("shows a flag's attribute values under its value, for the catalog and each profile")
+    void attributeValues() throws Exception {
+        Path run = dir.resolve("attributes");
+        Files.createDirectories(run.resolve("runs"));
+        Files.writeString(
+                run.resolve("runs/tests-prod.jsonl"),
+                "{\"kind\":\"run\",\"profile\":\"classpath:flags/prod.json\",\"profileValues\":{\"x\":true},"
+                        + "\"profileAttributes\":{\"x\":{\"maxItems\":5,\"regions\":[\"eu\"]}},"
+                        + "\"catalog\":\"classpath:flags/catalog.json\",\"catalogFlags\":{\"x\":{\"default\":false,"
+                        + "\"attributes\":{\"banner\":\"<new>\"}}}}\n"
+                        + "{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"t\",\"state\":{\"x\":true}}\n");
+
+        Path page = FlagReport.of(RunRecords.read(List.of(run)), NOW).write(run);
+        Document html = Jsoup.parse(page.toFile(), "UTF-8");
+
+        assertThat(html.select("table#flags tbody tr:first-child .attributes").eachText())
+                .containsExactly("banner=<new>", "maxItems=5, regions=[\"eu\"]");
+    }
+
+    @Test
     @DisplayName("'ON in every profile' needs two profiles at least: one profile says nothing about the others")
     void onEverywhereNeedsTwoProfiles() throws Exception {
         Path single = dir.resolve("single");

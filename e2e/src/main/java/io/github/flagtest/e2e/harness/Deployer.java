@@ -1,5 +1,6 @@
 package io.github.flagtest.e2e.harness;
 
+import io.github.flagtest.core.FlagCatalog;
 import io.github.flagtest.core.FlagState;
 import io.github.flagtest.e2e.embedded.HandlerClasses;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +54,17 @@ final class Deployer implements AutoCloseable {
     }
 
     FlagStores.Created flagStore(String kind, String prefix, String envPrefix, FlagState initial) {
+        return flagStore(kind, prefix, envPrefix, FlagCatalog.parse("{}", "the flag state"), initial);
+    }
+
+    /**
+     * A flag store holding {@code initial}, written onto {@code document} (its own text while the
+     * state is the document's defaults).
+     */
+    FlagStores.Created flagStore(
+            String kind, String prefix, String envPrefix, FlagCatalog document, FlagState initial) {
         synchronized (cleanup) {
-            return FlagStores.create(aws, kind, backend, prefix, envPrefix, tags(), initial, cleanup);
+            return FlagStores.create(aws, kind, backend, prefix, envPrefix, tags(), document, initial, cleanup);
         }
     }
 

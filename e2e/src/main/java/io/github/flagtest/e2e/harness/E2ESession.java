@@ -74,7 +74,8 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
                 .toList();
         Deployer deployer = new Deployer(backend, runId);
         try {
-            FlagStores.Created store = deployer.flagStore(kind, prefix, envPrefix, document.defaults());
+            FlagStores.Created store = deployer.flagStore(kind, prefix, envPrefix, document, document.defaults());
+            FlagReadBack.check(backend, store.location(), document.defaults());
             Map<String, String> environment = new LinkedHashMap<>(locationVariables(store.location()));
             environment.putAll(Placeholders.resolve(declared, store.location(), testClass.getSimpleName()));
             Map<String, String> initial = new LinkedHashMap<>(environment);

@@ -1,5 +1,7 @@
 package io.github.flagtest.e2e.harness;
 
+import io.github.flagtest.core.AppConfigEndpoint;
+import io.github.flagtest.core.FlagCatalog;
 import io.github.flagtest.core.FlagState;
 import io.github.flagtest.e2e.FlagLocation;
 import io.github.flagtest.e2e.FlagStore;
@@ -65,6 +67,7 @@ final class FlagStores {
             String prefix,
             String envPrefix,
             Map<String, String> tags,
+            FlagCatalog document,
             FlagState initial,
             Deque<Runnable> cleanup) {
         return switch (kind) {
@@ -75,7 +78,7 @@ final class FlagStores {
                     throw noAppConfig(backend, "");
                 }
                 try {
-                    yield appConfig(aws.appConfig(), backend.name(), prefix, tags, initial, cleanup);
+                    yield appConfig(aws.appConfig(), backend.name(), prefix, tags, document, initial, cleanup);
                 } catch (AwsServiceException e) {
                     if (isUnsupported(e)) {
                         throw noAppConfig(
@@ -128,6 +131,7 @@ final class FlagStores {
             String backend,
             String prefix,
             Map<String, String> tags,
+            FlagCatalog document,
             FlagState initial,
             Deque<Runnable> cleanup) {
         String appId = AwsCalls.call(
@@ -168,7 +172,8 @@ final class FlagStores {
                                 .tags(tags))
                         .id());
         cleanup.push(() -> client.deleteDeploymentStrategy(r -> r.deploymentStrategyId(strategyId)));
-        AppConfigStore store = new AppConfigStore(client, backend, appId, envId, profileId, strategyId, cleanup);
+        AppConfigStore store =
+                new AppConfigStore(client, backend, document, appId, envId, profileId, strategyId, cleanup);
         store.write(initial);
         return new Created(store, appConfigLocation(prefix, ENVIRONMENT, PROFILE, appId, envId, profileId));
     }
@@ -184,7 +189,7 @@ final class FlagStores {
         // SSM takes tags only when a parameter is created, not on an overwrite
         client.putParameter(r -> r.name(parameter)
                 .type(ParameterType.STRING)
-                .value(StoredDocument.retrieval(initial))
+                .value(AppConfigEndpoint.retrievalDocument(initial))
                 .tags(tags.entrySet().stream()
                         .map(tag -> Tag.builder()
                                 .key(tag.getKey())
@@ -254,6 +259,7 @@ final class FlagStores {
                 Set.of(DeploymentState.ROLLED_BACK, DeploymentState.REVERTED);
         private final AppConfigClient client;
         private final String backend;
+        private final FlagCatalog document;
         private final String appId;
         private final String envId;
         private final String profileId;
@@ -263,6 +269,7 @@ final class FlagStores {
         AppConfigStore(
                 AppConfigClient client,
                 String backend,
+                FlagCatalog document,
                 String appId,
                 String envId,
                 String profileId,
@@ -270,6 +277,7 @@ final class FlagStores {
                 Deque<Runnable> cleanup) {
             this.client = client;
             this.backend = backend;
+            this.document = document;
             this.appId = appId;
             this.envId = envId;
             this.profileId = profileId;
@@ -285,7 +293,7 @@ final class FlagStores {
                     () -> client.createHostedConfigurationVersion(r -> r.applicationId(appId)
                                     .configurationProfileId(profileId)
                                     .contentType("application/json")
-                                    .content(SdkBytes.fromUtf8String(StoredDocument.stored(state))))
+                                    .content(SdkBytes.fromUtf8String(document.storedDocument(state))))
                             .versionNumber());
             synchronized (cleanup) {
                 // versions go before their profile: pushed after it, so deleted before it
@@ -406,7 +414,7 @@ final class FlagStores {
                     () -> client.putParameter(r -> r.name(parameter)
                             .type(ParameterType.STRING)
                             .overwrite(true)
-                            .value(StoredDocument.retrieval(state))));
+                            .value(AppConfigEndpoint.retrievalDocument(state))));
         }
     }
 }

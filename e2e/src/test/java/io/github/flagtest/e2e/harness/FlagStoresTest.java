@@ -3,6 +3,7 @@ package io.github.flagtest.e2e.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.flagtest.core.FlagCatalog;
 import io.github.flagtest.core.FlagState;
 import io.github.flagtest.e2e.FlagLocation;
 import java.time.Duration;
@@ -58,6 +59,7 @@ class FlagStoresTest {
                         "p",
                         "FEATURE_",
                         Map.of(),
+                        FlagCatalog.parse("{}", "none"),
                         FlagState.empty(),
                         new ArrayDeque<>()))
                 .isInstanceOf(ExtensionConfigurationException.class)

@@ -140,7 +140,7 @@ class LambdaE2EExtensionTests {
             assertThat(failure(run(MalformedFlagsFixture.class, dir)))
                     .isInstanceOf(ExtensionConfigurationException.class)
                     .hasMessageContaining(
-                            "classpath:flags/broken.json: $.values.loud.enabled: expected true or false but found \"maybe\"");
+                            "classpath:flags/broken.json: $.values.loud.enabled: string found, boolean expected; AppConfig would refuse this document");
         }
 
         @Test

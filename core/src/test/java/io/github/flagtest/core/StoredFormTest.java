@@ -1,11 +1,7 @@
-package io.github.flagtest.e2e.harness;
+package io.github.flagtest.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.flagtest.core.FlagCatalog;
-import io.github.flagtest.core.FlagState;
-import io.github.flagtest.core.Variants;
-import io.github.flagtest.e2e.embedded.FeatureFlagSchema;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,14 +9,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("the documents flagtest deploys")
-class StoredDocumentTest {
+class StoredFormTest {
+
+    private static final FlagCatalog NONE = FlagCatalog.parse("{}", "no document");
 
     @Test
     @DisplayName("flagtest's own documents pass: on/off flags and a variant as the one default variant")
     void storedDocuments() {
-        String stored = StoredDocument.stored(FlagState.of(Map.of("loyalty-points", true, "checkout", "B")));
+        String stored = NONE.storedDocument(FlagState.of(Map.of("loyalty-points", true, "checkout", "B")));
 
-        assertThat(FeatureFlagSchema.problems(stored)).isEmpty();
+        assertThat(FlagDocumentRules.problems(stored)).isEmpty();
         assertThat(stored).doesNotContain("\"_variant\"").contains("\"_variants\":[{\"name\":\"B\",\"enabled\":true}]");
     }
 
@@ -32,9 +30,9 @@ class StoredDocumentTest {
                 new Variants.Variant(
                         "BetaUsers", true, Optional.of("(ends_with $email \"@example.com\")"), Map.of("limit", 10)),
                 new Variants.Variant("Default", false, Optional.empty(), Map.of("limit", 0))));
-        String stored = StoredDocument.stored(FlagState.of(Map.of("checkout", checkout)));
+        String stored = NONE.storedDocument(FlagState.of(Map.of("checkout", checkout)));
 
-        assertThat(FeatureFlagSchema.problems(stored)).isEmpty();
+        assertThat(FlagDocumentRules.problems(stored)).isEmpty();
         assertThat(stored)
                 .contains("{\"name\":\"BetaUsers\",\"enabled\":true,\"rule\":\"(ends_with $email "
                         + "\\\"@example.com\\\")\",\"attributeValues\":{\"limit\":10}}");
@@ -45,7 +43,7 @@ class StoredDocumentTest {
         assertThat(read.variants()).extracting(Variants.Variant::name).containsExactly("BetaUsers", "Default");
         assertThat(read.variants().get(0).rule())
                 .isEqualTo(checkout.variants().get(0).rule());
-        assertThat(StoredDocument.retrieval(FlagState.of(Map.of("checkout", checkout))))
+        assertThat(AppConfigEndpoint.retrievalDocument(FlagState.of(Map.of("checkout", checkout))))
                 .isEqualTo("{\"checkout\":{\"_variant\":\"Default\",\"enabled\":false}}");
     }
 }
