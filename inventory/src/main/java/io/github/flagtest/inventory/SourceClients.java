@@ -21,7 +21,9 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * The read-only SDK clients of one source: AppConfig, and STS when a role is assumed or the account
  * is asked. Credentials come from the named profile (the shared credentials file, also through
  * {@code AWS_SHARED_CREDENTIALS_FILE} / {@code aws.sharedCredentialsFile}), a role assumed with
- * them, or the SDK's default chain. Throttling is handled by the SDK's adaptive retry mode.
+ * them, or the SDK's default chain. Throttling is handled by the SDK's adaptive retry mode. The
+ * source's {@code endpoint} overrides AppConfig's; STS resolves as the SDK does (a stand-in's STS
+ * through {@code AWS_ENDPOINT_URL_STS} or {@code aws.endpointUrlSts}).
  */
 final class SourceClients implements AutoCloseable {
 
@@ -52,8 +54,9 @@ final class SourceClients implements AutoCloseable {
                         .refreshRequest(r -> r.roleArn(arn).roleSessionName(SESSION_NAME))
                         .build())
                 .orElse(base);
-        this.appConfig =
-                configure(AppConfigClient.builder(), credentials).build();
+        software.amazon.awssdk.services.appconfig.AppConfigClientBuilder appConfigBuilder = configure(AppConfigClient.builder(), credentials);
+        source.endpoint().ifPresent(appConfigBuilder::endpointOverride);
+        this.appConfig = appConfigBuilder.build();
     }
 
     private <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
@@ -66,7 +69,6 @@ final class SourceClients implements AutoCloseable {
                         .retryStrategy(RetryMode.ADAPTIVE_V2)
                         .apiCallTimeout(Duration.ofMinutes(2))
                         .build());
-        source.endpoint().ifPresent(builder::endpointOverride);
         return builder;
     }
 
