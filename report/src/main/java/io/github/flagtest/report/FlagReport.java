@@ -205,6 +205,15 @@ public final class FlagReport {
                     .put("account", s.account())
                     .put("region", s.region())
                     .put("error", s.error()));
+            ArrayNode columns = inventory.putArray("columns");
+            deployed.columns.forEach(c -> columns.addObject()
+                    .put("source", c.source())
+                    .put("account", c.account())
+                    .put("application", c.application())
+                    .put("environment", c.environment())
+                    .put("profile", c.profile())
+                    .put("version", c.version())
+                    .put("deployedAt", c.deployedAt().toString()));
         }
         ArrayNode flags = root.putArray("flags");
         for (Entry entry : entries) {
@@ -224,15 +233,9 @@ public final class FlagReport {
             if (deployed != null) {
                 ArrayNode deployedNode = node.putArray("deployed");
                 deployed.flags.getOrDefault(f.name, Map.of()).forEach((index, value) -> {
-                    DeployedFlags.Column column = deployed.columns.get(index);
                     ObjectNode d = deployedNode
                             .addObject()
-                            .put("source", column.source())
-                            .put("account", column.account())
-                            .put("application", column.application())
-                            .put("environment", column.environment())
-                            .put("profile", column.profile())
-                            .put("version", column.version())
+                            .put("column", index) // inventory.columns[index]
                             .put("value", value.shown())
                             .put("attributes", value.attributes())
                             .put("since", value.since() == null ? null : value.since().toString());

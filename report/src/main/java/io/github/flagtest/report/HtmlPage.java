@@ -393,7 +393,7 @@ final class HtmlPage {
             td.yes { background:var(--on-bg); color:var(--on); } td.no { background:var(--off-bg); }
             article.flag { border:1px solid var(--line); border-radius:8px; padding:12px 16px; margin:10px 0; background:var(--card); }
             article.flag:target { outline:2px solid var(--accent); }
-            th.deployed { color:var(--accent); } .since { font-size:12px; } tr.failed td { color:var(--retire); }
+            th.deployed { color:var(--accent); } .since { font-size:12px; color:var(--muted); } tr.failed td { color:var(--retire); }
             dl { display:grid; grid-template-columns:140px 1fr; gap:4px 12px; margin:0; } dt { color:var(--muted); } dd { margin:0; }
             ul { margin:0; padding-left:18px; } code { font-size:12px; }
             """;

@@ -73,9 +73,7 @@ final class InventorySection {
         }
         cell.append(HtmlPage.attributes(value.attributes()));
         if (value.since() != null) {
-            cell.append("<br><span class=\"muted since\" title=\"")
-                    .append(HtmlPage.esc(value.since().toString()))
-                    .append("\">since ")
+            cell.append("<br><span class=\"since\">since ")
                     .append(HtmlPage.esc(DeployedFlags.day(value.since())))
                     .append("</span>");
         }
