@@ -33,7 +33,7 @@ public final class Inventory {
     public static final String FILE_NAME = "inventory.json";
 
     /** Sources, applications and environments read at once by default. */
-    public static final int DEFAULT_THREADS = 32;
+    public static final int DEFAULT_THREADS = 64;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -111,6 +111,15 @@ class InventoryCliTest {
         }
 
         @Test
+        @DisplayName("the CI sample's config (samples/ci/flagtest-inventory.json) is valid and names a document that exists")
+        void sample() {
+            Path root = Path.of("").toAbsolutePath().getParent();
+            InventoryConfig config = InventoryConfig.read(root.resolve("samples/ci/flagtest-inventory.json"));
+            assertThat(config.sources()).hasSize(2);
+            assertThat(root.resolve(config.repository().get("prod"))).exists();
+        }
+
+        @Test
         @DisplayName("the defaults: every application, 28 days")
         void defaults() {
             InventoryConfig config = InventoryConfig.parse("{\"sources\": [{\"name\": \"p\", \"region\": \"eu-west-1\"}]}", "c");

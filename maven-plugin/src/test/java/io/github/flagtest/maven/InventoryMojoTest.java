@@ -66,6 +66,15 @@ class InventoryMojoTest {
     }
 
     @Test
+    @DisplayName("report-aggregate finds a target/flagtest that holds only inventory.json (the root's, from a cron job)")
+    void aggregateFindsInventory() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("target/flagtest"));
+        Files.writeString(dir.resolve("inventory.json"), "{}");
+        Files.createDirectories(root.resolve("module/target/flagtest"));
+        assertThat(ReportAggregateMojo.moduleDirs(root)).containsExactly(dir);
+    }
+
+    @Test
     @DisplayName("a bad config fails the build, naming the key")
     void badConfig() throws Exception {
         InventoryMojo mojo = new InventoryMojo();
