@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.flagtest.shaded.jackson.databind.JsonNode;
 import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +65,10 @@ class InventoryAccountsTest {
     private JsonNode inventory;
     private String written;
     private int closedPort;
+    private HttpServer sts;
+    private final List<String> stsRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private String previousStsEndpoint;
+    static final String SESSION_TOKEN = "FwoGZXIvYXdzEFLAGTESTSESSIONTOKEN";
 
     @BeforeAll
     void accounts(@TempDir Path dir) throws IOException {
@@ -108,23 +115,60 @@ class InventoryAccountsTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort(); // nothing listens there once closed
         }
+        sts = stsStandIn();
+        previousStsEndpoint = System.setProperty(
+                "aws.endpointUrlSts", "http://127.0.0.1:" + sts.getAddress().getPort());
         Path config = dir.resolve("inventory.json.config");
         Files.writeString(config, """
                 {"sources": [
                   {"name": "acct-a", "region": "us-east-1", "profile": "acct-a", "endpoint": "%s"},
                   {"name": "acct-b", "region": "us-east-1", "profile": "acct-b", "endpoint": "%s"},
                   {"name": "down", "region": "us-east-1", "profile": "acct-a", "endpoint": "http://127.0.0.1:%d"},
-                  {"name": "wrong-keys", "region": "us-east-1", "profile": "acct-a", "endpoint": "%s"}],
+                  {"name": "wrong-keys", "region": "us-east-1", "profile": "acct-a", "endpoint": "%s"},
+                  {"name": "assumed", "region": "us-east-1", "profile": "acct-a",
+                   "roleArn": "arn:aws:iam::444455556666:role/flag-reader", "endpoint": "%s"}],
                  "applications": [], "retireAfterDays": 14}
-                """.formatted(a.aws.uri(), b.aws.uri(), closedPort, b.aws.uri()));
+                """.formatted(a.aws.uri(), b.aws.uri(), closedPort, b.aws.uri(), b.aws.uri()));
         CallRecorder.clear();
         Path file = Inventory.read(InventoryConfig.read(config), dir).write(dir.resolve("out"));
         written = Files.readString(file);
         inventory = json.readTree(written);
     }
 
+    /**
+     * STS for the role source: answers AssumeRole with account B's keys and a session token, in the
+     * response shape of https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html.
+     */
+    private HttpServer stsStandIn() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                stsRequests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8) + " "
+                        + exchange.getRequestHeaders().getFirst("Authorization"));
+                byte[] body = ("<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
+                                + "<AssumedRoleUser><AssumedRoleId>AROAFLAGTEST:flagtest-inventory</AssumedRoleId>"
+                                + "<Arn>arn:aws:sts::444455556666:assumed-role/flag-reader/flagtest-inventory</Arn></AssumedRoleUser>"
+                                + "<Credentials><AccessKeyId>" + b.accessKeyId() + "</AccessKeyId><SecretAccessKey>"
+                                + b.secretAccessKey() + "</SecretAccessKey><SessionToken>" + SESSION_TOKEN
+                                + "</SessionToken><Expiration>" + Instant.now().plusSeconds(3600)
+                                + "</Expiration></Credentials></AssumeRoleResult><ResponseMetadata><RequestId>"
+                                + "c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId></ResponseMetadata></AssumeRoleResponse>")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/xml");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        });
+        server.start();
+        return server;
+    }
+
     @AfterAll
     void stop() {
+        if (sts != null) {
+            sts.stop(0);
+        }
+        restore("aws.endpointUrlSts", previousStsEndpoint);
         restore("aws.sharedCredentialsFile", previousCredentialsFile);
         restore("aws.configFile", previousConfigFile);
         try (StandInAccount first = a;
@@ -155,7 +199,7 @@ class InventoryAccountsTest {
     @DisplayName("lists every source with its region and error; the failing ones keep the others")
     void sources() {
         JsonNode sources = inventory.path("sources");
-        assertThat(sources).hasSize(4);
+        assertThat(sources).hasSize(5);
         assertThat(sources.get(0).path("name").asText()).isEqualTo("acct-a");
         assertThat(sources.get(0).path("error").isNull()).isTrue();
         assertThat(sources.get(0).path("account").isNull()).isTrue(); // an endpoint without a role: not asked
@@ -167,9 +211,23 @@ class InventoryAccountsTest {
     }
 
     @Test
+    @DisplayName("roleArn: assumes the role through STS with the profile's keys; the account is the role's")
+    void assumedRole() {
+        JsonNode assumed = inventory.path("sources").get(4);
+        assertThat(assumed.path("error").isNull()).as(assumed.toString()).isTrue();
+        assertThat(assumed.path("account").asText()).isEqualTo("444455556666");
+        assertThat(deployment("assumed", "prod").path("application").asText()).isEqualTo("billing");
+        assertThat(stsRequests).singleElement().satisfies(request -> assertThat(request)
+                .contains("Action=AssumeRole", "RoleArn=arn%3Aaws%3Aiam%3A%3A444455556666%3Arole%2Fflag-reader")
+                .contains("RoleSessionName=flagtest-inventory")
+                .contains("Credential=" + a.accessKeyId() + "/"));
+        assertThat(written).doesNotContain(SESSION_TOKEN);
+    }
+
+    @Test
     @DisplayName("reads the latest complete deployment of each feature flag profile and environment, not Freeform ones")
     void deployments() {
-        assertThat(inventory.path("deployments")).hasSize(3);
+        assertThat(inventory.path("deployments")).hasSize(4); // acct-b's also through the assumed role
         JsonNode prod = deployment("acct-a", "prod");
         assertThat(prod.path("application").asText()).isEqualTo("shop");
         assertThat(prod.path("profile").asText()).isEqualTo("flags");
@@ -214,7 +272,13 @@ class InventoryAccountsTest {
     void readOnly() {
         List<CallRecorder.Call> calls = CallRecorder.calls();
         assertThat(calls).isNotEmpty();
-        assertThat(calls).allSatisfy(call -> assertThat(call.operation()).matches("(List|Get)[A-Za-z]+"));
+        assertThat(calls)
+                .filteredOn(call -> !call.service().equals("Sts"))
+                .allSatisfy(call -> assertThat(call.operation()).matches("(List|Get)[A-Za-z]+"));
+        assertThat(calls)
+                .filteredOn(call -> call.service().equals("Sts"))
+                .extracting(CallRecorder.Call::operation)
+                .containsOnly("AssumeRole");
         assertThat(calls)
                 .extracting(CallRecorder.Call::operation)
                 .contains(
