@@ -36,7 +36,10 @@ public final class InventoryReportBenchmark {
         double cpuMillis = (threadBean.getCurrentThreadCpuTime() - cpuStart) / 1e6;
         System.out.printf(
                 "flagtest report + inventory benchmark: %d flags, %d tests, %d deployment columns -> %d candidates%n",
-                report.flags(), TESTS, without ? 0 : SOURCES.length * ENVIRONMENTS.length, report.retirementCandidates());
+                report.flags(),
+                TESTS,
+                without ? 0 : SOURCES.length * ENVIRONMENTS.length,
+                report.retirementCandidates());
         System.out.printf(
                 "  cold (first in a fresh JVM) %.0f ms (goal < 1000 ms), %.0f ms CPU of the thread; index.html %d KB%n",
                 millis, cpuMillis, Files.size(page) / 1024);
@@ -45,9 +48,14 @@ public final class InventoryReportBenchmark {
     private static void write(Path dir) throws Exception {
         Random random = new Random(7);
         Files.createDirectories(dir.resolve("runs"));
-        StringBuilder runs = new StringBuilder("{\"kind\":\"run\",\"profile\":\"classpath:flags/prod.json\",\"profileValues\":{");
+        StringBuilder runs =
+                new StringBuilder("{\"kind\":\"run\",\"profile\":\"classpath:flags/prod.json\",\"profileValues\":{");
         for (int f = 0; f < FLAGS; f++) {
-            runs.append(f == 0 ? "" : ",").append("\"flag-").append(f).append("\":").append(f % 3 == 0);
+            runs.append(f == 0 ? "" : ",")
+                    .append("\"flag-")
+                    .append(f)
+                    .append("\":")
+                    .append(f % 3 == 0);
         }
         runs.append("}}\n");
         for (int t = 0; t < TESTS; t++) {
@@ -74,27 +82,44 @@ public final class InventoryReportBenchmark {
         Files.writeString(dir.resolve("runs/tests.jsonl"), runs, StandardCharsets.UTF_8);
         StringBuilder inventory = new StringBuilder("{\"readAt\":\"2026-12-06T04:00:00Z\",\"sources\":[");
         for (int s = 0; s < SOURCES.length; s++) {
-            inventory.append(s == 0 ? "" : ",").append("{\"name\":\"").append(SOURCES[s])
-                    .append("\",\"account\":\"11112222333").append(s).append("\",\"region\":\"eu-west-1\",\"error\":null}");
+            inventory
+                    .append(s == 0 ? "" : ",")
+                    .append("{\"name\":\"")
+                    .append(SOURCES[s])
+                    .append("\",\"account\":\"11112222333")
+                    .append(s)
+                    .append("\",\"region\":\"eu-west-1\",\"error\":null}");
         }
         inventory.append("],\"deployments\":[");
         boolean first = true;
         for (String source : SOURCES) {
             for (String environment : ENVIRONMENTS) {
-                inventory.append(first ? "" : ",").append("{\"source\":\"").append(source)
-                        .append("\",\"application\":\"shop\",\"environment\":\"").append(environment)
-                        .append("\",\"profile\":\"flags\",\"version\":\"12\",\"deployedAt\":\"2026-11-20T10:00:00Z\",\"flags\":{");
+                inventory
+                        .append(first ? "" : ",")
+                        .append("{\"source\":\"")
+                        .append(source)
+                        .append("\",\"application\":\"shop\",\"environment\":\"")
+                        .append(environment)
+                        .append(
+                                "\",\"profile\":\"flags\",\"version\":\"12\",\"deployedAt\":\"2026-11-20T10:00:00Z\",\"flags\":{");
                 first = false;
                 for (int f = 0; f < FLAGS; f++) {
-                    inventory.append(f == 0 ? "" : ",").append("\"flag-").append(f).append("\":{\"enabled\":")
+                    inventory
+                            .append(f == 0 ? "" : ",")
+                            .append("\"flag-")
+                            .append(f)
+                            .append("\":{\"enabled\":")
                             .append(f % 3 == 0 || random.nextInt(10) == 0)
-                            .append(",\"since\":\"2026-0").append(1 + random.nextInt(9)).append("-15T00:00:00Z\",\"attributes\":")
+                            .append(",\"since\":\"2026-0")
+                            .append(1 + random.nextInt(9))
+                            .append("-15T00:00:00Z\",\"attributes\":")
                             .append(f % 5 == 0 ? "{\"maxItems\":" + f + ",\"label\":\"<b>" + f + "</b>\"}" : "{}")
                             .append(",\"variants\":")
-                            .append(f % 50 == 1
-                                    ? "[{\"name\":\"Beta\",\"enabled\":true,\"rule\":\"(ends_with $email \\\"@example.com\\\")\",\"attributes\":{}},"
-                                            + "{\"name\":\"Default\",\"enabled\":false,\"rule\":null,\"attributes\":{}}]"
-                                    : "[]")
+                            .append(
+                                    f % 50 == 1
+                                            ? "[{\"name\":\"Beta\",\"enabled\":true,\"rule\":\"(ends_with $email \\\"@example.com\\\")\",\"attributes\":{}},"
+                                                    + "{\"name\":\"Default\",\"enabled\":false,\"rule\":null,\"attributes\":{}}]"
+                                            : "[]")
                             .append('}');
                 }
                 inventory.append("}}");

@@ -61,15 +61,24 @@ final class InventoryStandIn implements AutoCloseable {
             if (path.length == 1) {
                 StringBuilder items = new StringBuilder();
                 for (int a = 0; a < apps; a++) {
-                    items.append(a == 0 ? "" : ",").append("{\"Id\":\"app").append(a).append("\",\"Name\":\"app-")
-                            .append(a).append("\"}");
+                    items.append(a == 0 ? "" : ",")
+                            .append("{\"Id\":\"app")
+                            .append(a)
+                            .append("\",\"Name\":\"app-")
+                            .append(a)
+                            .append("\"}");
                 }
                 body = "{\"Items\":[" + items + "]}";
             } else if (path.length == 3 && path[2].equals("environments")) {
                 StringBuilder items = new StringBuilder();
                 for (int e = 0; e < ENVIRONMENTS.length; e++) {
-                    items.append(e == 0 ? "" : ",").append("{\"ApplicationId\":\"").append(path[1])
-                            .append("\",\"Id\":\"env").append(e).append("\",\"Name\":\"").append(ENVIRONMENTS[e])
+                    items.append(e == 0 ? "" : ",")
+                            .append("{\"ApplicationId\":\"")
+                            .append(path[1])
+                            .append("\",\"Id\":\"env")
+                            .append(e)
+                            .append("\",\"Name\":\"")
+                            .append(ENVIRONMENTS[e])
                             .append("\",\"State\":\"READY_FOR_DEPLOYMENT\"}");
                 }
                 body = "{\"Items\":[" + items + "]}";
@@ -107,7 +116,8 @@ final class InventoryStandIn implements AutoCloseable {
                 + "\",\"CompletedAt\":\"" + at + "\""
                 + (app == null
                         ? ""
-                        : ",\"ApplicationId\":\"" + app + "\",\"EnvironmentId\":\"env0\",\"ConfigurationProfileId\":\"prof1\"")
+                        : ",\"ApplicationId\":\"" + app
+                                + "\",\"EnvironmentId\":\"env0\",\"ConfigurationProfileId\":\"prof1\"")
                 + "}";
     }
 
@@ -116,8 +126,10 @@ final class InventoryStandIn implements AutoCloseable {
         boolean two = version >= 2;
         return "{\"version\":\"1\",\"flags\":{\"checkout\":{\"name\":\"checkout\"},\"banner\":{\"name\":\"banner\","
                 + "\"attributes\":{\"text\":{\"constraints\":{\"type\":\"string\"}}}},\"search\":{\"name\":\"search\"},"
-                + "\"export\":{\"name\":\"export\"},\"ui\":{\"name\":\"ui\"}},\"values\":{\"checkout\":{\"enabled\":" + two
-                + "},\"banner\":{\"enabled\":true,\"text\":\"" + (two ? "new" : "old") + "\"},\"search\":{\"enabled\":true},"
+                + "\"export\":{\"name\":\"export\"},\"ui\":{\"name\":\"ui\"}},\"values\":{\"checkout\":{\"enabled\":"
+                + two
+                + "},\"banner\":{\"enabled\":true,\"text\":\"" + (two ? "new" : "old")
+                + "\"},\"search\":{\"enabled\":true},"
                 + "\"export\":{\"enabled\":false},\"ui\":{\"_variants\":[{\"name\":\"dark\",\"enabled\":true,"
                 + "\"rule\":\"(eq $tier \\\"gold\\\")\"},{\"name\":\"light\",\"enabled\":true}]}}}";
     }

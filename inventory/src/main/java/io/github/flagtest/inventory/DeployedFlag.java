@@ -38,7 +38,8 @@ record DeployedFlag(boolean enabled, Map<String, Object> attributes, List<Varian
             Object value = state.value(flag).orElseThrow();
             List<Variant> variants = value instanceof Variants multi
                     ? multi.variants().stream()
-                            .map(v -> new Variant(v.name(), v.enabled(), v.rule().orElse(null), v.attributes()))
+                            .map(v ->
+                                    new Variant(v.name(), v.enabled(), v.rule().orElse(null), v.attributes()))
                             .toList()
                     : List.of();
             flags.put(flag, new DeployedFlag(state.isOn(flag), state.attributes(flag), variants));

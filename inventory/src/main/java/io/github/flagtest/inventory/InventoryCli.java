@@ -60,7 +60,10 @@ public final class InventoryCli {
         Inventory inventory = Inventory.read(parsed, base.toAbsolutePath());
         Path file = inventory.write(base.resolve(dir));
         out.println(inventory.summaryLine(file));
-        inventory.errors().forEach((source, error) -> err.println("flagtest inventory: source '" + source + "' failed: " + error));
+        inventory
+                .errors()
+                .forEach(
+                        (source, error) -> err.println("flagtest inventory: source '" + source + "' failed: " + error));
         return 0;
     }
 }

@@ -139,12 +139,13 @@ public record InventoryConfig(
         JsonNode repo = root.path("repository");
         if (!repo.isMissingNode() && !repo.isNull()) {
             if (!repo.isObject()) {
-                throw new InventoryConfigException(name
-                        + ": \"repository\" must map an environment name to a document, e.g. {\"prod\": \"flags/prod.json\"}");
+                throw new InventoryConfigException(
+                        name
+                                + ": \"repository\" must map an environment name to a document, e.g. {\"prod\": \"flags/prod.json\"}");
             }
             repo.fields()
-                    .forEachRemaining(e ->
-                            repository.put(e.getKey(), text(e.getValue(), name + ": repository." + e.getKey())));
+                    .forEachRemaining(
+                            e -> repository.put(e.getKey(), text(e.getValue(), name + ": repository." + e.getKey())));
         }
         return new InventoryConfig(sources, applications, retireAfterDays, repository);
     }
@@ -176,8 +177,8 @@ public record InventoryConfig(
                 }
                 return uri;
             } catch (URISyntaxException e) {
-                throw new InventoryConfigException(where + ".endpoint: '" + text
-                        + "' is not an http(s) URL such as http://127.0.0.1:4566");
+                throw new InventoryConfigException(
+                        where + ".endpoint: '" + text + "' is not an http(s) URL such as http://127.0.0.1:4566");
             }
         });
         return new Source(sourceName, region, profile, roleArn, endpoint);

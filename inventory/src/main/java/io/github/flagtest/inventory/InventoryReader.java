@@ -125,14 +125,17 @@ final class InventoryReader {
 
     private static void application(SourceRun run, Application app) {
         AppConfigClient client = run.clients.appConfig();
-        List<Environment> environments = client.listEnvironmentsPaginator(r -> r.applicationId(app.id())).items().stream()
-                .toList();
-        List<ConfigurationProfileSummary> profiles = client
-                .listConfigurationProfilesPaginator(r -> r.applicationId(app.id()).type(FEATURE_FLAGS))
-                .items()
-                .stream()
-                .filter(p -> FEATURE_FLAGS.equals(p.type()))
-                .toList();
+        List<Environment> environments =
+                client.listEnvironmentsPaginator(r -> r.applicationId(app.id())).items().stream()
+                        .toList();
+        List<ConfigurationProfileSummary> profiles =
+                client
+                        .listConfigurationProfilesPaginator(
+                                r -> r.applicationId(app.id()).type(FEATURE_FLAGS))
+                        .items()
+                        .stream()
+                        .filter(p -> FEATURE_FLAGS.equals(p.type()))
+                        .toList();
         run.apps.add(new SourceRun.App(app, environments, profiles));
     }
 
@@ -142,21 +145,20 @@ final class InventoryReader {
         String appId = app.summary().id();
         Set<String> names = new HashSet<>();
         app.profiles().forEach(p -> names.add(p.name()));
-        List<DeploymentSummary> complete = client
-                .listDeploymentsPaginator(r -> r.applicationId(appId).environmentId(env.id()))
-                .items()
-                .stream()
-                .filter(d -> d.state() == DeploymentState.COMPLETE && names.contains(d.configurationName()))
-                .sorted(Comparator.comparing(DeploymentSummary::deploymentNumber).reversed())
-                .toList();
+        List<DeploymentSummary> complete =
+                client.listDeploymentsPaginator(r -> r.applicationId(appId).environmentId(env.id())).items().stream()
+                        .filter(d -> d.state() == DeploymentState.COMPLETE && names.contains(d.configurationName()))
+                        .sorted(Comparator.comparing(DeploymentSummary::deploymentNumber)
+                                .reversed())
+                        .toList();
         for (ConfigurationProfileSummary profile : app.profiles()) {
             History history = new History();
             for (DeploymentSummary summary : complete) {
                 if (!summary.configurationName().equals(profile.name())) {
                     continue;
                 }
-                GetDeploymentResponse deployment = client.getDeployment(
-                        r -> r.applicationId(appId).environmentId(env.id()).deploymentNumber(summary.deploymentNumber()));
+                GetDeploymentResponse deployment = client.getDeployment(r ->
+                        r.applicationId(appId).environmentId(env.id()).deploymentNumber(summary.deploymentNumber()));
                 if (!profile.id().equals(deployment.configurationProfileId())) {
                     continue; // another profile of the same name
                 }

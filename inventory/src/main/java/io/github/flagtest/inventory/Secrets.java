@@ -8,7 +8,8 @@ final class Secrets {
     /** Access key IDs (long-term AKIA, temporary ASIA) and signature/credential fragments of SigV4. */
     private static final Pattern ACCESS_KEY = Pattern.compile("\\b(AKIA|ASIA)[A-Z0-9]{12,}\\b");
 
-    private static final Pattern SIGV4 = Pattern.compile("(Credential=|Signature=|X-Amz-Security-Token[=:]\\s*)[^,\\s&]+");
+    private static final Pattern SIGV4 =
+            Pattern.compile("(Credential=|Signature=|X-Amz-Security-Token[=:]\\s*)[^,\\s&]+");
 
     private Secrets() {}
 

@@ -43,8 +43,8 @@ final class SourceClients implements AutoCloseable {
     SourceClients(InventoryConfig.Source source) {
         this.source = source;
         this.base = source.profile()
-                .<AwsCredentialsProvider>map(p ->
-                        ProfileCredentialsProvider.builder().profileName(p).build())
+                .<AwsCredentialsProvider>map(
+                        p -> ProfileCredentialsProvider.builder().profileName(p).build())
                 .orElseGet(() -> DefaultCredentialsProvider.builder().build());
         boolean needsSts = source.roleArn().isPresent() || source.endpoint().isEmpty();
         this.sts = needsSts ? configure(StsClient.builder(), base).build() : null;
@@ -54,13 +54,16 @@ final class SourceClients implements AutoCloseable {
                         .refreshRequest(r -> r.roleArn(arn).roleSessionName(SESSION_NAME))
                         .build())
                 .orElse(base);
-        software.amazon.awssdk.services.appconfig.AppConfigClientBuilder appConfigBuilder = configure(AppConfigClient.builder(), credentials);
+        software.amazon.awssdk.services.appconfig.AppConfigClientBuilder appConfigBuilder =
+                configure(AppConfigClient.builder(), credentials);
         source.endpoint().ifPresent(appConfigBuilder::endpointOverride);
         this.appConfig = appConfigBuilder.build();
     }
 
-    private <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
-                    & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
+    private <
+                    B extends
+                            software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
+                                    & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
             B configure(B builder, AwsCredentialsProvider provider) {
         builder.region(Region.of(source.region()))
                 .credentialsProvider(provider)

@@ -21,8 +21,8 @@ class HistoryTest {
         Instant t1 = Instant.parse("2026-10-01T00:00:00Z");
         Instant t2 = Instant.parse("2026-11-01T00:00:00Z");
         Instant t3 = Instant.parse("2026-12-01T00:00:00Z");
-        DeployedFlag variants = new DeployedFlag(
-                false, Map.of(), List.of(new DeployedFlag.Variant("Default", false, null, Map.of())));
+        DeployedFlag variants =
+                new DeployedFlag(false, Map.of(), List.of(new DeployedFlag.Variant("Default", false, null, Map.of())));
         InventoryReader.History history = new InventoryReader.History();
         assertThat(history.add("3", t3, Map.of("a", on(Map.of("n", 2)), "b", on(Map.of()), "v", variants)))
                 .isTrue();

@@ -2,14 +2,14 @@ package io.github.flagtest.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.github.flagtest.shaded.jackson.databind.JsonNode;
 import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -75,12 +75,15 @@ class InventoryAccountsTest {
         a = new StandInAccount();
         b = new StandInAccount();
         credentialsFile = dir.resolve("credentials");
-        Files.writeString(credentialsFile, "[acct-a]\naws_access_key_id = " + a.accessKeyId()
-                + "\naws_secret_access_key = " + a.secretAccessKey() + "\n\n[acct-b]\naws_access_key_id = "
-                + b.accessKeyId() + "\naws_secret_access_key = " + b.secretAccessKey() + "\n");
+        Files.writeString(
+                credentialsFile,
+                "[acct-a]\naws_access_key_id = " + a.accessKeyId()
+                        + "\naws_secret_access_key = " + a.secretAccessKey() + "\n\n[acct-b]\naws_access_key_id = "
+                        + b.accessKeyId() + "\naws_secret_access_key = " + b.secretAccessKey() + "\n");
         Files.writeString(dir.resolve("config"), "");
         previousCredentialsFile = System.setProperty("aws.sharedCredentialsFile", credentialsFile.toString());
-        previousConfigFile = System.setProperty("aws.configFile", dir.resolve("config").toString());
+        previousConfigFile =
+                System.setProperty("aws.configFile", dir.resolve("config").toString());
 
         String shop = a.application("shop");
         String prod = a.environment(shop, "prod");
@@ -99,19 +102,11 @@ class InventoryAccountsTest {
         String billing = b.application("billing");
         String bProd = b.environment(billing, "prod");
         String bFlags = b.profile(billing, "flags", FEATURE_FLAGS);
-        billingDeploy = b.deploy(
-                billing,
-                bProd,
-                bFlags,
-                b.upload(
-                        billing,
-                        bFlags,
-                        """
+        billingDeploy = b.deploy(billing, bProd, bFlags, b.upload(billing, bFlags, """
                         {"version": "1", "flags": {"invoice": {"name": "Invoice",
                           "attributes": {"maxItems": {"constraints": {"type": "number"}}}}},
                          "values": {"invoice": {"enabled": true, "maxItems": 5}}}
-                        """,
-                        "application/json"));
+                        """, "application/json"));
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort(); // nothing listens there once closed
         }
@@ -145,15 +140,18 @@ class InventoryAccountsTest {
             try (exchange) {
                 stsRequests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8) + " "
                         + exchange.getRequestHeaders().getFirst("Authorization"));
-                byte[] body = ("<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
-                                + "<AssumedRoleUser><AssumedRoleId>AROAFLAGTEST:flagtest-inventory</AssumedRoleId>"
-                                + "<Arn>arn:aws:sts::444455556666:assumed-role/flag-reader/flagtest-inventory</Arn></AssumedRoleUser>"
-                                + "<Credentials><AccessKeyId>" + b.accessKeyId() + "</AccessKeyId><SecretAccessKey>"
-                                + b.secretAccessKey() + "</SecretAccessKey><SessionToken>" + SESSION_TOKEN
-                                + "</SessionToken><Expiration>" + Instant.now().plusSeconds(3600)
-                                + "</Expiration></Credentials></AssumeRoleResult><ResponseMetadata><RequestId>"
-                                + "c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId></ResponseMetadata></AssumeRoleResponse>")
-                        .getBytes(StandardCharsets.UTF_8);
+                byte[] body =
+                        ("<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
+                                        + "<AssumedRoleUser><AssumedRoleId>AROAFLAGTEST:flagtest-inventory</AssumedRoleId>"
+                                        + "<Arn>arn:aws:sts::444455556666:assumed-role/flag-reader/flagtest-inventory</Arn></AssumedRoleUser>"
+                                        + "<Credentials><AccessKeyId>" + b.accessKeyId()
+                                        + "</AccessKeyId><SecretAccessKey>"
+                                        + b.secretAccessKey() + "</SecretAccessKey><SessionToken>" + SESSION_TOKEN
+                                        + "</SessionToken><Expiration>"
+                                        + Instant.now().plusSeconds(3600)
+                                        + "</Expiration></Credentials></AssumeRoleResult><ResponseMetadata><RequestId>"
+                                        + "c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId></ResponseMetadata></AssumeRoleResponse>")
+                                .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "text/xml");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
@@ -217,10 +215,12 @@ class InventoryAccountsTest {
         assertThat(assumed.path("error").isNull()).as(assumed.toString()).isTrue();
         assertThat(assumed.path("account").asText()).isEqualTo("444455556666");
         assertThat(deployment("assumed", "prod").path("application").asText()).isEqualTo("billing");
-        assertThat(stsRequests).singleElement().satisfies(request -> assertThat(request)
-                .contains("Action=AssumeRole", "RoleArn=arn%3Aaws%3Aiam%3A%3A444455556666%3Arole%2Fflag-reader")
-                .contains("RoleSessionName=flagtest-inventory")
-                .contains("Credential=" + a.accessKeyId() + "/"));
+        assertThat(stsRequests)
+                .singleElement()
+                .satisfies(request -> assertThat(request)
+                        .contains("Action=AssumeRole", "RoleArn=arn%3Aaws%3Aiam%3A%3A444455556666%3Arole%2Fflag-reader")
+                        .contains("RoleSessionName=flagtest-inventory")
+                        .contains("Credential=" + a.accessKeyId() + "/"));
         assertThat(written).doesNotContain(SESSION_TOKEN);
     }
 
@@ -241,13 +241,20 @@ class InventoryAccountsTest {
     void values() {
         JsonNode flags = deployment("acct-a", "prod").path("flags");
         assertThat(flags.path("checkout").path("enabled").asBoolean()).isTrue();
-        assertThat(flags.path("banner").path("attributes").path("text").asText()).isEqualTo("hello <b>");
+        assertThat(flags.path("banner").path("attributes").path("text").asText())
+                .isEqualTo("hello <b>");
         JsonNode pricing = flags.path("pricing");
         assertThat(pricing.path("enabled").asBoolean()).isFalse(); // the default variant's
         assertThat(pricing.path("variants")).hasSize(2);
         assertThat(pricing.path("variants").get(0).path("name").asText()).isEqualTo("Beta");
-        assertThat(pricing.path("variants").get(0).path("rule").asText()).isEqualTo("(ends_with $email \"@example.com\")");
-        assertThat(pricing.path("variants").get(0).path("attributes").path("tier").asText()).isEqualTo("beta");
+        assertThat(pricing.path("variants").get(0).path("rule").asText())
+                .isEqualTo("(ends_with $email \"@example.com\")");
+        assertThat(pricing.path("variants")
+                        .get(0)
+                        .path("attributes")
+                        .path("tier")
+                        .asText())
+                .isEqualTo("beta");
         assertThat(pricing.path("attributes").path("tier").asText()).isEqualTo("none");
         JsonNode invoice = deployment("acct-b", "prod").path("flags").path("invoice");
         assertThat(invoice.path("attributes").path("maxItems").asInt()).isEqualTo(5);
@@ -262,8 +269,13 @@ class InventoryAccountsTest {
         assertThat(Instant.parse(prod.path("checkout").path("since").asText())).isEqualTo(prodDeploys.get(1));
         assertThat(Instant.parse(prod.path("pricing").path("since").asText())).isEqualTo(prodDeploys.get(2));
         JsonNode staging = deployment("acct-a", "staging").path("flags");
-        assertThat(Instant.parse(staging.path("checkout").path("since").asText())).isEqualTo(stagingDeploy);
-        assertThat(Instant.parse(deployment("acct-b", "prod").path("flags").path("invoice").path("since").asText()))
+        assertThat(Instant.parse(staging.path("checkout").path("since").asText()))
+                .isEqualTo(stagingDeploy);
+        assertThat(Instant.parse(deployment("acct-b", "prod")
+                        .path("flags")
+                        .path("invoice")
+                        .path("since")
+                        .asText()))
                 .isEqualTo(billingDeploy);
     }
 

@@ -91,27 +91,33 @@ class InventoryCliTest {
         @Test
         @DisplayName("unknown keys, bad regions, role ARNs, endpoints, duplicate names and retireAfterDays")
         void keys() {
-            assertThatThrownBy(() -> InventoryConfig.parse("{\"sources\": [{\"name\": \"p\", \"region\": \"eu-west-1\", \"acount\": 1}]}", "c"))
+            assertThatThrownBy(() -> InventoryConfig.parse(
+                            "{\"sources\": [{\"name\": \"p\", \"region\": \"eu-west-1\", \"acount\": 1}]}", "c"))
                     .hasMessageContaining("unknown key \"acount\"");
-            assertThatThrownBy(() -> InventoryConfig.parse("{\"sources\": [{\"name\": \"p\", \"region\": \"Europe\"}]}", "c"))
+            assertThatThrownBy(() ->
+                            InventoryConfig.parse("{\"sources\": [{\"name\": \"p\", \"region\": \"Europe\"}]}", "c"))
                     .hasMessageContaining("sources[0].region: 'Europe' is not an AWS region name");
             assertThatThrownBy(() -> InventoryConfig.parse(
-                            "{\"sources\": [{\"name\": \"p\", \"region\": \"eu-west-1\", \"roleArn\": \"flag-reader\"}]}", "c"))
+                            "{\"sources\": [{\"name\": \"p\", \"region\": \"eu-west-1\", \"roleArn\": \"flag-reader\"}]}",
+                            "c"))
                     .hasMessageContaining("is not an IAM role ARN");
             assertThatThrownBy(() -> InventoryConfig.parse(
-                            "{\"sources\": [{\"name\": \"p\", \"region\": \"eu-west-1\", \"endpoint\": \"localhost\"}]}", "c"))
+                            "{\"sources\": [{\"name\": \"p\", \"region\": \"eu-west-1\", \"endpoint\": \"localhost\"}]}",
+                            "c"))
                     .hasMessageContaining("is not an http(s) URL");
             assertThatThrownBy(() -> InventoryConfig.parse(
                             "{\"sources\": [{\"name\": \"p\", \"region\": \"eu-west-1\"}, {\"name\": \"p\", \"region\": \"eu-west-2\"}]}",
                             "c"))
                     .hasMessageContaining("the name 'p' is used twice");
             assertThatThrownBy(() -> InventoryConfig.parse(
-                            "{\"sources\": [{\"name\": \"p\", \"region\": \"eu-west-1\"}], \"retireAfterDays\": 0}", "c"))
+                            "{\"sources\": [{\"name\": \"p\", \"region\": \"eu-west-1\"}], \"retireAfterDays\": 0}",
+                            "c"))
                     .hasMessageContaining("\"retireAfterDays\" must be a whole number of days, at least 1");
         }
 
         @Test
-        @DisplayName("the CI sample's config (samples/ci/flagtest-inventory.json) is valid and names a document that exists")
+        @DisplayName(
+                "the CI sample's config (samples/ci/flagtest-inventory.json) is valid and names a document that exists")
         void sample() {
             Path root = Path.of("").toAbsolutePath().getParent();
             InventoryConfig config = InventoryConfig.read(root.resolve("samples/ci/flagtest-inventory.json"));
@@ -122,7 +128,8 @@ class InventoryCliTest {
         @Test
         @DisplayName("the defaults: every application, 28 days")
         void defaults() {
-            InventoryConfig config = InventoryConfig.parse("{\"sources\": [{\"name\": \"p\", \"region\": \"eu-west-1\"}]}", "c");
+            InventoryConfig config =
+                    InventoryConfig.parse("{\"sources\": [{\"name\": \"p\", \"region\": \"eu-west-1\"}]}", "c");
             assertThat(config.applications()).isEmpty();
             assertThat(config.retireAfterDays()).isEqualTo(28);
         }

@@ -51,8 +51,8 @@ final class StandInAccount implements AutoCloseable {
 
     String profile(String app, String name, String type) {
         return appConfig
-                .createConfigurationProfile(
-                        r -> r.applicationId(app).name(name).locationUri("hosted").type(type))
+                .createConfigurationProfile(r ->
+                        r.applicationId(app).name(name).locationUri("hosted").type(type))
                 .id();
     }
 

@@ -62,7 +62,9 @@ public class InventoryMojo extends AbstractMojo {
         Inventory inventory = Inventory.read(parsed, base);
         Path file = inventory.write(outputDirectory.toPath());
         getLog().info(inventory.summaryLine(file));
-        inventory.errors().forEach((source, error) ->
-                getLog().warn("flagtest inventory: source '" + source + "' failed: " + error));
+        inventory
+                .errors()
+                .forEach((source, error) ->
+                        getLog().warn("flagtest inventory: source '" + source + "' failed: " + error));
     }
 }

@@ -66,7 +66,8 @@ class InventoryMojoTest {
     }
 
     @Test
-    @DisplayName("report-aggregate finds a target/flagtest that holds only inventory.json (the root's, from a cron job)")
+    @DisplayName(
+            "report-aggregate finds a target/flagtest that holds only inventory.json (the root's, from a cron job)")
     void aggregateFindsInventory() throws Exception {
         Path dir = Files.createDirectories(root.resolve("target/flagtest"));
         Files.writeString(dir.resolve("inventory.json"), "{}");
@@ -79,7 +80,8 @@ class InventoryMojoTest {
     void badConfig() throws Exception {
         InventoryMojo mojo = new InventoryMojo();
         mojo.setLog(new CapturingLog());
-        mojo.config = Files.writeString(root.resolve("c.json"), "{\"sources\": [{\"name\": \"x\"}]}").toFile();
+        mojo.config = Files.writeString(root.resolve("c.json"), "{\"sources\": [{\"name\": \"x\"}]}")
+                .toFile();
         mojo.outputDirectory = root.resolve("out").toFile();
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)

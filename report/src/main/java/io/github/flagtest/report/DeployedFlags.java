@@ -144,9 +144,12 @@ final class DeployedFlags {
                         deployment.path("profile").asText(),
                         deployment.path("version").asText(),
                         Instant.parse(deployment.path("deployedAt").asText())));
-                deployment.path("flags").fields().forEachRemaining(flag -> deployed.flags
-                        .computeIfAbsent(flag.getKey(), f -> new TreeMap<>())
-                        .put(index, value(flag.getValue())));
+                deployment
+                        .path("flags")
+                        .fields()
+                        .forEachRemaining(flag -> deployed.flags
+                                .computeIfAbsent(flag.getKey(), f -> new TreeMap<>())
+                                .put(index, value(flag.getValue())));
             }
             root.path("repository").fields().forEachRemaining(entry -> {
                 JsonNode document = entry.getValue();
@@ -154,7 +157,10 @@ final class DeployedFlags {
                 document.path("flags").fields().forEachRemaining(f -> flags.put(f.getKey(), value(f.getValue())));
                 deployed.repository.put(
                         entry.getKey(),
-                        new Document(document.path("document").asText(), flags, document.path("error").asText(null)));
+                        new Document(
+                                document.path("document").asText(),
+                                flags,
+                                document.path("error").asText(null)));
             });
             return deployed;
         } catch (DateTimeParseException e) {
@@ -165,7 +171,8 @@ final class DeployedFlags {
     private static Value value(JsonNode flag) {
         List<String> variants = new ArrayList<>();
         for (JsonNode variant : flag.path("variants")) {
-            String text = variant.path("name").asText() + "=" + (variant.path("enabled").asBoolean() ? "ON" : "OFF");
+            String text = variant.path("name").asText() + "="
+                    + (variant.path("enabled").asBoolean() ? "ON" : "OFF");
             if (variant.path("rule").isTextual()) {
                 text += " if " + variant.path("rule").asText();
             }
@@ -174,7 +181,9 @@ final class DeployedFlags {
             }
             variants.add(text);
         }
-        Instant since = flag.path("since").isTextual() ? Instant.parse(flag.path("since").asText()) : null;
+        Instant since = flag.path("since").isTextual()
+                ? Instant.parse(flag.path("since").asText())
+                : null;
         return new Value(
                 flag.path("enabled").asBoolean(),
                 RunRecords.attributes(flag.path("attributes")),

@@ -34,7 +34,8 @@ final class DeploymentSignals {
             return;
         }
         Duration threshold = Duration.ofDays(deployed.retireAfterDays);
-        boolean allOn = values.values().stream().allMatch(v -> v.enabled() && v.variants().isEmpty());
+        boolean allOn = values.values().stream()
+                .allMatch(v -> v.enabled() && v.variants().isEmpty());
         boolean allOff = values.values().stream()
                 .allMatch(v -> !v.enabled() && v.variants().stream().noneMatch(t -> t.contains("=ON")));
         boolean oldEnough = values.values().stream()
@@ -49,7 +50,9 @@ final class DeploymentSignals {
                     allOn ? Signal.Code.DEPLOYED_ON_EVERYWHERE : Signal.Code.DEPLOYED_OFF_EVERYWHERE,
                     (allOn ? "ON" : "OFF") + " in every deployed environment for " + days + " days (>= "
                             + deployed.retireAfterDays + "): " + evidence(deployed, values)
-                            + (allOn ? "; remove the flag and its OFF branch" : "; remove the flag and its ON branch")));
+                            + (allOn
+                                    ? "; remove the flag and its OFF branch"
+                                    : "; remove the flag and its ON branch")));
         }
         if (facts.reads == 0
                 && facts.servedWhole.isEmpty()

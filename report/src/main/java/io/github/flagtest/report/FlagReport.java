@@ -135,7 +135,11 @@ public final class FlagReport {
         // a flag served in a whole document may have been read there, unseen
         long conclusive = facts.declaredInTests ? facts.conclusiveTests : records.conclusiveTests;
         boolean declared = facts.inCatalog || facts.declaredInTests || !facts.profileValues.isEmpty();
-        if (declared && facts.reads == 0 && conclusive > 0 && !facts.coverage.containsKey("e2e") && facts.servedWhole.isEmpty()) {
+        if (declared
+                && facts.reads == 0
+                && conclusive > 0
+                && !facts.coverage.containsKey("e2e")
+                && facts.servedWhole.isEmpty()) {
             String where = facts.inCatalog ? "in the catalog" : facts.declaredInTests ? "by tests" : "in a profile";
             signals.add(new Signal(
                     Signal.Code.NEVER_READ,
@@ -238,7 +242,9 @@ public final class FlagReport {
                             .put("column", index) // inventory.columns[index]
                             .put("value", value.shown())
                             .put("attributes", value.attributes())
-                            .put("since", value.since() == null ? null : value.since().toString());
+                            .put(
+                                    "since",
+                                    value.since() == null ? null : value.since().toString());
                     ArrayNode variants = d.putArray("variants");
                     value.variants().forEach(variants::add);
                 });

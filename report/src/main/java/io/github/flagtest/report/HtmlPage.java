@@ -42,7 +42,8 @@ final class HtmlPage {
         DeployedFlags deployed = records.deployed;
         if (deployed != null) {
             card(html, "deployments", deployed.columns.size(), "");
-            long failed = deployed.sources.stream().filter(s -> s.error() != null).count();
+            long failed =
+                    deployed.sources.stream().filter(s -> s.error() != null).count();
             card(html, "sources failed", failed, failed > 0 ? "warn" : "");
         }
         html.append("</div>\n</header>\n<main>\n");
@@ -108,8 +109,7 @@ final class HtmlPage {
                 .append("</span></div>\n");
     }
 
-    private static void row(
-            StringBuilder html, FlagReport.Entry entry, List<String> profiles, DeployedFlags deployed) {
+    private static void row(StringBuilder html, FlagReport.Entry entry, List<String> profiles, DeployedFlags deployed) {
         FlagFacts f = entry.facts();
         html.append("<tr data-candidate=\"")
                 .append(entry.candidate())

@@ -64,26 +64,49 @@ class InventoryReportTest {
         Map<String, Object> header = Map.of(
                 "kind", "run",
                 "profile", "classpath:flags/prod.json",
-                "profileValues", Map.of("loyalty-points", false, "free-shipping", true, "old-banner", false,
-                        "never-deployed", false),
+                "profileValues",
+                        Map.of(
+                                "loyalty-points",
+                                false,
+                                "free-shipping",
+                                true,
+                                "old-banner",
+                                false,
+                                "never-deployed",
+                                false),
                 "catalog", "classpath:flags/catalog.json",
-                "catalogFlags", Map.of(
-                        "loyalty-points", Map.of("default", false),
-                        "free-shipping", Map.of("default", true),
-                        "old-banner", Map.of("default", false),
-                        "never-deployed", Map.of("default", false)));
+                "catalogFlags",
+                        Map.of(
+                                "loyalty-points", Map.of("default", false),
+                                "free-shipping", Map.of("default", true),
+                                "old-banner", Map.of("default", false),
+                                "never-deployed", Map.of("default", false)));
         Map<String, Object> test = Map.of(
                 "kind", "test",
                 "class", "com.example.OrderHandlerTest",
                 "name", "OrderHandlerTest.handles()",
                 "state", Map.of("loyalty-points", true),
-                "evaluations", List.of(Map.of(
-                        "flag", "loyalty-points", "value", true, "class", "OrderService", "method", "place",
-                        "site", "OrderService.java:42", "line", 42, "count", 1)),
+                "evaluations",
+                        List.of(Map.of(
+                                "flag",
+                                "loyalty-points",
+                                "value",
+                                true,
+                                "class",
+                                "OrderService",
+                                "method",
+                                "place",
+                                "site",
+                                "OrderService.java:42",
+                                "line",
+                                42,
+                                "count",
+                                1)),
                 "result", "SUCCESSFUL");
         Files.createDirectories(dir.resolve("runs"));
         Files.writeString(
-                dir.resolve("runs/tests.jsonl"), JSON.writeValueAsString(header) + "\n" + JSON.writeValueAsString(test) + "\n");
+                dir.resolve("runs/tests.jsonl"),
+                JSON.writeValueAsString(header) + "\n" + JSON.writeValueAsString(test) + "\n");
         Files.writeString(dir.resolve("inventory.json"), INVENTORY);
     }
 
@@ -108,7 +131,8 @@ class InventoryReportTest {
     class Retirement {
 
         @Test
-        @DisplayName("ON in every deployed environment for >= retireAfterDays, with account, environment, version and date")
+        @DisplayName(
+                "ON in every deployed environment for >= retireAfterDays, with account, environment, version and date")
         void onEverywhere() {
             FlagReport report = report();
             String evidence = evidence(report, "free-shipping", Signal.Code.DEPLOYED_ON_EVERYWHERE);
@@ -166,12 +190,14 @@ class InventoryReportTest {
     }
 
     @Test
-    @DisplayName("the page: a column per source and environment with value, variants, attributes and since; sources with errors; all escaped")
+    @DisplayName(
+            "the page: a column per source and environment with value, variants, attributes and since; sources with errors; all escaped")
     void page() throws Exception {
         Path page = report().write(dir);
         String html = Files.readString(page);
         Document doc = Jsoup.parse(html);
-        assertThat(doc.select("#flags thead th.deployed").eachText()).containsExactly("prod-eu / prod", "stg / staging");
+        assertThat(doc.select("#flags thead th.deployed").eachText())
+                .containsExactly("prod-eu / prod", "stg / staging");
         var pricing = doc.select("#flags tbody tr").stream()
                 .filter(r -> r.child(0).text().equals("pricing"))
                 .findFirst()
