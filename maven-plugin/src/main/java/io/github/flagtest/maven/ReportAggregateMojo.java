@@ -67,7 +67,7 @@ public class ReportAggregateMojo extends ReportMojo {
         return aggregateOutput.toPath();
     }
 
-    /** Every {@code target/flagtest} with run records under {@code root}, at most six levels deep. */
+    /** Every {@code target/flagtest} with run records or an inventory under {@code root}, at most six levels deep. */
     static List<Path> moduleDirs(Path root) throws MojoExecutionException {
         try (Stream<Path> paths = Files.walk(root, 6)) {
             return paths.filter(Files::isDirectory)
@@ -75,7 +75,9 @@ public class ReportAggregateMojo extends ReportMojo {
                             && p.getFileName().toString().equals("flagtest"))
                     .filter(p -> p.getParent() != null
                             && p.getParent().getFileName().toString().equals("target"))
-                    .filter(p -> Files.isDirectory(p.resolve("runs")) || Files.isDirectory(p.resolve("e2e")))
+                    .filter(p -> Files.isDirectory(p.resolve("runs"))
+                            || Files.isDirectory(p.resolve("e2e"))
+                            || Files.isRegularFile(p.resolve("inventory.json")))
                     .filter(p -> java.util.stream.StreamSupport.stream(
                                     root.relativize(p).spliterator(), false)
                             .noneMatch(part -> SKIPPED.contains(part.toString())))

@@ -134,11 +134,19 @@ public final class FlagReport {
         // and only tests that passed or read something can show a flag is never read;
         // a flag served in a whole document may have been read there, unseen
         long conclusive = facts.declaredInTests ? facts.conclusiveTests : records.conclusiveTests;
-        if (facts.reads == 0 && conclusive > 0 && !facts.coverage.containsKey("e2e") && facts.servedWhole.isEmpty()) {
+        boolean declared = facts.inCatalog || facts.declaredInTests || !facts.profileValues.isEmpty();
+        if (declared
+                && facts.reads == 0
+                && conclusive > 0
+                && !facts.coverage.containsKey("e2e")
+                && facts.servedWhole.isEmpty()) {
             String where = facts.inCatalog ? "in the catalog" : facts.declaredInTests ? "by tests" : "in a profile";
             signals.add(new Signal(
                     Signal.Code.NEVER_READ,
                     "declared " + where + " but read 0 times in " + conclusive + " tests that ran"));
+        }
+        if (records.deployed != null) {
+            DeploymentSignals.add(facts, records, records.deployed, generatedAt, signals);
         }
         if (facts.deprecated) {
             signals.add(new Signal(
@@ -190,6 +198,27 @@ public final class FlagReport {
                 .put("e2eClasses", records.e2eClasses);
         ArrayNode profiles = root.putArray("profiles");
         records.profiles.forEach(profiles::add);
+        DeployedFlags deployed = records.deployed;
+        if (deployed != null) {
+            ObjectNode inventory = root.putObject("inventory")
+                    .put("readAt", deployed.readAt.toString())
+                    .put("retireAfterDays", deployed.retireAfterDays);
+            ArrayNode sources = inventory.putArray("sources");
+            deployed.sources.forEach(s -> sources.addObject()
+                    .put("name", s.name())
+                    .put("account", s.account())
+                    .put("region", s.region())
+                    .put("error", s.error()));
+            ArrayNode columns = inventory.putArray("columns");
+            deployed.columns.forEach(c -> columns.addObject()
+                    .put("source", c.source())
+                    .put("account", c.account())
+                    .put("application", c.application())
+                    .put("environment", c.environment())
+                    .put("profile", c.profile())
+                    .put("version", c.version())
+                    .put("deployedAt", c.deployedAt().toString()));
+        }
         ArrayNode flags = root.putArray("flags");
         for (Entry entry : entries) {
             FlagFacts f = entry.facts();
@@ -205,6 +234,21 @@ public final class FlagReport {
                     .put("retirementCandidate", entry.candidate());
             ObjectNode profileValues = node.putObject("profileValues");
             f.profileValues.forEach(profileValues::put);
+            if (deployed != null) {
+                ArrayNode deployedNode = node.putArray("deployed");
+                deployed.flags.getOrDefault(f.name, Map.of()).forEach((index, value) -> {
+                    ObjectNode d = deployedNode
+                            .addObject()
+                            .put("column", index) // inventory.columns[index]
+                            .put("value", value.shown())
+                            .put("attributes", value.attributes())
+                            .put(
+                                    "since",
+                                    value.since() == null ? null : value.since().toString());
+                    ArrayNode variants = d.putArray("variants");
+                    value.variants().forEach(variants::add);
+                });
+            }
             ArrayNode sites = node.putArray("sites");
             f.sites.forEach((site, count) -> sites.addObject().put("site", site).put("reads", count));
             ArrayNode served = node.putArray("servedBy");

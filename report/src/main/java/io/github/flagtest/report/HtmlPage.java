@@ -39,7 +39,18 @@ final class HtmlPage {
         card(html, "tests", records.tests, "");
         card(html, "runs", records.runs, "");
         card(html, "E2E classes", records.e2eClasses, "");
-        html.append("</div>\n</header>\n<main>\n<section>\n<h2>All flags</h2>\n")
+        DeployedFlags deployed = records.deployed;
+        if (deployed != null) {
+            card(html, "deployments", deployed.columns.size(), "");
+            long failed =
+                    deployed.sources.stream().filter(s -> s.error() != null).count();
+            card(html, "sources failed", failed, failed > 0 ? "warn" : "");
+        }
+        html.append("</div>\n</header>\n<main>\n");
+        if (deployed != null) {
+            InventorySection.render(html, deployed);
+        }
+        html.append("<section>\n<h2>All flags</h2>\n")
                 .append(
                         "<div class=\"filters\"><input id=\"filter\" type=\"search\" placeholder=\"Filter flags, sites, signals\" ")
                 .append(
@@ -49,12 +60,21 @@ final class HtmlPage {
         for (String profile : profiles) {
             html.append("<th data-type=\"text\">").append(esc(profile)).append("</th>");
         }
+        if (deployed != null) {
+            for (DeployedFlags.Column column : deployed.columns) {
+                html.append("<th data-type=\"text\" class=\"deployed\" title=\"")
+                        .append(esc(column.detail()))
+                        .append("\">")
+                        .append(esc(column.label()))
+                        .append("</th>");
+            }
+        }
         html.append(
                         "<th data-type=\"number\">Reads</th><th data-type=\"number\">Sites</th><th data-type=\"number\">Tests</th>")
                 .append(
                         "<th data-type=\"text\">States tested</th><th data-type=\"text\">Signals</th></tr></thead>\n<tbody>\n");
         for (FlagReport.Entry entry : report.entries()) {
-            row(html, entry, profiles);
+            row(html, entry, profiles, deployed);
         }
         html.append("</tbody>\n</table>\n</section>\n<section>\n<h2>Coverage grid</h2>\n")
                 .append("<p class=\"meta\">Each cell: was the flag tested in that state by that kind of suite; a "
@@ -89,7 +109,7 @@ final class HtmlPage {
                 .append("</span></div>\n");
     }
 
-    private static void row(StringBuilder html, FlagReport.Entry entry, List<String> profiles) {
+    private static void row(StringBuilder html, FlagReport.Entry entry, List<String> profiles, DeployedFlags deployed) {
         FlagFacts f = entry.facts();
         html.append("<tr data-candidate=\"")
                 .append(entry.candidate())
@@ -106,6 +126,12 @@ final class HtmlPage {
                     .append(value(f.profileValues.get(profile)))
                     .append(attributes(f.profileAttributes.get(profile)))
                     .append("</td>");
+        }
+        if (deployed != null) {
+            java.util.Map<Integer, DeployedFlags.Value> values = deployed.flags.getOrDefault(f.name, Map.of());
+            for (int i = 0; i < deployed.columns.size(); i++) {
+                html.append("<td>").append(InventorySection.cell(values.get(i))).append("</td>");
+            }
         }
         html.append("<td>")
                 .append(f.reads)
@@ -300,13 +326,13 @@ final class HtmlPage {
     }
 
     /** A flag's attribute values under its value, or nothing. */
-    private static String attributes(String attributes) {
+    static String attributes(String attributes) {
         return attributes == null || attributes.isEmpty()
                 ? ""
                 : "<br><span class=\"muted attributes\">" + esc(attributes) + "</span>";
     }
 
-    private static String value(String value) {
+    static String value(String value) {
         if (value == null) {
             return "<span class=\"muted\">&ndash;</span>";
         }
@@ -367,6 +393,7 @@ final class HtmlPage {
             td.yes { background:var(--on-bg); color:var(--on); } td.no { background:var(--off-bg); }
             article.flag { border:1px solid var(--line); border-radius:8px; padding:12px 16px; margin:10px 0; background:var(--card); }
             article.flag:target { outline:2px solid var(--accent); }
+            th.deployed { color:var(--accent); } .since { font-size:12px; color:var(--muted); } tr.failed td { color:var(--retire); }
             dl { display:grid; grid-template-columns:140px 1fr; gap:4px 12px; margin:0; } dt { color:var(--muted); } dd { margin:0; }
             ul { margin:0; padding-left:18px; } code { font-size:12px; }
             """;

@@ -21,7 +21,8 @@ import java.util.TreeSet;
 
 /**
  * The records of one or more runs, read from report directories ({@code runs/*.jsonl} written by
- * the JUnit extension, {@code e2e/*.json} written by the E2E harness) and folded into facts per
+ * the JUnit extension, {@code e2e/*.json} written by the E2E harness, {@code inventory.json}
+ * written by the inventory of deployed flags) and folded into facts per
  * flag as they are read, so that memory does not grow with the number of tests.
  *
  * <pre>{@code
@@ -47,6 +48,8 @@ public final class RunRecords {
 
     long runs;
     long e2eClasses;
+    /** What AWS AppConfig has deployed, from the newest {@code inventory.json} of the directories; null without one. */
+    DeployedFlags deployed;
 
     private RunRecords() {}
 
@@ -82,6 +85,10 @@ public final class RunRecords {
                 }
             }
         }
+        DeployedFlags.read(dirs).ifPresent(deployed -> {
+            records.deployed = deployed;
+            deployed.flags.keySet().forEach(records::facts); // a flag deployed but unknown here gets its row
+        });
         return records;
     }
 

@@ -1,8 +1,9 @@
 package io.github.flagtest.report;
 
 /**
- * A reason to look at a flag, with its evidence. The first three make the flag a retirement
- * candidate; the others are hygiene warnings.
+ * A reason to look at a flag, with its evidence. Those whose {@link Code#retirement()} is true make
+ * the flag a retirement candidate; the others are hygiene warnings. The {@code DEPLOYED_*} and
+ * {@code DRIFT} signals come from an inventory of what AWS AppConfig has deployed.
  *
  * @param code what kind of signal
  * @param evidence what in the records shows it
@@ -18,6 +19,16 @@ public record Signal(Code code, String evidence) {
         NEVER_READ(true, "never read"),
         /** Marked with {@code _deprecation} in the catalog. */
         DEPRECATED(true, "deprecated"),
+        /** ON in every deployed environment, unchanged for at least the inventory's {@code retireAfterDays}. */
+        DEPLOYED_ON_EVERYWHERE(true, "ON in every deployed environment"),
+        /** OFF in every deployed environment, unchanged for at least the inventory's {@code retireAfterDays}. */
+        DEPLOYED_OFF_EVERYWHERE(true, "deployed OFF everywhere"),
+        /** Known to the repository or the tests, but in no deployment the inventory read. */
+        DEPLOYED_NOWHERE(true, "deployed nowhere"),
+        /** Deployed, but no test read it. */
+        DEPLOYED_NEVER_READ(false, "deployed, never read by a test"),
+        /** The repository document mapped to an environment differs from what is deployed there. */
+        DRIFT(false, "drift"),
         /** Older than 90 days ({@code _createdAt}). */
         OLD(false, "old"),
         /** Read by the code but missing from the catalog. */
