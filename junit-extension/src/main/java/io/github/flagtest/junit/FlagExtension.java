@@ -15,6 +15,7 @@ import io.github.flagtest.junit.flags.FlagResolver;
 import io.github.flagtest.junit.flags.OpenFeatureSupport;
 import io.github.flagtest.junit.flags.UndeclaredReads;
 import io.github.flagtest.junit.inject.FlagClientTypes;
+import io.github.flagtest.junit.inject.FlagClients;
 import io.github.flagtest.junit.inject.ParameterSupport;
 import io.github.flagtest.junit.inject.TestFields;
 import io.github.flagtest.junit.matrix.MatrixProvider;
@@ -116,6 +117,7 @@ public class FlagExtension
                 EntryPointCheck.failure(entryPoint, own, test.initial()).ifPresent(failures::add);
             }
             UndeclaredReads.check(context, settings, test.flags()).ifPresent(failures::add);
+            FlagClients.unused(context, test).ifPresent(failures::add);
             List<Evaluation> evaluations = test.flags().evaluations();
             Set<String> read = new java.util.HashSet<>();
             evaluations.forEach(evaluation -> read.add(evaluation.flag()));
@@ -190,7 +192,7 @@ public class FlagExtension
                     + parameter.getName() + "' of " + parameterContext.getDeclaringExecutable()
                     + ": flagtest gives one per test; ask for it in a test, @BeforeEach or @AfterEach method");
         }
-        return ParameterSupport.resolve(parameterContext, test);
+        return ParameterSupport.resolve(parameterContext, extensionContext, test);
     }
 
     @Override

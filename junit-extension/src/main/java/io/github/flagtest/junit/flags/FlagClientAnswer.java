@@ -23,6 +23,22 @@ public final class FlagClientAnswer implements Answer<Object> {
         this.flags = flags;
     }
 
+    /**
+     * Whether this answer reads a flag for {@code method} (a String argument and a Boolean, String or
+     * Number result, or an attribute read); other methods get Mockito's defaults.
+     */
+    public static boolean reads(Method method) {
+        int nameIndex = firstStringArgument(method);
+        if (nameIndex < 0) {
+            return false;
+        }
+        Class<?> type = boxed(method.getReturnType());
+        return type == Boolean.class
+                || type == String.class
+                || Number.class.isAssignableFrom(type)
+                || (method.getName().toLowerCase(java.util.Locale.ROOT).contains("attribute") && type != Void.class);
+    }
+
     @Override
     public Object answer(InvocationOnMock invocation) throws Throwable {
         Method method = invocation.getMethod();
