@@ -33,6 +33,15 @@ class FlagClientTests {
                 .endsWith("; leave it null, flagtest creates the flag client mock");
     }
 
+    @Test
+    @DisplayName("FlagTest.flagClient: one client answers from whichever test runs, reads recorded at the caller "
+            + "past the mocked class's own frame; outside a test, the caller's default")
+    void clientOfTheRunningTest() {
+        run(RunningTestClientFixture.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+        assertThat(RunningTestClientFixture.VENDOR.boolVariation("loyalty-points", true)).isTrue();
+        assertThat(RunningTestClientFixture.VENDOR.boolVariation("loyalty-points", false)).isFalse();
+    }
+
     @Nested
     @DisplayName("on a field a framework already filled with a Mockito mock (@MockitoBean, @InjectMock, @MockBean)")
     class FrameworkMocks {
@@ -176,6 +185,28 @@ class FlagClientTests {
         @FlagMatrix("express")
         void matrix(FlagState state) {
             assertThat(bean.on("express")).isEqualTo(state.isOn("express"));
+        }
+    }
+
+    /** One client for every test, as a cached framework context holds it. */
+    static class RunningTestClientFixture {
+
+        static final VendorClient VENDOR = FlagTest.flagClient(VendorClient.class);
+
+        @Test
+        @WithFlag(name = "loyalty-points", enabled = true)
+        void on(FakeFlags flags) {
+            int line = new Throwable().getStackTrace()[0].getLineNumber() + 1;
+            assertThat(VENDOR.boolVariation("loyalty-points", false)).isTrue();
+            assertThat(flags.evaluations().get(0).callSite().getClassName())
+                    .isEqualTo(RunningTestClientFixture.class.getName());
+            assertThat(flags.evaluations().get(0).callSite().getLineNumber()).isEqualTo(line);
+        }
+
+        @Test
+        @WithFlag(name = "loyalty-points", enabled = false)
+        void off() {
+            assertThat(VENDOR.boolVariation("loyalty-points", true)).isFalse();
         }
     }
 

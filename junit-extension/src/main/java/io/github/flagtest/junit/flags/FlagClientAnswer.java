@@ -1,6 +1,8 @@
 package io.github.flagtest.junit.flags;
 
 import io.github.flagtest.core.FakeFlags;
+import io.github.flagtest.core.FlagState;
+import io.github.flagtest.junit.current.CurrentFlags;
 import io.github.flagtest.junit.FlagClient;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -21,6 +23,17 @@ public final class FlagClientAnswer implements Answer<Object> {
 
     public FlagClientAnswer(FakeFlags flags) {
         this.flags = flags;
+    }
+
+    /**
+     * An answer that reads from whichever flagtest test runs on the calling thread at the time of each
+     * call; outside a test (a context starting, a thread no test is bound to) flags are undeclared:
+     * OFF, or the caller's default.
+     */
+    public static Answer<Object> ofRunningTest() {
+        FakeFlags outside = new FakeFlags(FlagState.empty());
+        return invocation ->
+                new FlagClientAnswer(CurrentFlags.get().orElse(outside)).answer(invocation);
     }
 
     /**
