@@ -44,11 +44,14 @@ public final class SpringContextBenchmark {
         int runs = SpringFixtures.RUNS;
         System.out.println("flagtest in a Spring test context (" + runs + " flag states, median of " + ROUNDS
                 + " rounds after " + WARM_UP + " warm-up rounds; the first round starts each context)");
-        System.out.printf("  (a) @MockitoBean + when(...) per state   first %7.1f ms, then %6.1f ms (%5.2f ms/run)%n",
+        System.out.printf(
+                "  (a) @MockitoBean + when(...) per state   first %7.1f ms, then %6.1f ms (%5.2f ms/run)%n",
                 firstPlain, a, a / runs);
-        System.out.printf("  (b) @FlagClientBean + @FlagMatrix        first %7.1f ms, then %6.1f ms (%5.2f ms/run)%n",
+        System.out.printf(
+                "  (b) @FlagClientBean + @FlagMatrix        first %7.1f ms, then %6.1f ms (%5.2f ms/run)%n",
                 firstFlagtest, b, b / runs);
-        System.out.printf("  per run over plain: %.2f ms (goal <= 50 ms); contexts started: one each%n", (b - a) / runs);
+        System.out.printf(
+                "  per run over plain: %.2f ms (goal <= 50 ms); contexts started: one each%n", (b - a) / runs);
     }
 
     private static double run(Launcher launcher, Class<?> fixture, Path reports) throws Exception {

@@ -22,8 +22,8 @@ public final class CallSites {
             "java.", "javax.", "jdk.", "sun.", "com.sun.", "org.mockito.", "net.bytebuddy.", "dev.openfeature.sdk.");
 
     /** Frameworks' proxy machinery between a proxy and the bean it calls. */
-    private static final List<String> PROXY_PREFIXES = List.of(
-            "org.springframework.aop.", "org.springframework.cglib.", "io.quarkus.arc.", "io.micronaut.aop.");
+    private static final List<String> PROXY_PREFIXES =
+            List.of("org.springframework.aop.", "org.springframework.cglib.", "io.quarkus.arc.", "io.micronaut.aop.");
 
     /** Marks in the names of generated classes: Spring CGLIB, Quarkus ArC, Micronaut AOP, Mockito, ByteBuddy. */
     private static final List<String> GENERATED_MARKS = List.of(
@@ -60,7 +60,8 @@ public final class CallSites {
     }
 
     StackTraceElement find() {
-        Optional<StackFrame> frame = WALKER.walk(frames -> frames.dropWhile(new Skip()).findFirst());
+        Optional<StackFrame> frame =
+                WALKER.walk(frames -> frames.dropWhile(new Skip()).findFirst());
         return frame.map(StackFrame::toStackTraceElement).orElse(UNKNOWN);
     }
 
@@ -91,9 +92,7 @@ public final class CallSites {
      * proxy, or a class whose name starts with one of {@code prefixes} ({@code flagtest.callsite.skip}).
      */
     public static boolean skipped(String className, List<String> prefixes) {
-        return startsWithAny(className, SKIPPED_PREFIXES)
-                || generated(className)
-                || startsWithAny(className, prefixes);
+        return startsWithAny(className, SKIPPED_PREFIXES) || generated(className) || startsWithAny(className, prefixes);
     }
 
     private static boolean startsWithAny(String name, List<String> prefixes) {

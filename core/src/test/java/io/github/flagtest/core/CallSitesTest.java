@@ -39,7 +39,8 @@ class CallSitesTest {
                         "org.springframework.aop.framework.CglibAopProxy$DynamicAdvisedInterceptor"))
                 .allMatch(CallSites::generated);
         assertThat(CallSites.generated("com.example.OrderService")).isFalse();
-        assertThat(CallSites.skipped("com.example.FlagWrapper", List.of("com.example.Flag"))).isTrue();
+        assertThat(CallSites.skipped("com.example.FlagWrapper", List.of("com.example.Flag")))
+                .isTrue();
         assertThat(CallSites.skipped("com.example.OrderService", List.of("com.example.Flag")))
                 .isFalse();
     }

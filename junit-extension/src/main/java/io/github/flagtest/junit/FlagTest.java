@@ -77,8 +77,10 @@ public final class FlagTest {
                             .stubOnly()
                             .defaultAnswer(FlagClientAnswer.ofRunningTest()));
         } catch (MockitoException e) {
-            throw new FlagTestException("Mockito cannot mock " + type.getName() + " as a flag client; use a "
-                    + "mockable type (an interface, or a non-final class): " + e.getMessage(), e);
+            throw new FlagTestException(
+                    "Mockito cannot mock " + type.getName() + " as a flag client; use a "
+                            + "mockable type (an interface, or a non-final class): " + e.getMessage(),
+                    e);
         }
     }
 

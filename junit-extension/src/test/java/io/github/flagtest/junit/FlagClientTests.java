@@ -7,9 +7,9 @@ import static org.mockito.Mockito.when;
 
 import io.github.flagtest.core.Evaluation;
 import io.github.flagtest.core.FakeFlags;
+import io.github.flagtest.core.FlagState;
 import java.util.List;
 import java.util.Map;
-import io.github.flagtest.core.FlagState;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -37,9 +37,13 @@ class FlagClientTests {
     @DisplayName("FlagTest.flagClient: one client answers from whichever test runs, reads recorded at the caller "
             + "past the mocked class's own frame; outside a test, the caller's default")
     void clientOfTheRunningTest() {
-        run(RunningTestClientFixture.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
-        assertThat(RunningTestClientFixture.VENDOR.boolVariation("loyalty-points", true)).isTrue();
-        assertThat(RunningTestClientFixture.VENDOR.boolVariation("loyalty-points", false)).isFalse();
+        run(RunningTestClientFixture.class)
+                .testEvents()
+                .assertStatistics(s -> s.started(2).succeeded(2));
+        assertThat(RunningTestClientFixture.VENDOR.boolVariation("loyalty-points", true))
+                .isTrue();
+        assertThat(RunningTestClientFixture.VENDOR.boolVariation("loyalty-points", false))
+                .isFalse();
     }
 
     @Nested
@@ -49,8 +53,9 @@ class FlagClientTests {
         @Test
         @DisplayName("programs that mock, so the bean the code under test holds answers from the pins and matrix runs")
         void programsTheFrameworksMock() {
-            run(FrameworkMockFixture.class).testEvents().assertStatistics(s -> s.started(5)
-                    .succeeded(5));
+            run(FrameworkMockFixture.class)
+                    .testEvents()
+                    .assertStatistics(s -> s.started(5).succeeded(5));
         }
 
         @Test

@@ -48,7 +48,8 @@ class FlagtestPropertiesTests {
     private <T> T withClassPath(Supplier<T> action) throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classPath.toUri().toURL()}, previous)) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {classPath.toUri().toURL()}, previous)) {
             thread.setContextClassLoader(loader);
             return action.get();
         } finally {

@@ -111,8 +111,9 @@ class TypeEntryPointTests {
                     Map.of("flagtest.callsite.skip", TypeEntryPointTests.class.getName() + "$Bridge"));
 
             assertThat(message(results.testEvents().failed().list().get(0)))
-                    .containsPattern("1\\. Ledger\\.award\\(\"bridged\", 1\\) at io\\.github\\.flagtest\\.junit\\."
-                            + "TypeEntryPointTests\\$ViaBridgeFixture\\.viaBridge\\(TypeEntryPointTests\\.java:\\d+\\)");
+                    .containsPattern(
+                            "1\\. Ledger\\.award\\(\"bridged\", 1\\) at io\\.github\\.flagtest\\.junit\\."
+                                    + "TypeEntryPointTests\\$ViaBridgeFixture\\.viaBridge\\(TypeEntryPointTests\\.java:\\d+\\)");
         }
 
         @Test

@@ -44,8 +44,12 @@ class FlagClientBeanTests {
             CONTEXTS.clear();
             int starts = ShopConfig.STARTS.get();
 
-            run(PinnedFixture.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
-            run(MatrixFixture.class).testEvents().assertStatistics(s -> s.started(8).succeeded(8));
+            run(PinnedFixture.class)
+                    .testEvents()
+                    .assertStatistics(s -> s.started(2).succeeded(2));
+            run(MatrixFixture.class)
+                    .testEvents()
+                    .assertStatistics(s -> s.started(8).succeeded(8));
             EngineExecutionResults offCall = run(EntryPointFixture.class);
 
             offCall.testEvents().assertStatistics(s -> s.started(1).failed(1));
@@ -66,7 +70,9 @@ class FlagClientBeanTests {
         @Test
         @DisplayName("programs Spring's mock bean, so the service the context built answers from the pins")
         void programsTheMockBean() {
-            run(MockitoBeanFixture.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+            run(MockitoBeanFixture.class)
+                    .testEvents()
+                    .assertStatistics(s -> s.started(2).succeeded(2));
         }
     }
 

@@ -42,7 +42,10 @@ public final class TypeEntryPoints {
         for (Declared entry : declared) {
             refuseFieldOfSameType(entry, test);
             TypeEntryPoint entryPoint = new TypeEntryPoint(
-                    entry.annotation(), entry.declaredAt(), test, Settings.of(context).callSiteSkip());
+                    entry.annotation(),
+                    entry.declaredAt(),
+                    test,
+                    Settings.of(context).callSiteSkip());
             AutoCloseable listening = CallHook.register(entryPoint);
             test.onClose(() -> close(listening));
             test.entryPoints().add(entryPoint);

@@ -2,8 +2,8 @@ package io.github.flagtest.junit.flags;
 
 import io.github.flagtest.core.FakeFlags;
 import io.github.flagtest.core.FlagState;
-import io.github.flagtest.junit.current.CurrentFlags;
 import io.github.flagtest.junit.FlagClient;
+import io.github.flagtest.junit.current.CurrentFlags;
 import java.lang.reflect.Method;
 import java.util.Map;
 import org.mockito.Answers;
@@ -32,8 +32,7 @@ public final class FlagClientAnswer implements Answer<Object> {
      */
     public static Answer<Object> ofRunningTest() {
         FakeFlags outside = new FakeFlags(FlagState.empty());
-        return invocation ->
-                new FlagClientAnswer(CurrentFlags.get().orElse(outside)).answer(invocation);
+        return invocation -> new FlagClientAnswer(CurrentFlags.get().orElse(outside)).answer(invocation);
     }
 
     /**

@@ -52,7 +52,8 @@ final class Mocks {
         FlagClientAnswer answer = new FlagClientAnswer(flags);
         MockCreationSettings<?> settings = Mockito.mockingDetails(mock).getMockCreationSettings();
         boolean subclass = mock.getClass().getName().contains("$MockitoMock$");
-        Set<Method> methods = new LinkedHashSet<>(List.of(settings.getTypeToMock().getMethods()));
+        Set<Method> methods =
+                new LinkedHashSet<>(List.of(settings.getTypeToMock().getMethods()));
         settings.getExtraInterfaces().forEach(type -> methods.addAll(List.of(type.getMethods())));
         for (Method method : methods) {
             int modifiers = method.getModifiers();

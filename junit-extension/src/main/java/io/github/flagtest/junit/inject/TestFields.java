@@ -49,7 +49,10 @@ public final class TestFields {
                 Field field = entry.field();
                 Object current = read(field, instance);
                 if (current == null) {
-                    write(field, instance, Mocks.flagClient(field.getType(), field.getName(), test.flags(), entry.where()));
+                    write(
+                            field,
+                            instance,
+                            Mocks.flagClient(field.getType(), field.getName(), test.flags(), entry.where()));
                     test.onClose(() -> write(field, instance, null));
                 } else if (Mockito.mockingDetails(current).isMock()) {
                     // a framework's mock bean (@MockitoBean, @InjectMock, @MockBean): the code under test holds it
