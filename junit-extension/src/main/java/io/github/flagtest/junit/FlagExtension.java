@@ -16,6 +16,7 @@ import io.github.flagtest.junit.flags.MistypedPins;
 import io.github.flagtest.junit.flags.OpenFeatureSupport;
 import io.github.flagtest.junit.flags.UndeclaredReads;
 import io.github.flagtest.junit.inject.FlagClientTypes;
+import io.github.flagtest.junit.inject.FlagClients;
 import io.github.flagtest.junit.inject.ParameterSupport;
 import io.github.flagtest.junit.inject.TestFields;
 import io.github.flagtest.junit.matrix.MatrixProvider;
@@ -123,6 +124,7 @@ public class FlagExtension
             }
             MistypedPins.check(context, test.flags()).ifPresent(failures::add);
             UndeclaredReads.check(context, settings, test.flags()).ifPresent(failures::add);
+            FlagClients.unused(context, test).ifPresent(failures::add);
             List<Evaluation> evaluations = test.flags().evaluations();
             Set<String> read = new java.util.HashSet<>();
             evaluations.forEach(evaluation -> read.add(evaluation.flag()));
@@ -197,7 +199,7 @@ public class FlagExtension
                     + parameter.getName() + "' of " + parameterContext.getDeclaringExecutable()
                     + ": flagtest gives one per test; ask for it in a test, @BeforeEach or @AfterEach method");
         }
-        return ParameterSupport.resolve(parameterContext, test);
+        return ParameterSupport.resolve(parameterContext, extensionContext, test);
     }
 
     @Override

@@ -9,12 +9,15 @@ import io.github.flagtest.junit.current.StateTimeline;
 import io.github.flagtest.junit.current.TestFlags;
 import io.github.flagtest.junit.entrypoint.EntryPointCheck;
 import io.github.flagtest.junit.entrypoint.MockEntryPoint;
+import io.github.flagtest.junit.flags.FlagClientAnswer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import org.mockito.Mockito;
+import org.mockito.exceptions.base.MockitoException;
 
 /**
  * Static access to the running test's flags, for code that cannot take a parameter (a handler
@@ -46,6 +49,39 @@ public final class FlagTest {
                         + Thread.currentThread().getName() + "', which runs no flagtest test; call it from a test that "
                         + "uses @WithFlag, @FlagMatrix or @ExtendWith(FlagExtension.class), and wrap tasks for "
                         + "other threads with FlagTest.propagate(...)"));
+    }
+
+    /**
+     * A flag client for a framework's context: a Mockito mock of {@code type} whose flag-reading
+     * methods (a String flag name and a Boolean, String or Number result, or an attribute read) answer
+     * from whichever flagtest test runs on the calling thread at the time of the call, so one bean
+     * (and one cached context) serves every test, pinned state and matrix run. Outside a test it
+     * answers OFF or the caller's default. The mock records no calls (it lives as long as the
+     * context); pin flags rather than stubbing it.
+     *
+     * <pre>{@code
+     * @Bean @Primary FeatureFlags featureFlags() { return FlagTest.flagClient(FeatureFlags.class); }
+     * }</pre>
+     *
+     * <p>With Spring, {@code @FlagClientBean} (module {@code flagtest-spring}) registers it for you.
+     *
+     * @throws FlagTestException if Mockito cannot mock {@code type}
+     */
+    public static <T> T flagClient(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        try {
+            return Mockito.mock(
+                    type,
+                    Mockito.withSettings()
+                            .name(type.getSimpleName() + " (flagtest flag client)")
+                            .stubOnly()
+                            .defaultAnswer(FlagClientAnswer.ofRunningTest()));
+        } catch (MockitoException e) {
+            throw new FlagTestException(
+                    "Mockito cannot mock " + type.getName() + " as a flag client; use a "
+                            + "mockable type (an interface, or a non-final class): " + e.getMessage(),
+                    e);
+        }
     }
 
     /** The flag state the running test started with (its matrix run, pins, profile and catalog). */

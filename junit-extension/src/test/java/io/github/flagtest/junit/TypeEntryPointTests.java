@@ -92,6 +92,31 @@ class TypeEntryPointTests {
         }
 
         @Test
+        @DisplayName("names the application's caller behind generated proxies (Spring CGLIB, Quarkus _ClientProxy, "
+                + "Micronaut $Intercepted), counting the call once")
+        void callerBehindProxies() {
+            EngineExecutionResults results = FlagTestKit.runMethod(HandlerFixture.class, "throughFrameworkProxies");
+
+            assertThat(message(results.testEvents().failed().list().get(0)))
+                    .contains("but there was 1:")
+                    .containsPattern("1\\. Ledger\\.award\\(\"bean\", 4\\) at io\\.github\\.flagtest\\.junit\\."
+                            + "TypeEntryPointTests\\$Bean\\.place\\(TypeEntryPointTests\\.java:\\d+\\)");
+        }
+
+        @Test
+        @DisplayName("flagtest.callsite.skip applies to entry-point callers: a team's bridge is skipped")
+        void callSiteSkipAppliesToCallers() {
+            EngineExecutionResults results = FlagTestKit.run(
+                    ViaBridgeFixture.class,
+                    Map.of("flagtest.callsite.skip", TypeEntryPointTests.class.getName() + "$Bridge"));
+
+            assertThat(message(results.testEvents().failed().list().get(0)))
+                    .containsPattern(
+                            "1\\. Ledger\\.award\\(\"bridged\", 1\\) at io\\.github\\.flagtest\\.junit\\."
+                                    + "TypeEntryPointTests\\$ViaBridgeFixture\\.viaBridge\\(TypeEntryPointTests\\.java:\\d+\\)");
+        }
+
+        @Test
         @DisplayName("a mock of the interface beside the implementation type: each object's calls counted once")
         void mockOfTheInterfaceBeside() {
             EngineExecutionResults results = run(InterfaceMockBesideFixture.class);
@@ -323,6 +348,75 @@ class TypeEntryPointTests {
         }
     }
 
+    /** What Spring's CGLIB, Quarkus ArC and Micronaut generate around a bean: forwarders. */
+    @SuppressWarnings("checkstyle:TypeName")
+    public static class Ledger$$SpringCGLIB$$0 extends Ledger {
+        private final Ledger target;
+
+        Ledger$$SpringCGLIB$$0(Ledger target) {
+            this.target = target;
+        }
+
+        @Override
+        public int award(String customer, int points) {
+            return target.award(customer, points);
+        }
+    }
+
+    @SuppressWarnings("checkstyle:TypeName")
+    public static class Ledger_ClientProxy extends Ledger {
+        private final Ledger target;
+
+        Ledger_ClientProxy(Ledger target) {
+            this.target = target;
+        }
+
+        @Override
+        public int award(String customer, int points) {
+            return target.award(customer, points);
+        }
+    }
+
+    @SuppressWarnings("checkstyle:TypeName")
+    public static class $Ledger$Definition$Intercepted extends Ledger {
+        private final Ledger target;
+
+        $Ledger$Definition$Intercepted(Ledger target) {
+            this.target = target;
+        }
+
+        @Override
+        public int award(String customer, int points) {
+            return target.award(customer, points);
+        }
+    }
+
+    /** A bean that holds its collaborator through the framework's proxies. */
+    static final class Bean {
+        private final Ledger ledger =
+                new Ledger$$SpringCGLIB$$0(new Ledger_ClientProxy(new $Ledger$Definition$Intercepted(new Ledger())));
+
+        int place(String customer) {
+            return ledger.award(customer, 4);
+        }
+    }
+
+    /** A team's own bridge, named in flagtest.callsite.skip. */
+    static final class Bridge {
+        static int award(String customer) {
+            return new Ledger().award(customer, 1);
+        }
+    }
+
+    @WithFlag(name = "loyalty-points", enabled = false)
+    @FeatureEntryPoint(value = "loyalty-points", type = Ledger.class, methods = "award")
+    static class ViaBridgeFixture {
+        @Test
+        void viaBridge() {
+            Bridge.award("bridged");
+        }
+    }
+
     /** A handler that builds its collaborators inside, as real Lambda handlers do. */
     static final class Handler {
         int unguarded(String customer) {
@@ -369,6 +463,11 @@ class TypeEntryPointTests {
         @Test
         void subclassCalled() {
             new PremiumLedger().award("premium", 5);
+        }
+
+        @Test
+        void throughFrameworkProxies() {
+            new Bean().place("bean");
         }
 
         @Test

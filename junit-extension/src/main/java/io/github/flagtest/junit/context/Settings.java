@@ -10,7 +10,10 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * flagtest's configuration parameters, read from JUnit's configuration (or system properties).
+ * flagtest's configuration parameters. Each is read from JUnit's configuration parameters (in
+ * JUnit's order: the launcher's, then system properties, then {@code junit-platform.properties}),
+ * then from a {@code flagtest.properties} file on the test class path, so a project whose framework
+ * ships its own {@code junit-platform.properties} (Quarkus) configures flagtest without shadowing it.
  *
  * <p>Internal to flagtest's JUnit extension, public for its other rooms; not API.
  */
@@ -45,19 +48,24 @@ public record Settings(
                 .getOrComputeIfAbsent(Settings.class, key -> read(context), Settings.class);
     }
 
+    /** {@code key} from JUnit's configuration parameters, else from {@code flagtest.properties}. */
+    public static Optional<String> parameter(ExtensionContext context, String key) {
+        return context.getConfigurationParameter(key).or(() -> FlagtestProperties.get(context, key));
+    }
+
     private static Settings read(ExtensionContext context) {
         return new Settings(
                 mode(context, UNDECLARED, Mode.OFF, "off, warn or fail"),
                 mode(context, UNREAD, Mode.WARN, "warn or fail"),
                 bool(context, REPORT, true),
-                Path.of(context.getConfigurationParameter(REPORT_DIR).orElse("target/flagtest")),
-                context.getConfigurationParameter(CATALOG)
+                Path.of(parameter(context, REPORT_DIR).orElse("target/flagtest")),
+                parameter(context, CATALOG)
                         .filter(path -> !path.isBlank())
                         .map(path -> FlagDocuments.load(CATALOG, path, context)),
-                context.getConfigurationParameter(PROFILE)
+                parameter(context, PROFILE)
                         .filter(path -> !path.isBlank()) // an unset Maven property arrives as ""
                         .map(path -> FlagDocuments.load(PROFILE, path, context)),
-                context.getConfigurationParameter(CALLSITE_SKIP)
+                parameter(context, CALLSITE_SKIP)
                         .map(value -> Arrays.stream(value.split(","))
                                 .map(String::trim)
                                 .filter(prefix -> !prefix.isEmpty())
@@ -66,7 +74,7 @@ public record Settings(
     }
 
     private static Mode mode(ExtensionContext context, String key, Mode fallback, String allowed) {
-        Optional<String> value = context.getConfigurationParameter(key);
+        Optional<String> value = parameter(context, key);
         if (value.isEmpty()) {
             return fallback;
         }
@@ -85,7 +93,7 @@ public record Settings(
     }
 
     private static boolean bool(ExtensionContext context, String key, boolean fallback) {
-        Optional<String> value = context.getConfigurationParameter(key);
+        Optional<String> value = parameter(context, key);
         if (value.isEmpty()) {
             return fallback;
         }

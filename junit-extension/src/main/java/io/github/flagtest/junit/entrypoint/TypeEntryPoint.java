@@ -1,5 +1,6 @@
 package io.github.flagtest.junit.entrypoint;
 
+import io.github.flagtest.core.CallSites;
 import io.github.flagtest.junit.EntryPointCall;
 import io.github.flagtest.junit.FeatureEntryPoint;
 import io.github.flagtest.junit.current.CurrentFlags;
@@ -26,9 +27,11 @@ final class TypeEntryPoint implements EntryPoint, CallHook.Listener {
     private final String declaredAt;
     private final Class<?> type;
     private final TestFlags test;
+    private final List<String> callSiteSkip;
     private final List<EntryPointCall> calls = new CopyOnWriteArrayList<>();
 
-    TypeEntryPoint(FeatureEntryPoint annotation, String declaredAt, TestFlags test) {
+    TypeEntryPoint(FeatureEntryPoint annotation, String declaredAt, TestFlags test, List<String> callSiteSkip) {
+        this.callSiteSkip = List.copyOf(callSiteSkip);
         this.annotation = annotation;
         this.declaredAt = declaredAt;
         this.type = annotation.type();
@@ -73,6 +76,11 @@ final class TypeEntryPoint implements EntryPoint, CallHook.Listener {
         }
         CurrentFlags.Binding binding = CurrentFlags.currentBinding();
         return binding == null || binding.test() == test; // a thread of no test counts for every test
+    }
+
+    @Override
+    public boolean skipsCaller(String className) {
+        return CallSites.skipped(className, callSiteSkip);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.flagtest.junit.entrypoint;
 import io.github.flagtest.junit.FeatureEntryPoint;
 import io.github.flagtest.junit.context.Describe;
 import io.github.flagtest.junit.context.RunCache;
+import io.github.flagtest.junit.context.Settings;
 import io.github.flagtest.junit.current.EntryPoint;
 import io.github.flagtest.junit.current.TestFlags;
 import io.github.flagtest.junit.instrument.CallHook;
@@ -40,7 +41,11 @@ public final class TypeEntryPoints {
                 .ifPresent(method -> declared.addAll(declaredOn(context, method, "method " + Describe.method(method))));
         for (Declared entry : declared) {
             refuseFieldOfSameType(entry, test);
-            TypeEntryPoint entryPoint = new TypeEntryPoint(entry.annotation(), entry.declaredAt(), test);
+            TypeEntryPoint entryPoint = new TypeEntryPoint(
+                    entry.annotation(),
+                    entry.declaredAt(),
+                    test,
+                    Settings.of(context).callSiteSkip());
             AutoCloseable listening = CallHook.register(entryPoint);
             test.onClose(() -> close(listening));
             test.entryPoints().add(entryPoint);

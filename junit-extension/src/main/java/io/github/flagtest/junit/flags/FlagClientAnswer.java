@@ -1,7 +1,9 @@
 package io.github.flagtest.junit.flags;
 
 import io.github.flagtest.core.FakeFlags;
+import io.github.flagtest.core.FlagState;
 import io.github.flagtest.junit.FlagClient;
+import io.github.flagtest.junit.current.CurrentFlags;
 import java.lang.reflect.Method;
 import java.util.Map;
 import org.mockito.Answers;
@@ -21,6 +23,32 @@ public final class FlagClientAnswer implements Answer<Object> {
 
     public FlagClientAnswer(FakeFlags flags) {
         this.flags = flags;
+    }
+
+    /**
+     * An answer that reads from whichever flagtest test runs on the calling thread at the time of each
+     * call; outside a test (a context starting, a thread no test is bound to) flags are undeclared:
+     * OFF, or the caller's default.
+     */
+    public static Answer<Object> ofRunningTest() {
+        FakeFlags outside = new FakeFlags(FlagState.empty());
+        return invocation -> new FlagClientAnswer(CurrentFlags.get().orElse(outside)).answer(invocation);
+    }
+
+    /**
+     * Whether this answer reads a flag for {@code method} (a String argument and a Boolean, String or
+     * Number result, or an attribute read); other methods get Mockito's defaults.
+     */
+    public static boolean reads(Method method) {
+        int nameIndex = firstStringArgument(method);
+        if (nameIndex < 0) {
+            return false;
+        }
+        Class<?> type = boxed(method.getReturnType());
+        return type == Boolean.class
+                || type == String.class
+                || Number.class.isAssignableFrom(type)
+                || (method.getName().toLowerCase(java.util.Locale.ROOT).contains("attribute") && type != Void.class);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.github.flagtest.junit.current.TestFlags;
 import io.github.flagtest.junit.entrypoint.MockEntryPoint;
 import io.github.flagtest.junit.flags.OpenFeatureSupport;
 import java.lang.reflect.Parameter;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -32,7 +33,7 @@ public final class ParameterSupport {
                 || OpenFeatureSupport.isClient(type);
     }
 
-    public static Object resolve(ParameterContext context, TestFlags test) {
+    public static Object resolve(ParameterContext context, ExtensionContext extensionContext, TestFlags test) {
         Parameter parameter = context.getParameter();
         Class<?> type = parameter.getType();
         String where = "parameter '" + parameter.getName() + "' of "
@@ -47,7 +48,9 @@ public final class ParameterSupport {
             return mock;
         }
         if (AnnotationSupport.isAnnotated(parameter, FlagClient.class)) {
-            return Mocks.flagClient(type, parameter.getName(), test.flags(), "@FlagClient on " + where);
+            Object client = Mocks.flagClient(type, parameter.getName(), test.flags(), "@FlagClient on " + where);
+            FlagClients.add(extensionContext, "@FlagClient on " + where, () -> client);
+            return client;
         }
         if (type == FakeFlags.class) {
             return test.flags();

@@ -16,10 +16,13 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.mockito.Mockito;
 
 /**
  * Fills {@link FeatureEntryPoint} and {@link FlagClient} fields of the test instances before
- * {@code @BeforeEach} methods run, and clears what it filled after the test.
+ * {@code @BeforeEach} methods run, and clears what it filled after the test. A {@code @FlagClient}
+ * field a framework already filled with a Mockito mock keeps that mock, programmed with the test's
+ * flags.
  *
  * <p>Internal to flagtest's JUnit extension, public for its other rooms; not API.
  */
@@ -45,12 +48,20 @@ public final class TestFields {
             for (ClientField entry : plan.clients()) {
                 Field field = entry.field();
                 Object current = read(field, instance);
-                if (current != null) {
+                if (current == null) {
+                    write(
+                            field,
+                            instance,
+                            Mocks.flagClient(field.getType(), field.getName(), test.flags(), entry.where()));
+                    test.onClose(() -> write(field, instance, null));
+                } else if (Mockito.mockingDetails(current).isMock()) {
+                    // a framework's mock bean (@MockitoBean, @InjectMock, @MockBean): the code under test holds it
+                    Mocks.program(current, test.flags(), entry.where());
+                } else {
                     throw new ExtensionConfigurationException(entry.where() + ": the field already holds " + current
                             + "; leave it null, flagtest creates the flag client mock");
                 }
-                write(field, instance, Mocks.flagClient(field.getType(), field.getName(), test.flags(), entry.where()));
-                test.onClose(() -> write(field, instance, null));
+                FlagClients.add(context, entry.where(), () -> read(field, instance));
             }
         }
     }

@@ -20,6 +20,11 @@ public final class CallHook {
 
         /** A call {@link #wants} accepted. */
         void called(MethodCall call);
+
+        /** Whether a caller frame of {@code className} is skipped (a generated proxy); none by default. */
+        default boolean skipsCaller(String className) {
+            return false;
+        }
     }
 
     private static final Listener[] NONE = new Listener[0];
@@ -47,7 +52,7 @@ public final class CallHook {
                                 Optional.ofNullable(receiver),
                                 Collections.unmodifiableList(Arrays.asList(arguments.clone())),
                                 Thread.currentThread().getName(),
-                                caller(declaringType, method));
+                                caller(declaringType, method, listener));
                     }
                     listener.called(call);
                 }
@@ -81,12 +86,16 @@ public final class CallHook {
         return listeners.length;
     }
 
-    /** The frame that called the instrumented method, formatted as a stack trace line. */
-    private static String caller(Class<?> declaringType, String method) {
+    /**
+     * The frame that called the instrumented method, past the frames {@code listener} skips (proxies
+     * between the caller and the bean), formatted as a stack trace line.
+     */
+    private static String caller(Class<?> declaringType, String method, Listener listener) {
         String hook = CallHook.class.getName();
         return WALKER.walk(
                         frames -> frames.dropWhile(frame -> frame.getClassName().equals(hook))
                                 .skip(1) // the instrumented method itself
+                                .dropWhile(frame -> listener.skipsCaller(frame.getClassName()))
                                 .findFirst()
                                 .map(frame -> frame.getClassName() + "." + frame.getMethodName() + "("
                                         + frame.getFileName() + ":" + frame.getLineNumber() + ")"))

@@ -108,7 +108,10 @@ public final class Instrumenter {
                         .or(nameContains("$MockitoMock$"))
                         .or(nameContains("$ByteBuddy$"))
                         // generated proxies (Spring's CGLIB, ...) forward to the real method, which counts
-                        .or(nameContains("$$")))
+                        .or(nameContains("$$"))
+                        .or(nameContains("_ClientProxy")) // Quarkus ArC
+                        .or(nameContains("_Subclass"))
+                        .or(nameContains("$Intercepted"))) // Micronaut
                 .or(any(), isBootstrapClassLoader()) // a second ignore(...) would replace the first
                 .type(isSubTypeOf(type).or(isSuperTypeOf(type)).and(not(isInterface())))
                 .transform(new AgentBuilder.Transformer.ForAdvice()
