@@ -1,12 +1,13 @@
-package io.github.flagtest.e2e.harness;
+package io.github.flagtest.benchmarks;
 
 import io.github.flagtest.core.FlagState;
-import io.github.flagtest.e2e.embedded.AppCds;
+import io.github.flagtest.e2e.FlagStore;
+import io.github.flagtest.e2e.InvocationResult;
+import io.github.flagtest.e2e.harness.EmbeddedDeployments;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,8 +17,9 @@ import java.util.concurrent.Future;
  * the time from a flag write to the first invocation that shows it when the function is restarted
  * (what every matrix run does; without a restart the function's 15 s poll interval decides), with 1
  * and 4 functions deployed at once. Warm figures follow 1,000
- * unmeasured invocations (JIT warm-up of the test JVM's SDK client and the function's JVM). Lives in the e2e package to drive
- * the deployer directly, as the harness does. Prints a table.
+ * unmeasured invocations (JIT warm-up of the test JVM's SDK client and the function's JVM). Drives
+ * the embedded backend through the harness's documented internal entry point, {@link
+ * EmbeddedDeployments}. Prints a table.
  */
 public final class EmbeddedE2EBenchmark {
 
@@ -43,10 +45,8 @@ public final class EmbeddedE2EBenchmark {
     }
 
     private static void run(String handler, int functions) throws Exception {
-        try (EmbeddedBackend backend =
-                new EmbeddedBackend(AppCds.from(name -> Optional.ofNullable(System.getProperty(name))))) {
-            Deployer deployer = new Deployer(backend, "bench");
-            try {
+        try (EmbeddedDeployments deployer = EmbeddedDeployments.start()) {
+            {
                 ExecutorService pool = Executors.newFixedThreadPool(functions);
                 List<Future<double[]>> results = new ArrayList<>();
                 for (int i = 0; i < functions; i++) {
@@ -67,28 +67,16 @@ public final class EmbeddedE2EBenchmark {
                 System.out.printf(
                         "%-26s | %19.0f ms | %10.2f ms | %10.2f ms | %s%n",
                         label, cold, p50, p99, handler.equals(NOOP) ? "-" : String.format("%17.1f ms", flip));
-            } finally {
-                deployer.close();
             }
         }
     }
 
     /** cold ms, warm p50 ms, warm p99 ms, flip-visible median ms (the worst function is reported). */
-    private static double[] measure(Deployer deployer, String name, String handler) {
+    private static double[] measure(EmbeddedDeployments deployer, String name, String handler) {
         byte[] event = "{}".getBytes();
         long start = System.nanoTime();
-        FlagStores.Created store = deployer.flagStore(
-                FlagStores.APPCONFIG, name, FlagStores.DEFAULT_ENV_PREFIX, FlagState.of(Map.of("feature", false)));
-        deployer.createFunction(
-                name,
-                "java17",
-                java.util.List.of(),
-                handler,
-                E2ESession.locationVariables(store.location()),
-                30,
-                256,
-                Artifacts.classPathZip(Artifacts.testClassPath()));
-        Result first = deployer.invoke(name, event);
+        FlagStore store = deployer.deploy(name, handler, FlagState.of(Map.of("feature", false)));
+        InvocationResult first = deployer.invoke(name, event);
         double cold = (System.nanoTime() - start) / 1e6;
         if (first.functionError() != null) {
             throw new IllegalStateException("first invocation failed: " + first.payload());
@@ -104,13 +92,11 @@ public final class EmbeddedE2EBenchmark {
         }
         Arrays.sort(warm);
         double[] flips = new double[FLIPS];
-        Map<String, String> environment = new java.util.HashMap<>(E2ESession.locationVariables(store.location()));
         for (int i = 0; i < FLIPS && handler.equals(FLAG_READER); i++) {
             boolean on = i % 2 == 0;
             long t = System.nanoTime();
-            store.store().set("feature", on);
-            environment.put("FLAGTEST_RUN", Integer.toString(i));
-            deployer.updateEnvironment(name, environment); // a fresh execution environment, as a matrix run
+            store.set("feature", on);
+            deployer.restart(name, Integer.toString(i)); // a fresh execution environment, as a matrix run
             String expected = "\"feature\":{\"enabled\":" + on + "}";
             while (!deployer.invoke(name, event).payload().contains(expected.replace("\"", "\\\""))) {
                 if (System.nanoTime() - t > 10_000_000_000L) {
