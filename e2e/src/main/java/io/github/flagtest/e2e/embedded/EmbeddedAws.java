@@ -23,6 +23,12 @@ import java.util.concurrent.Executors;
  */
 public final class EmbeddedAws implements AutoCloseable {
 
+    static {
+        // before this JVM's first JDK HTTP server: without TCP_NODELAY each round trip to this
+        // backend, the Runtime API and the agent waits ~40 ms (Nagle + delayed ACK)
+        io.github.flagtest.core.NoDelay.enable();
+    }
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "flagtest-embedded-aws");
