@@ -2,6 +2,7 @@ package io.github.flagtest.junit.flags;
 
 import io.github.flagtest.core.Evaluation;
 import io.github.flagtest.core.FakeFlags;
+import io.github.flagtest.core.Names;
 import io.github.flagtest.core.Serve;
 import io.github.flagtest.junit.WithFlag;
 import io.github.flagtest.junit.context.Describe;
@@ -77,29 +78,10 @@ public final class MistypedPins {
         String y = normal(b);
         int shorter = Math.min(x.length(), y.length());
         int edits = shorter >= 10 ? 2 : shorter >= 5 ? 1 : 0;
-        return x.equals(y) || distance(x, y) <= edits;
+        return x.equals(y) || Names.distance(x, y) <= edits;
     }
 
     private static String normal(String name) {
         return name.toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
