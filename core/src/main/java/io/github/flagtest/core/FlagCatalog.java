@@ -36,11 +36,15 @@ public final class FlagCatalog {
 
     private final String source;
     private final String text;
+    /** The document's tree when it is in the stored form (StoredForm copies it before writing); else null. */
+    private final JsonNode stored;
+
     private final Map<String, FlagDefinition> definitions;
 
     private FlagCatalog(String source, String text, Map<String, FlagDefinition> definitions) {
         this.source = source;
         this.text = text;
+        this.stored = storedTree(text, source);
         this.definitions = Collections.unmodifiableMap(new LinkedHashMap<>(definitions));
     }
 
@@ -136,8 +140,7 @@ public final class FlagCatalog {
      * @since 0.3.0
      */
     public boolean isStoredForm() {
-        JsonNode root = tree();
-        return root.has("version") && !root.get("version").isObject();
+        return stored != null;
     }
 
     /**
@@ -154,8 +157,7 @@ public final class FlagCatalog {
         if (isStoredForm() && state.equals(defaults())) {
             return text;
         }
-        String document =
-                StoredForm.write(isStoredForm() ? tree() : null, state).toString();
+        String document = StoredForm.write(stored, state).toString();
         List<String> problems = FlagDocumentRules.problems(document);
         if (!problems.isEmpty()) {
             throw new FlagTestException(source + " with the flag state " + state + ": " + String.join("; ", problems)
@@ -172,43 +174,26 @@ public final class FlagCatalog {
      * @since 0.3.0
      */
     public List<String> problems(FlagState state) {
-        return FlagDocumentRules.problems(
-                StoredForm.write(isStoredForm() ? tree() : null, state).toString());
+        return FlagDocumentRules.problems(StoredForm.write(stored, state).toString());
     }
 
-    private JsonNode tree() {
+    /** {@code text}'s tree if it is in the stored form (a {@code "version"} that is no flag), else null. */
+    private static JsonNode storedTree(String text, String source) {
+        JsonNode root;
         try {
-            return JSON.readTree(text);
+            root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new FlagTestException(source + ": malformed JSON", e); // parse() has checked it
+            throw new FlagTestException(source + ": malformed JSON", e); // the parser has checked it
         }
+        return root != null && root.has("version") && !root.get("version").isObject() ? root : null;
     }
 
     /** The name closest to {@code unknown} (for "did you mean ..."), if one is reasonably close. */
     public Optional<String> closestName(String unknown) {
         return definitions.keySet().stream()
-                .min(Comparator.comparingInt((String name) -> distance(name, unknown))
+                .min(Comparator.comparingInt((String name) -> Names.distance(name, unknown))
                         .thenComparing(Comparator.naturalOrder()))
-                .filter(name -> distance(name, unknown) <= Math.max(2, unknown.length() / 3));
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+                .filter(name -> Names.distance(name, unknown) <= Math.max(2, unknown.length() / 3));
     }
 
     @Override
