@@ -169,6 +169,7 @@ final class EmbeddedLambda implements AutoCloseable {
         LambdaRules.checkEnvironment(next.environment());
         function.update(next);
         loadErrors.put(name, HandlerClasses.classVersionError(next));
+        prestart(name, function);
         Lifecycle updated = lifecycle.updatedAt(nanoClock.getAsLong());
         lifecycles.put(name, updated);
         AwsHttp.json(exchange, 200, configuration(function.config(), updated, FunctionIdentifier.LATEST));
@@ -211,12 +212,24 @@ final class EmbeddedLambda implements AutoCloseable {
                                 ? Optional.of(env -> new AgentExtension(appConfig, env, nanoClock))
                                 : Optional.empty()));
         loadErrors.put(name, HandlerClasses.classVersionError(config));
+        prestart(name, functions.get(name));
         Lifecycle lifecycle = Lifecycle.created(nanoClock.getAsLong());
         lifecycles.put(name, lifecycle);
         String version = request.path("Publish").asBoolean(false)
                 ? Integer.toString(publish(name, config))
                 : FunctionIdentifier.LATEST;
         AwsHttp.json(exchange, 201, configuration(config, lifecycle, version));
+    }
+
+    /**
+     * Starts the function's execution environment while the caller waits for it to settle (see
+     * {@link FunctionRuntime#prestart}); a handler its JVM cannot load gets none, as its invocations
+     * answer the load error without one.
+     */
+    private void prestart(String name, FunctionRuntime function) {
+        if (loadErrors.getOrDefault(name, Optional.empty()).isEmpty()) {
+            async.execute(function::prestart);
+        }
     }
 
     /** Publishes the function's current configuration as its next version (numbered from 1). */

@@ -70,6 +70,10 @@ final class FunctionRuntime implements AutoCloseable {
     private boolean initReported; // whether a REPORT line gave the running runtime's Init Duration
     private volatile long dispatchedAt; // System.nanoTime() when the runtime took the current invocation
     private volatile double initMillis; // how long the running runtime took to ask for its first invocation
+    /** Where the running runtime's log began, until its first invocation takes its init lines; -1 after. */
+    private long initLogMark = -1; // guarded by the invocations lock
+
+    private boolean served; // whether the running runtime took an invocation; guarded by the invocations lock
 
     /** The logs of the latest invocations by request id, for the harness (Invoke's log tail is cut at 4 KB). */
     private final Map<String, List<String>> recent = java.util.Collections.synchronizedMap(new LinkedHashMap<>() {
@@ -124,6 +128,29 @@ final class FunctionRuntime implements AutoCloseable {
         try {
             this.config = next;
             stop();
+            initLogMark = -1; // the old environment's init lines belong to no invocation of the new one
+        } finally {
+            invocations.unlock();
+        }
+    }
+
+    /**
+     * Initializes an execution environment ahead of the first invocation, as Lambda may for on-demand
+     * functions ("proactive initialization":
+     * https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html): the runtime
+     * starts while the caller still waits for the function to become {@code Active}, and the init
+     * output is in the first invocation's log. Does nothing when a runtime runs or the function is
+     * deleted.
+     */
+    void prestart() {
+        invocations.lock();
+        try {
+            if (!closed && process == null) {
+                ensureStarted();
+            }
+        } catch (RuntimeException e) { // the first invocation starts it again and reports why it cannot
+            System.getLogger(FunctionRuntime.class.getName())
+                    .log(System.Logger.Level.DEBUG, "flagtest: cannot pre-start " + config.name(), e);
         } finally {
             invocations.unlock();
         }
@@ -144,6 +171,11 @@ final class FunctionRuntime implements AutoCloseable {
             }
             long mark = logs.mark();
             ensureStarted();
+            if (initLogMark >= 0) { // the runtime's first invocation: its log starts with the init output
+                mark = Math.min(mark, initLogMark);
+                initLogMark = -1;
+            }
+            served = true;
             long timeoutMillis = config.timeoutSeconds() * 1000L;
             long submitted = System.nanoTime();
             dispatchedAt = 0;
@@ -274,6 +306,7 @@ final class FunctionRuntime implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.clear();
         env.putAll(environment());
+        long logMark = logs.mark();
         try {
             long start = System.nanoTime();
             Process started = builder.start();
@@ -287,6 +320,10 @@ final class FunctionRuntime implements AutoCloseable {
             process = started;
             startedAt = start;
             initReported = false;
+            served = false;
+            if (initLogMark < 0) { // a replaced runtime that never served keeps its earlier init lines in
+                initLogMark = logMark;
+            }
         } catch (IOException e) {
             throw new IllegalStateException(
                     "Cannot start the runtime of function " + config.name() + ": " + e.getMessage(), e);
@@ -336,7 +373,7 @@ final class FunctionRuntime implements AutoCloseable {
         process = null;
         if (current != null) {
             try {
-                if (launch.records()) {
+                if (launch.records() && served) { // one that never served would archive its init only
                     current.destroy(); // SIGTERM: the JVM writes its class-data archive as it exits
                     current.waitFor(30, TimeUnit.SECONDS);
                 }

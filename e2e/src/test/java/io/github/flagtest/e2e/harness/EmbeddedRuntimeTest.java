@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.flagtest.e2e.embedded.AppCds;
 import io.github.flagtest.e2e.fixtures.FailingInitHandler;
 import io.github.flagtest.e2e.fixtures.FaultyHandlers;
+import io.github.flagtest.e2e.fixtures.InitPrintingHandler;
 import io.github.flagtest.e2e.fixtures.RuntimeProbeHandler;
 import io.github.flagtest.shaded.jackson.databind.JsonNode;
 import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
@@ -361,6 +362,80 @@ class EmbeddedRuntimeTest {
                     .contains("no configuration at init")
                     .contains("END RequestId: ")
                     .contains("REPORT RequestId: ");
+        }
+    }
+
+    @Nested
+    @DisplayName(
+            "proactive initialization: Lambda may initialize an on-demand function's execution environment"
+                    + " before its first invocation (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)")
+    class ProactiveInit {
+
+        static final String INIT_PRINTING = InitPrintingHandler.class.getName() + "::handleRequest";
+
+        @Test
+        @DisplayName("the runtime starts while the function settles, before any invocation, and the first"
+                + " invocation's log still begins with what init printed")
+        void startsBeforeTheFirstInvocation() throws InterruptedException {
+            deploy(INIT_PRINTING, Map.of(), 30, Artifacts.testClassPath());
+
+            assertThat(eventuallyRunning())
+                    .as("a runtime JVM before the first Invoke")
+                    .isTrue();
+            Result first = invoke("{}");
+            Result second = invoke("{}");
+
+            assertThat(first.payload()).isEqualTo("\"ok\"");
+            List<String> log = lines(first.logTail());
+            assertThat(log).contains("init: warming the caches");
+            assertThat(log.indexOf("init: warming the caches"))
+                    .isLessThan(log.indexOf("START RequestId: " + requestId(first.logTail()) + " Version: $LATEST"));
+            assertThat(second.logTail()).doesNotContain("init: warming the caches");
+        }
+
+        @Test
+        @DisplayName("an environment replaced before it served (a configuration update) writes no class-data"
+                + " archive of its init alone: the next one records it; and its init lines are not the new"
+                + " environment's")
+        void unservedRuntimeArchivesNothing(@TempDir Path archives) throws Exception {
+            try (EmbeddedBackend own = new EmbeddedBackend(new AppCds(archives));
+                    Deployer ownDeployer = new Deployer(own, "test")) {
+                ownDeployer.createFunction(
+                        "fn",
+                        "java17",
+                        List.of(),
+                        INIT_PRINTING,
+                        Map.of(),
+                        30,
+                        256,
+                        Artifacts.classPathZip(Artifacts.testClassPath()));
+                for (int i = 0; i < 600 && own.aws().logLines("fn", 50).isEmpty(); i++) {
+                    Thread.sleep(25); // until the first environment printed its init line
+                }
+                ownDeployer.updateEnvironment("fn", Map.of("RUN", "2"));
+
+                Result first = ownDeployer.invoke("fn", "{}".getBytes());
+
+                assertThat(lines(first.logTail()))
+                        .as("only the new environment's init")
+                        .filteredOn(line -> line.equals("init: warming the caches"))
+                        .hasSize(1);
+                List<ProcessHandle> jvms = EmbeddedBackendTest.childJvms();
+                assertThat(jvms).hasSize(1);
+                String commandLine =
+                        Files.readString(Path.of("/proc", jvms.get(0).pid() + "", "cmdline"));
+                assertThat(commandLine)
+                        .as("the served environment records the archive, as none was written before it")
+                        .contains("-XX:ArchiveClassesAtExit=")
+                        .doesNotContain("-XX:SharedArchiveFile=");
+            }
+        }
+
+        private boolean eventuallyRunning() throws InterruptedException {
+            for (int i = 0; i < 200 && !backend.aws().isRunning("fn"); i++) {
+                Thread.sleep(25);
+            }
+            return backend.aws().isRunning("fn");
         }
     }
 
