@@ -1,5 +1,6 @@
 package io.github.flagtest.report.browser;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -29,7 +30,7 @@ final class ChromiumExtension implements ParameterResolver {
                 .getOrComputeIfAbsent(
                         SampleReport.class, key -> TempDirectory.create("flagtest-report-"), TempDirectory.class);
         Path page = sample.path().resolve("index.html");
-        if (!java.nio.file.Files.exists(page)) {
+        if (!Files.exists(page)) {
             SampleReport.write(sample.path());
         }
         ReportPage report = new ReportPage(chromium.driver);

@@ -2,6 +2,7 @@ package io.github.flagtest.report.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,8 +36,8 @@ class FlagDetailsTest {
     @Test
     @DisplayName("each test class of a flag opens on its own")
     void independent(ReportPage page) {
-        java.util.List<WebElement> classes = page.details("legacy-rounding").findElements(By.cssSelector("details"));
-        java.util.List<WebElement> all = page.driver.findElements(By.cssSelector("article.flag details"));
+        List<WebElement> classes = page.details("legacy-rounding").findElements(By.cssSelector("details"));
+        List<WebElement> all = page.driver.findElements(By.cssSelector("article.flag details"));
         assertThat(classes).isNotEmpty();
 
         classes.get(0).findElement(By.tagName("summary")).click();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -124,9 +125,11 @@ class FlagTableTest {
         void byNumber(ReportPage page) {
             page.sortBy("Reads");
 
-            List<Long> reads = page.column("Reads").stream().map(Long::parseLong).toList();
+            List<Long> reads =
+                    page.column("Reads").stream().map(Long::parseLong).toList();
             assertThat(reads).isSortedAccordingTo(Comparator.naturalOrder());
-            assertThat(page.column("Reads")).isNotEqualTo(page.column("Reads").stream().sorted().toList());
+            assertThat(page.column("Reads"))
+                    .isNotEqualTo(page.column("Reads").stream().sorted().toList());
 
             page.sortBy("Reads");
 
@@ -168,7 +171,7 @@ class FlagTableTest {
         private Map<String, String> cells(ReportPage page, String header) {
             List<String> flags = page.shownFlags();
             List<String> column = page.column(header);
-            java.util.Map<String, String> cells = new java.util.TreeMap<>();
+            Map<String, String> cells = new TreeMap<>();
             for (int i = 0; i < flags.size(); i++) {
                 cells.put(flags.get(i), column.get(i));
             }

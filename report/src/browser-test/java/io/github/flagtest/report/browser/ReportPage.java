@@ -1,9 +1,11 @@
 package io.github.flagtest.report.browser;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -21,7 +23,7 @@ final class ReportPage {
     }
 
     /** Loads {@code page} and waits until it has loaded. */
-    void open(java.nio.file.Path page) {
+    void open(Path page) {
         driver.get(page.toUri().toString());
     }
 
@@ -31,8 +33,7 @@ final class ReportPage {
      */
     @SuppressWarnings("unchecked")
     List<List<String>> shownRows() {
-        return (List<List<String>>) driver.executeScript(
-                """
+        return (List<List<String>>) driver.executeScript("""
                 return Array.from(document.querySelectorAll('#flags tbody tr'))
                     .filter(row => row.getClientRects().length > 0)
                     .map(row => Array.from(row.cells, cell => cell.innerText.trim()));""");
@@ -46,8 +47,9 @@ final class ReportPage {
     /** Every flag of the table, shown or not, in the table's order. */
     @SuppressWarnings("unchecked")
     List<String> allFlags() {
-        return (List<String>) driver.executeScript(
-                "return Array.from(document.querySelectorAll('#flags tbody tr'), row => row.cells[0].textContent.trim());");
+        return (List<String>)
+                driver.executeScript(
+                        "return Array.from(document.querySelectorAll('#flags tbody tr'), row => row.cells[0].textContent.trim());");
     }
 
     /** The shown cells of the column headed {@code header}, top to bottom. */
@@ -85,7 +87,7 @@ final class ReportPage {
     void clearFilter() {
         WebElement box = driver.findElement(By.id("filter"));
         while (!box.getDomProperty("value").isEmpty()) {
-            box.sendKeys(org.openqa.selenium.Keys.BACK_SPACE);
+            box.sendKeys(Keys.BACK_SPACE);
         }
     }
 
@@ -96,8 +98,7 @@ final class ReportPage {
     /** Flag name -> its row's {@code data-candidate}, in the table's order. */
     @SuppressWarnings("unchecked")
     Map<String, Boolean> candidateMarks() {
-        List<List<String>> marks = (List<List<String>>) driver.executeScript(
-                """
+        List<List<String>> marks = (List<List<String>>) driver.executeScript("""
                 return Array.from(document.querySelectorAll('#flags tbody tr'),
                     row => [row.cells[0].textContent.trim(), row.getAttribute('data-candidate')]);""");
         Map<String, Boolean> candidates = new LinkedHashMap<>();

@@ -63,15 +63,13 @@ class ReportScreenshotTest {
                     "Emulation.setDeviceMetricsOverride",
                     Map.of("width", WIDTH, "height", 1000, "deviceScaleFactor", 1, "mobile", false));
             @SuppressWarnings("unchecked")
-            Map<String, Object> clip = new HashMap<>((Map<String, Object>) page.driver.executeScript(
-                    """
+            Map<String, Object> clip = new HashMap<>((Map<String, Object>) page.driver.executeScript("""
                     const main = document.querySelector('main').getBoundingClientRect();
                     const last = document.getElementById(arguments[0]).getBoundingClientRect();
                     const table = document.getElementById('flags').getBoundingClientRect();
                     const left = Math.max(0, main.left - 8);
                     return {x: left, y: 0, width: Math.max(main.right, table.right) + 8 - left,
-                            height: last.bottom + window.scrollY + 16};""",
-                    lastId));
+                            height: last.bottom + window.scrollY + 16};""", lastId));
             clip.put("scale", 1);
             Map<String, Object> shot = page.driver.executeCdpCommand(
                     "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));

@@ -69,11 +69,16 @@ final class SampleReport {
     private static String run(String profile) throws IOException {
         List<Object> lines = new ArrayList<>();
         lines.add(Map.of(
-                "kind", "run",
-                "profile", "classpath:flags/" + profile + ".json",
-                "profileValues", profileValues(profile),
-                "catalog", "classpath:flags/catalog.json",
-                "catalogFlags", CATALOG));
+                "kind",
+                "run",
+                "profile",
+                "classpath:flags/" + profile + ".json",
+                "profileValues",
+                profileValues(profile),
+                "catalog",
+                "classpath:flags/catalog.json",
+                "catalogFlags",
+                CATALOG));
         for (boolean loyalty : new boolean[] {false, true}) {
             for (boolean shipping : new boolean[] {false, true}) {
                 lines.add(test(
@@ -245,7 +250,8 @@ final class SampleReport {
                   "sms-channel": {"enabled": false, "attributes": {}, "variants": []},
                   "dynamic-discount": {"enabled": false, "attributes": {}, "variants": []},
                   "legacy-rounding": {"enabled": true, "attributes": {}, "variants": []}}}}}
-            """.formatted(prod("prod-eu", "42", "2026-11-28T10:00:00Z", true), prod("prod-us", "17", "2026-11-21T10:00:00Z", false));
+            """.formatted(
+            prod("prod-eu", "42", "2026-11-28T10:00:00Z", true), prod("prod-us", "17", "2026-11-21T10:00:00Z", false));
 
     /** A prod deployment; prod-eu has turned loyalty points on (drift from flags/prod.json). */
     private static String prod(String source, String version, String deployedAt, boolean loyalty) {
@@ -260,7 +266,6 @@ final class SampleReport {
                      "variants": [{"name": "classic", "enabled": true, "rule": null, "attributes": {"layout": "classic"}}]},
                    "dynamic-discount": {"enabled": false, "since": "2026-11-12T10:00:00Z", "attributes": {}, "variants": []},
                    "legacy-rounding": {"enabled": true, "since": "2025-03-20T10:00:00Z", "attributes": {}, "variants": []},
-                   "black-friday-2025": {"enabled": false, "since": "2025-12-01T10:00:00Z", "attributes": {}, "variants": []}}}"""
-                .formatted(source, version, deployedAt, loyalty, loyalty ? deployedAt : "2026-10-21T10:00:00Z");
+                   "black-friday-2025": {"enabled": false, "since": "2025-12-01T10:00:00Z", "attributes": {}, "variants": []}}}""".formatted(source, version, deployedAt, loyalty, loyalty ? deployedAt : "2026-10-21T10:00:00Z");
     }
 }
