@@ -44,7 +44,10 @@ public record InventoryConfig(
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TOP_KEYS = Set.of("sources", "applications", "retireAfterDays", "repository");
-    private static final Set<String> SOURCE_KEYS = Set.of("name", "region", "profile", "roleArn", "endpoint");
+    private static final Set<String> SOURCE_KEYS =
+            Set.of("name", "region", "profile", "roleArn", "endpoint", "organization");
+    /** IAM's role name pattern (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html). */
+    private static final String ROLE_NAME = "[\\w+=,.@-]{1,64}";
     /** Keys that would put a secret in the file: refused with their own message. */
     private static final Set<String> CREDENTIAL_KEYS = Set.of(
             "accesskeyid",
@@ -65,9 +68,45 @@ public record InventoryConfig(
      * @param profile a named profile of the shared credentials/config files
      * @param roleArn a role to assume through STS (with the profile's or the default credentials)
      * @param endpoint an endpoint override (LocalStack, Floci, the embedded backend)
+     * @param organization read every active account of the AWS Organization these credentials list,
+     *     through a role of this name in each; empty for one account
      */
     public record Source(
-            String name, String region, Optional<String> profile, Optional<String> roleArn, Optional<URI> endpoint) {}
+            String name,
+            String region,
+            Optional<String> profile,
+            Optional<String> roleArn,
+            Optional<URI> endpoint,
+            Optional<Organization> organization) {
+
+        /**
+         * One account and region, without an organization.
+         *
+         * @param name the source's name
+         * @param region the AWS region
+         * @param profile a named profile
+         * @param roleArn a role to assume
+         * @param endpoint an endpoint override
+         */
+        public Source(
+                String name,
+                String region,
+                Optional<String> profile,
+                Optional<String> roleArn,
+                Optional<URI> endpoint) {
+            this(name, region, profile, roleArn, endpoint, Optional.empty());
+        }
+    }
+
+    /**
+     * The accounts of an AWS Organization: Organizations {@code ListAccounts} with the source's
+     * credentials (the management account's, or a delegated administrator's), then the role {@code
+     * roleName} assumed in each active account. Each account becomes a source named {@code
+     * <source>/<account name>}.
+     *
+     * @param roleName the read-only role every member account has, e.g. {@code flag-reader}
+     */
+    public record Organization(String roleName) {}
 
     public InventoryConfig {
         sources = List.copyOf(sources);
@@ -181,7 +220,27 @@ public record InventoryConfig(
                         where + ".endpoint: '" + text + "' is not an http(s) URL such as http://127.0.0.1:4566");
             }
         });
-        return new Source(sourceName, region, profile, roleArn, endpoint);
+        Optional<Organization> organization = Optional.empty();
+        JsonNode org = node.path("organization");
+        if (!org.isMissingNode() && !org.isNull()) {
+            String at = where + ".organization";
+            if (!org.isObject()) {
+                throw new InventoryConfigException(at + ": must be an object such as {\"roleName\": \"flag-reader\"}");
+            }
+            unknownKeys(org, Set.of("roleName"), at, "an organization ");
+            String roleName = text(org.path("roleName"), at + ".roleName");
+            if (!roleName.matches(ROLE_NAME)) {
+                throw new InventoryConfigException(at + ".roleName: '" + roleName
+                        + "' is not an IAM role name (letters, digits and +=,.@_-, at most 64)");
+            }
+            if (roleArn.isPresent()) {
+                throw new InventoryConfigException(at + ": a source lists its organization's accounts with its own"
+                        + " credentials (\"profile\" or the default chain) and assumes roleName in each; drop"
+                        + " \"roleArn\" here, or give the organization's management account its own profile");
+            }
+            organization = Optional.of(new Organization(roleName));
+        }
+        return new Source(sourceName, region, profile, roleArn, endpoint, organization);
     }
 
     private static void unknownKeys(JsonNode node, Set<String> allowed, String where, String what) {

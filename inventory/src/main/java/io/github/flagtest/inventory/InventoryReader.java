@@ -50,7 +50,7 @@ final class InventoryReader {
     record Result(List<SourceResult> sources, List<DeploymentRecord> deployments) {}
 
     Result read() {
-        List<SourceRun> runs = config.sources().stream().map(SourceRun::new).toList();
+        List<SourceRun> runs = sources();
         AtomicInteger count = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "flagtest-inventory-" + count.incrementAndGet());
@@ -83,6 +83,28 @@ final class InventoryReader {
                         .thenComparing(DeploymentRecord::profile))
                 .toList()));
         return new Result(runs.stream().map(SourceRun::result).toList(), deployments);
+    }
+
+    /**
+     * The config's sources with each organization source replaced by its member accounts; an
+     * organization that cannot be listed stays as one failed source.
+     */
+    private List<SourceRun> sources() {
+        List<SourceRun> runs = new ArrayList<>();
+        for (InventoryConfig.Source source : config.sources()) {
+            if (source.organization().isEmpty()) {
+                runs.add(new SourceRun(source));
+                continue;
+            }
+            try {
+                OrganizationAccounts.members(source).forEach(member -> runs.add(new SourceRun(member)));
+            } catch (SdkException | IllegalStateException e) {
+                SourceRun failed = new SourceRun(source);
+                failed.fail(e);
+                runs.add(failed);
+            }
+        }
+        return runs;
     }
 
     /** One unit of work for one source, skipped once the source has failed. */

@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.appconfig.AppConfigClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -77,6 +78,15 @@ final class SourceClients implements AutoCloseable {
 
     AppConfigClient appConfig() {
         return appConfig;
+    }
+
+    /**
+     * An Organizations client with the source's own credentials (its profile or the default chain),
+     * for listing the accounts of its organization. Resolves as the SDK does (a stand-in through
+     * {@code AWS_ENDPOINT_URL_ORGANIZATIONS} or {@code aws.endpointUrlOrganizations}). The caller closes it.
+     */
+    OrganizationsClient organizations() {
+        return configure(OrganizationsClient.builder(), base).build();
     }
 
     /**
