@@ -266,7 +266,7 @@ public final class ReadmeCheck {
                     int line = (int) d.getLineNumber();
                     int at = line >= 1 && line <= readmeLine.size() ? readmeLine.get(line - 1) : fence.line();
                     return at + ": " + d.getMessage(Locale.ROOT).lines().limit(2).map(String::strip)
-                            .collect(java.util.stream.Collectors.joining(" "));
+                            .collect(java.util.stream.Collectors.joining(" ")).replaceAll("\\s+", " ");
                 })
                 .toList();
     }
