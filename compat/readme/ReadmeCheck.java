@@ -1,15 +1,19 @@
+import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -66,7 +70,7 @@ public final class ReadmeCheck {
         if (args[0].equals("files")) {
             checkXml(fences, problems);
             int written = writeFiles(fences, Path.of(args[2]));
-            System.out.printf("readme: %d fences checked, %d tutorial files written%n", fences.size(), written);
+            System.out.printf("readme: %d fences checked, %d written as the tutorial's files%n", fences.size(), written);
         } else {
             compileSnippets(fences, args[2], problems);
         }
@@ -172,17 +176,16 @@ public final class ReadmeCheck {
         return written;
     }
 
-    static void compileSnippets(List<Fence> fences, String classPath, List<String> problems) {
+    static void compileSnippets(List<Fence> fences, String classPath, List<String> problems) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         // one file manager for every snippet: the class path's jars are opened once
         StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
-        try {
-            files.setLocation(StandardLocation.CLASS_PATH, java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
-                    .filter(entry -> !entry.isBlank()).map(java.io.File::new).toList());
-            files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(Files.createTempDirectory("readme-snippets").toFile()));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        files.setLocation(StandardLocation.CLASS_PATH, Arrays.stream(classPath.split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(File::new)
+                .toList());
+        files.setLocation(
+                StandardLocation.CLASS_OUTPUT, List.of(Files.createTempDirectory("readme-snippets").toFile()));
         int compiled = 0;
         int fragments = 0;
         for (Fence fence : fences) {
@@ -193,13 +196,15 @@ public final class ReadmeCheck {
             if (fence.fragment()) {
                 fragments++;
                 errors = compile(javac, files, fence, Form.IMPORTS_ONLY);
-            } else {
+            } else if (fence.body().stream().anyMatch(line -> TYPE.matcher(line).find())) {
                 compiled++;
                 errors = compile(javac, files, fence, Form.FILE);
-                if (errors.size() > 0 && !declaresType(fence)) {
-                    List<String> members = compile(javac, files, fence, Form.MEMBERS);
-                    List<String> statements = members.isEmpty() ? members : compile(javac, files, fence, Form.STATEMENTS);
-                    errors = members.size() <= statements.size() ? members : statements;
+            } else {
+                compiled++;
+                errors = compile(javac, files, fence, Form.MEMBERS);
+                if (!errors.isEmpty()) {
+                    List<String> statements = compile(javac, files, fence, Form.STATEMENTS);
+                    errors = statements.size() < errors.size() ? statements : errors;
                 }
             }
             errors.forEach(error -> problems.add(error + " (java fence at line " + fence.line()
@@ -208,49 +213,46 @@ public final class ReadmeCheck {
         System.out.printf("readme: %d java snippets compiled, %d fragments (imports compiled)%n", compiled, fragments);
     }
 
-    enum Form { FILE, MEMBERS, STATEMENTS, IMPORTS_ONLY }
+    /** How a fence becomes a compilation unit: as it is, a class's members, a method's statements, or its imports. */
+    enum Form {
+        FILE("", ""),
+        MEMBERS("class %s {", "}"),
+        STATEMENTS("class %s { void snippet() throws Exception {", "}}"),
+        IMPORTS_ONLY("class %s {}", "");
 
-    private static boolean declaresType(Fence fence) {
-        return fence.body().stream().anyMatch(line -> TYPE.matcher(line).find());
+        final String open;
+        final String close;
+
+        Form(String open, String close) {
+            this.open = open;
+            this.close = close;
+        }
     }
 
     /** Compiles the fence in one form; errors carry the README line they point at. */
     private static List<String> compile(JavaCompiler javac, StandardJavaFileManager files, Fence fence, Form form) {
-        List<String> source = new ArrayList<>();
-        List<Integer> readmeLine = new ArrayList<>();
-        source.add("package " + PACKAGE + ";");
-        readmeLine.add(fence.line());
+        List<String> source = new ArrayList<>(List.of("package " + PACKAGE + ";"));
+        List<Integer> readmeLine = new ArrayList<>(List.of(fence.line()));
         List<String> rest = new ArrayList<>();
         List<Integer> restLines = new ArrayList<>();
         for (int i = 0; i < fence.body().size(); i++) {
-            String line = fence.body().get(i);
-            if (line.startsWith("import ")) {
-                source.add(line);
-                readmeLine.add(fence.line() + 1 + i);
-            } else {
-                rest.add(line);
-                restLines.add(fence.line() + 1 + i);
-            }
+            boolean isImport = fence.body().get(i).startsWith("import ");
+            (isImport ? source : rest).add(fence.body().get(i));
+            (isImport ? readmeLine : restLines).add(fence.line() + 1 + i);
         }
-        String name = "Readme" + fence.line();
-        if (form == Form.FILE) {
-            name = rest.stream().map(TYPE::matcher).filter(Matcher::find).map(m -> m.group(1)).filter(type ->
-                    rest.stream().anyMatch(line -> line.startsWith("public ") && TYPE.matcher(line).find()
-                            && line.contains(" " + type))).findFirst().orElse(name);
-        }
-        switch (form) {
-            case MEMBERS -> { source.add("class " + name + " {"); readmeLine.add(fence.line()); }
-            case STATEMENTS -> { source.add("class " + name + " { void snippet() throws Exception {");
-                readmeLine.add(fence.line()); }
-            case IMPORTS_ONLY -> { source.add("class " + name + " {}"); readmeLine.add(fence.line()); }
-            case FILE -> { }
+        String name = form == Form.FILE ? fileName(rest).orElse("Readme" + fence.line()) : "Readme" + fence.line();
+        if (!form.open.isEmpty()) {
+            source.add(form.open.formatted(name));
+            readmeLine.add(fence.line());
         }
         if (form != Form.IMPORTS_ONLY) {
             source.addAll(rest);
             readmeLine.addAll(restLines);
         }
-        if (form == Form.MEMBERS) { source.add("}"); readmeLine.add(fence.line()); }
-        if (form == Form.STATEMENTS) { source.add("}}"); readmeLine.add(fence.line()); }
+        if (!form.close.isEmpty()) {
+            source.add(form.close);
+            readmeLine.add(fence.line());
+        }
         String code = String.join("\n", source) + "\n";
         JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + name + ".java"), JavaFileObject.Kind.SOURCE) {
             @Override
@@ -266,8 +268,23 @@ public final class ReadmeCheck {
                     int line = (int) d.getLineNumber();
                     int at = line >= 1 && line <= readmeLine.size() ? readmeLine.get(line - 1) : fence.line();
                     return at + ": " + d.getMessage(Locale.ROOT).lines().limit(2).map(String::strip)
-                            .collect(java.util.stream.Collectors.joining(" ")).replaceAll("\\s+", " ");
+                            .collect(Collectors.joining(" ")).replaceAll("\\s+", " ");
                 })
                 .toList();
+    }
+
+    /** The source file's name: its public top-level type, else its first one. */
+    private static Optional<String> fileName(List<String> lines) {
+        Optional<String> first = Optional.empty();
+        for (String line : lines) {
+            Matcher type = TYPE.matcher(line);
+            if (type.find()) {
+                if (line.startsWith("public ")) {
+                    return Optional.of(type.group(1));
+                }
+                first = first.or(() -> Optional.of(type.group(1)));
+            }
+        }
+        return first;
     }
 }
