@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
  * A local AWS AppConfig that serves a {@link FakeFlags}' current state in the feature-flag
@@ -77,7 +76,7 @@ public final class AppConfigEndpoint implements AutoCloseable {
     private final Map<String, Optional<String>> previousProperties = new LinkedHashMap<>(); // guarded by this
     private boolean closed; // guarded by this
 
-    private AppConfigEndpoint(Supplier<FakeFlags> flags, Names names, LongSupplier nanoClock) throws IOException {
+    private AppConfigEndpoint(FakeFlags flags, Names names, LongSupplier nanoClock) throws IOException {
         this.handler = new AppConfigHandler(new FakeFlagsSource(flags, names), nanoClock);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         String threadPrefix = threadPrefix(server.getAddress().getPort());
@@ -126,26 +125,9 @@ public final class AppConfigEndpoint implements AutoCloseable {
         return start(flags, names, System::nanoTime);
     }
 
-    /**
-     * Starts an endpoint that serves, at each request, the flags {@code running} supplies at that
-     * moment (the running test's; {@code null} serves every flag OFF, as an empty document), under
-     * any application, environment and profile name, and records each document served with that
-     * test. For an endpoint that outlives one test, such as one per Spring test context
-     * ({@code flagtest-spring}'s {@code @FlagEndpoint}).
-     *
-     * @since 0.4.0
-     */
-    public static AppConfigEndpoint serving(Supplier<FakeFlags> running) {
-        return start(Objects.requireNonNull(running, "running"), Names.ANY, System::nanoTime);
-    }
-
     /** With a clock of the test's own, for poll timing ({@link System#nanoTime()} scale). */
     static AppConfigEndpoint start(FakeFlags flags, Names names, LongSupplier nanoClock) {
         Objects.requireNonNull(flags, "flags");
-        return start(() -> flags, names, nanoClock);
-    }
-
-    private static AppConfigEndpoint start(Supplier<FakeFlags> flags, Names names, LongSupplier nanoClock) {
         try {
             return new AppConfigEndpoint(flags, names, nanoClock);
         } catch (IOException e) {
@@ -286,15 +268,11 @@ public final class AppConfigEndpoint implements AutoCloseable {
         }
     }
 
-    /** Serves a test's fake (the one supplied at each request) under the accepted names and records what it served. */
-    private record FakeFlagsSource(Supplier<FakeFlags> running, Names names) implements FlagSource {
+    /** Serves one test's fake under the accepted names and records what it served. */
+    private record FakeFlagsSource(FakeFlags flags, Names names) implements FlagSource {
         @Override
         public Optional<FlagState> state(String app, String env, String profile) {
-            if (!names.accepts(app, env, profile)) {
-                return Optional.empty();
-            }
-            FakeFlags flags = running.get();
-            return Optional.of(flags == null ? FlagState.empty() : flags.state());
+            return names.accepts(app, env, profile) ? Optional.of(flags.state()) : Optional.empty();
         }
 
         @Override
@@ -305,10 +283,6 @@ public final class AppConfigEndpoint implements AutoCloseable {
                 String app,
                 String env,
                 String profile) {
-            FakeFlags flags = running.get();
-            if (flags == null) {
-                return; // served between tests: no test to record it with
-            }
             flags.recordServed(
                     served,
                     operation,

@@ -416,35 +416,4 @@ class AppConfigEndpointTest {
     private HttpResponse<String> get(URI uri) throws Exception {
         return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
-
-    @Test
-    @DisplayName("serving(supplier): each request gets the flags supplied at that moment, every flag OFF between"
-            + " tests, and each document is recorded with the test it was served to")
-    void servingTheRunningTest() {
-        java.util.concurrent.atomic.AtomicReference<FakeFlags> running =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        FakeFlags express = new FakeFlags(FlagState.empty().with("express", true));
-        try (AppConfigEndpoint lived = AppConfigEndpoint.serving(running::get);
-                AppConfigDataClient client = sdk(lived.uri())) {
-            java.util.function.Supplier<String> read = () -> {
-                String token = client.startConfigurationSession(r -> r.applicationIdentifier("any")
-                                .environmentIdentifier("env")
-                                .configurationProfileIdentifier("flags"))
-                        .initialConfigurationToken();
-                return client.getLatestConfiguration(r -> r.configurationToken(token))
-                        .configuration()
-                        .asUtf8String();
-            };
-
-            assertThat(read.get()).isEqualTo("{}");
-            running.set(flags);
-            assertThat(read.get()).contains("\"loyalty-points\":{\"enabled\":true}");
-            running.set(express);
-            assertThat(read.get()).isEqualTo("{\"express\":{\"enabled\":true}}");
-        }
-        assertThat(flags.serves()).hasSize(1);
-        assertThat(express.serves())
-                .singleElement()
-                .satisfies(serve -> assertThat(serve.source()).isEqualTo("appconfig:any/env/flags"));
-    }
 }
