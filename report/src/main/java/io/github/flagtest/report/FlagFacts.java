@@ -58,14 +58,22 @@ final class FlagFacts {
     private int namesKept;
 
     boolean declaredInTests;
-    /** An E2E test's record covers the flag, so the E2E summaries need not. */
-    boolean coveredByE2eTests;
+    /**
+     * The states E2E runs had the flag in. The function reads its flags in its own JVM, where
+     * flagtest does not see reads: a run with a state is not coverage of it.
+     */
+    final Set<String> ranInE2e = new TreeSet<>();
+    /** How the tests that had this flag ended, each test once. */
+    final Map<Outcome, Long> outcomes = new java.util.EnumMap<>(Outcome.class);
 
     FlagFacts(String name) {
         this.name = name;
     }
 
     void covered(String suite, String profile, String value) {
+        if (value == null) {
+            return;
+        }
         coverage.computeIfAbsent(suite, s -> new TreeMap<>())
                 .computeIfAbsent(profile, p -> new TreeSet<>())
                 .add(value);
@@ -77,20 +85,23 @@ final class FlagFacts {
         return values;
     }
 
-    void ranIn(String testClass, String state, String test) {
+    /** One test that had this flag, listed under each state the flag had in it. */
+    void ranIn(String testClass, Set<String> states, String test, Outcome outcome) {
         tests++;
-        TestGroup group = testsByClass
-                .computeIfAbsent(testClass, c -> new TreeMap<>())
-                .computeIfAbsent(state == null ? "not set" : state, s -> new TestGroup());
-        group.count++;
-        if (group.names.contains(test)) {
-            return; // the same test in another profile run
-        }
-        if (namesKept < SAMPLE_TESTS) {
-            group.names.add(test);
-            namesKept++;
-        } else {
-            group.more = true;
+        outcomes.merge(outcome, 1L, Long::sum);
+        Map<String, TestGroup> byState = testsByClass.computeIfAbsent(testClass, c -> new TreeMap<>());
+        for (String state : states) {
+            TestGroup group = byState.computeIfAbsent(state == null ? "not set" : state, s -> new TestGroup());
+            group.count++;
+            Outcome shown = group.names.get(test);
+            if (shown != null) { // the same test in another profile run
+                group.names.put(test, Outcome.worse(shown, outcome));
+            } else if (namesKept < SAMPLE_TESTS) {
+                group.names.put(test, outcome);
+                namesKept++;
+            } else {
+                group.more = true;
+            }
         }
     }
 
@@ -117,7 +128,8 @@ final class FlagFacts {
         /** Whether names were left out. */
         boolean more;
 
-        final Set<String> names = new java.util.LinkedHashSet<>(); // a test of several profiles once
+        /** Test name -> how it ended; a test of several profile runs once, its worst outcome. */
+        final Map<String, Outcome> names = new LinkedHashMap<>();
     }
 
     /** The calls an entry point got, by the flag's state at the time of each call. */
