@@ -85,23 +85,31 @@ final class FlagFacts {
         return values;
     }
 
-    /** One test that had this flag, listed under each state the flag had in it. */
-    void ranIn(String testClass, Set<String> states, String test, Outcome outcome) {
+    /** One test that had this flag, listed under each state the flag had in it: {@code first}, then {@code others}. */
+    void ranIn(String testClass, String first, Set<String> others, String test, Outcome outcome) {
         tests++;
         outcomes.merge(outcome, 1L, Long::sum);
         Map<String, TestGroup> byState = testsByClass.computeIfAbsent(testClass, c -> new TreeMap<>());
-        for (String state : states) {
-            TestGroup group = byState.computeIfAbsent(state == null ? "not set" : state, s -> new TestGroup());
-            group.count++;
-            Outcome shown = group.names.get(test);
-            if (shown != null) { // the same test in another profile run
-                group.names.put(test, Outcome.worse(shown, outcome));
-            } else if (namesKept < SAMPLE_TESTS) {
-                group.names.put(test, outcome);
-                namesKept++;
-            } else {
-                group.more = true;
+        ranIn(byState, first, test, outcome);
+        if (others != null) {
+            others.forEach(state -> ranIn(byState, state, test, outcome));
+        }
+    }
+
+    private void ranIn(Map<String, TestGroup> byState, String state, String test, Outcome outcome) {
+        TestGroup group = byState.computeIfAbsent(state == null ? "not set" : state, s -> new TestGroup());
+        group.count++;
+        Outcome shown = group.names.get(test);
+        if (shown != null) { // the same test in another profile run
+            group.names.put(test, Outcome.worse(shown, outcome));
+        } else if (namesKept < SAMPLE_TESTS) {
+            if (group.names.isEmpty()) {
+                group.names = new LinkedHashMap<>();
             }
+            group.names.put(test, outcome);
+            namesKept++;
+        } else {
+            group.more = true;
         }
     }
 
@@ -119,7 +127,11 @@ final class FlagFacts {
     }
 
     static long tests(Map<String, TestGroup> byState) {
-        return byState.values().stream().mapToLong(group -> group.count).sum();
+        long tests = 0; // runs for every class of every flag: no stream
+        for (TestGroup group : byState.values()) {
+            tests += group.count;
+        }
+        return tests;
     }
 
     /** The tests of one class with one state of the flag: how many, and the first names. */
@@ -129,7 +141,7 @@ final class FlagFacts {
         boolean more;
 
         /** Test name -> how it ended; a test of several profile runs once, its worst outcome. */
-        final Map<String, Outcome> names = new LinkedHashMap<>();
+        Map<String, Outcome> names = Map.of(); // most groups keep no name
     }
 
     /** The calls an entry point got, by the flag's state at the time of each call. */

@@ -50,7 +50,9 @@ public final class FlagReport {
     private FlagReport(RunRecords records, Instant generatedAt) {
         this.records = records;
         this.generatedAt = generatedAt;
-        for (FlagFacts facts : records.flags.values()) {
+        for (FlagFacts facts : records.flags.values().stream()
+                .sorted(java.util.Comparator.comparing((FlagFacts f) -> f.name))
+                .toList()) {
             entries.add(new Entry(facts, signals(facts)));
         }
     }

@@ -214,6 +214,10 @@ final class HtmlPage {
             if (text.length() > 0) {
                 text.append(", ");
             }
+            if (outcome == Outcome.PASSED) { // the rule: only the others stand out
+                text.append(count).append(' ').append(outcome.label());
+                return;
+            }
             text.append("<span class=\"outcome ")
                     .append(outcome.css())
                     .append("\">")
@@ -374,22 +378,31 @@ final class HtmlPage {
             byState.forEach((state, group) -> {
                 html.append("<li>")
                         .append(value(state))
-                        .append(" &times; ")
+                        .append(" \u00d7 ")
                         .append(group.count)
                         .append(": ");
-                boolean first = true;
+                // consecutive names with one outcome share a span: the outcome once, not per name
+                Outcome open = null;
                 for (Map.Entry<String, Outcome> test : group.names.entrySet()) {
-                    html.append(first ? "" : ", ")
-                            .append("<span class=\"test ")
-                            .append(test.getValue().css())
-                            .append("\" title=\"")
-                            .append(test.getValue().label())
-                            .append("\">")
-                            .append(esc(test.getKey()))
-                            .append("</span>");
-                    first = false;
+                    if (test.getValue() != open) {
+                        if (open != null) {
+                            html.append("</span>, ");
+                        }
+                        open = test.getValue();
+                        html.append("<span class=\"test ").append(open.css());
+                        if (open != Outcome.PASSED) { // passed is the rule: its mark says it
+                            html.append("\" title=\"").append(open.label());
+                        }
+                        html.append("\">");
+                    } else {
+                        html.append(", ");
+                    }
+                    html.append(esc(test.getKey()));
                 }
-                html.append(group.more ? (group.names.isEmpty() ? "&hellip;" : ", &hellip;") : "")
+                if (open != null) {
+                    html.append("</span>");
+                }
+                html.append(group.more ? (group.names.isEmpty() ? "\u2026" : ", \u2026") : "")
                         .append("</li>");
             });
             html.append("</ul></details>");
@@ -433,7 +446,7 @@ final class HtmlPage {
 
     static String value(String value) {
         if (value == null) {
-            return "<span class=\"muted\">&ndash;</span>";
+            return "<span class=\"muted\">\u2013</span>";
         }
         String kind = value.equals("ON") ? "on" : value.equals("OFF") ? "off" : "variant";
         return "<span class=\"state " + kind + "\">" + esc(value) + "</span>";

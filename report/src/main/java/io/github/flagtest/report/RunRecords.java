@@ -7,10 +7,9 @@ import io.github.flagtest.shaded.jackson.core.JsonParser;
 import io.github.flagtest.shaded.jackson.core.JsonToken;
 import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
 import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -42,12 +41,17 @@ public final class RunRecords {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final Map<String, FlagFacts> flags = new TreeMap<>();
+    final Map<String, FlagFacts> flags = new java.util.HashMap<>(); // sorted by the report
     final java.util.Set<String> profiles = new TreeSet<>();
     final java.util.Set<String> catalogs = new TreeSet<>();
     long tests;
     /** Tests that passed or read a flag: only they can show that a flag is never read. */
     long conclusiveTests;
+
+    /** Scratch space of {@link #test}: flag -> its first state in the test, and its other states. */
+    private final Map<String, String> firstStates = new java.util.LinkedHashMap<>();
+
+    private final Map<String, java.util.Set<String>> extraStates = new java.util.HashMap<>();
 
     /** How many tests ended how. */
     final Map<Outcome, Long> outcomes = new java.util.EnumMap<>(Outcome.class);
@@ -110,7 +114,8 @@ public final class RunRecords {
     private void readRun(Path file) {
         runs++;
         String profile = NO_PROFILE;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        // from bytes: Jackson's UTF-8 parser decodes only the strings it hands out
+        try (InputStream in = Files.newInputStream(file);
                 JsonParser json = JSON.getFactory().createParser(in)) {
             while (json.nextToken() == JsonToken.START_OBJECT) {
                 JsonToken first = json.nextToken();
@@ -220,7 +225,10 @@ public final class RunRecords {
         String test = record.name != null
                 ? record.name
                 : className.substring(className.lastIndexOf('.') + 1) + "." + record.displayName;
-        Map<String, java.util.Set<String>> states = new java.util.LinkedHashMap<>(); // flag -> states it had
+        // flag -> the states it had in this test: the first, then any other (a flip, a read of another value)
+        Map<String, String> states = firstStates;
+        states.clear();
+        extraStates.clear();
         for (Map.Entry<String, String> entry : record.state.entrySet()) {
             FlagFacts facts = facts(entry.getKey());
             facts.declaredInTests = true;
@@ -230,13 +238,12 @@ public final class RunRecords {
             if (record.e2e) {
                 facts.ranInE2e.add(String.valueOf(entry.getValue()));
             }
-            states.computeIfAbsent(entry.getKey(), f -> new java.util.LinkedHashSet<>())
-                    .add(entry.getValue());
+            states.put(entry.getKey(), entry.getValue());
         }
         for (TestLine.Read read : record.reads) {
             FlagFacts facts = facts(read.flag);
             facts.covered(suite(record, read.flag), profile, read.value);
-            states.computeIfAbsent(read.flag, f -> new java.util.LinkedHashSet<>()).add(read.value);
+            had(read.flag, read.value);
             facts.reads += read.count;
             if (read.variant != null) {
                 facts.variantsServed.merge(read.variant, read.count, Long::sum);
@@ -250,21 +257,22 @@ public final class RunRecords {
         for (TestLine.Served serve : record.serves) {
             FlagFacts facts = facts(serve.flag);
             facts.servedWhole.merge(serve.operation + " of " + serve.source, serve.count, Long::sum);
-            java.util.Set<String> had = states.computeIfAbsent(serve.flag, f -> new java.util.LinkedHashSet<>());
             // served, not read: it counts for the states the flag had while documents were served
             String initial = record.state.get(serve.flag);
             String last = record.finalState.getOrDefault(serve.flag, initial);
             for (String value : new String[] {initial, last}) {
                 if (value != null) {
                     facts.covered(suite(record, serve.flag), profile, value);
-                    had.add(value);
+                    had(serve.flag, value);
                 }
+            }
+            if (initial == null && last == null) {
+                had(serve.flag, null);
             }
         }
         record.finalState.forEach((flag, value) -> {
-            java.util.Set<String> had = states.get(flag);
-            if (had != null) {
-                had.add(value); // flipped during the test
+            if (states.containsKey(flag)) {
+                had(flag, value); // flipped during the test
             }
         });
         for (TestLine.EntryPoint entryPoint : record.entryPoints) {
@@ -275,7 +283,16 @@ public final class RunRecords {
             calls.off += entryPoint.callsOff;
         }
         String simpleClass = className.substring(className.lastIndexOf('.') + 1).replace('$', '.'); // nested
-        states.forEach((flag, had) -> facts(flag).ranIn(simpleClass, had, test, outcome));
+        states.forEach((flag, first) -> facts(flag).ranIn(simpleClass, first, extraStates.get(flag), test, outcome));
+    }
+
+    /** Notes that {@code flag} had {@code value} in the test being folded. */
+    private void had(String flag, String value) {
+        if (!firstStates.containsKey(flag)) {
+            firstStates.put(flag, value);
+        } else if (!java.util.Objects.equals(firstStates.get(flag), value)) {
+            extraStates.computeIfAbsent(flag, f -> new java.util.LinkedHashSet<>()).add(value);
+        }
     }
 
     private static String suite(TestLine record, String flag) {
