@@ -159,7 +159,8 @@ class UndeclaredAndRecordingTests {
         }
 
         @Test
-        @DisplayName("name a matrix run over event files by the file, which the invocation's display name does not show")
+        @DisplayName(
+                "name a matrix run over event files by the file, which the invocation's display name does not show")
         void eventFileNames(@TempDir Path dir) throws Exception {
             run(EventFilesFixture.class, Map.of("flagtest.report", "true", "flagtest.report.dir", dir.toString()));
 
@@ -185,7 +186,8 @@ class UndeclaredAndRecordingTests {
             run(OutcomeFixture.class, Map.of("flagtest.report", "true", "flagtest.report.dir", dir.toString()));
 
             assertThat(records(dir))
-                    .extracting(r -> r.get("method").asText() + "=" + r.get("result").asText())
+                    .extracting(r ->
+                            r.get("method").asText() + "=" + r.get("result").asText())
                     .containsExactlyInAnyOrder("passes=SUCCESSFUL", "fails=FAILED", "aborts=ABORTED");
         }
 
@@ -241,8 +243,9 @@ class UndeclaredAndRecordingTests {
 
         @org.junit.jupiter.params.ParameterizedTest
         @com.amazonaws.services.lambda.runtime.tests.annotations.Events(
-                events = @com.amazonaws.services.lambda.runtime.tests.annotations.Event(
-                        "events/report-names/b-large-batch.json"),
+                events =
+                        @com.amazonaws.services.lambda.runtime.tests.annotations.Event(
+                                "events/report-names/b-large-batch.json"),
                 type = com.amazonaws.services.lambda.runtime.events.SQSEvent.class)
         void listed(com.amazonaws.services.lambda.runtime.events.SQSEvent event) {}
     }

@@ -137,11 +137,7 @@ public final class FlagReport {
         // a flag served in a whole document may have been read there, unseen
         long conclusive = facts.declaredInTests ? facts.conclusiveTests : records.conclusiveTests;
         boolean declared = facts.inCatalog || facts.declaredInTests || !facts.profileValues.isEmpty();
-        if (declared
-                && facts.reads == 0
-                && conclusive > 0
-                && facts.ranInE2e.isEmpty()
-                && facts.servedWhole.isEmpty()) {
+        if (declared && facts.reads == 0 && conclusive > 0 && facts.ranInE2e.isEmpty() && facts.servedWhole.isEmpty()) {
             String where = facts.inCatalog ? "in the catalog" : facts.declaredInTests ? "by tests" : "in a profile";
             signals.add(new Signal(
                     Signal.Code.NEVER_READ,
@@ -299,9 +295,8 @@ public final class FlagReport {
                 byState.forEach((state, group) -> {
                     ObjectNode stateNode = classNode.putObject(state).put("count", group.count);
                     ArrayNode names = stateNode.putArray("tests");
-                    group.names.forEach((test, outcome) -> names.addObject()
-                            .put("name", test)
-                            .put("outcome", outcome.name()));
+                    group.names.forEach((test, outcome) ->
+                            names.addObject().put("name", test).put("outcome", outcome.name()));
                 });
             });
             ArrayNode signalNodes = node.putArray("signals");

@@ -25,7 +25,12 @@ final class HtmlPage {
                 .append("</style>\n</head>\n<body>\n<header>\n<h1>flagtest report</h1>\n<p class=\"meta\">generated ")
                 .append(esc(report.generatedAt().toString()))
                 .append("</p>\n<div class=\"cards\">\n");
-        card(html, "flags", report.flags(), "", "flags known from the catalog, the profiles, the tests and deployments");
+        card(
+                html,
+                "flags",
+                report.flags(),
+                "",
+                "flags known from the catalog, the profiles, the tests and deployments");
         card(
                 html,
                 "retirement candidates",
@@ -38,12 +43,7 @@ final class HtmlPage {
                 report.entries().stream().mapToInt(e -> e.signals().size()).sum(),
                 "",
                 "retirement signals and hygiene warnings over all flags");
-        card(
-                html,
-                "tests",
-                records.tests,
-                "",
-                "test records: one per test, matrix run and profile run");
+        card(html, "tests", records.tests, "", "test records: one per test, matrix run and profile run");
         for (Outcome outcome : Outcome.values()) {
             long count = records.outcomes.getOrDefault(outcome, 0L);
             if (count > 0 || outcome == Outcome.PASSED || outcome == Outcome.FAILED) {
@@ -70,7 +70,12 @@ final class HtmlPage {
                         + " in all (a class run under three profiles is one class with three runs)");
         DeployedFlags deployed = records.deployed;
         if (deployed != null) {
-            card(html, "deployments", deployed.columns.size(), "", "deployed configuration profiles the inventory read");
+            card(
+                    html,
+                    "deployments",
+                    deployed.columns.size(),
+                    "",
+                    "deployed configuration profiles the inventory read");
             long failed =
                     deployed.sources.stream().filter(s -> s.error() != null).count();
             card(html, "sources failed", failed, failed > 0 ? "warn" : "", "inventory sources that could not be read");
@@ -100,9 +105,8 @@ final class HtmlPage {
         }
         html.append(
                         "<th data-type=\"number\">Reads</th><th data-type=\"number\">Sites</th><th data-type=\"number\">Tests</th>")
-                .append(
-                        "<th data-type=\"text\">States tested</th><th data-type=\"text\">Signals</th>"
-                                + "<th data-type=\"text\">Outcomes</th></tr></thead>\n<tbody>\n");
+                .append("<th data-type=\"text\">States tested</th><th data-type=\"text\">Signals</th>"
+                        + "<th data-type=\"text\">Outcomes</th></tr></thead>\n<tbody>\n");
         for (FlagReport.Entry entry : report.entries()) {
             row(html, entry, profiles, deployed);
         }

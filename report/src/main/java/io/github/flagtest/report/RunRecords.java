@@ -1,24 +1,22 @@
 package io.github.flagtest.report;
 
-import io.github.flagtest.shaded.jackson.core.JsonProcessingException;
-import io.github.flagtest.shaded.jackson.databind.JsonNode;
 import io.github.flagtest.shaded.jackson.core.JsonParseException;
 import io.github.flagtest.shaded.jackson.core.JsonParser;
+import io.github.flagtest.shaded.jackson.core.JsonProcessingException;
 import io.github.flagtest.shaded.jackson.core.JsonToken;
+import io.github.flagtest.shaded.jackson.databind.JsonNode;
 import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
 import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
-import java.io.InputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -291,7 +289,9 @@ public final class RunRecords {
         if (!firstStates.containsKey(flag)) {
             firstStates.put(flag, value);
         } else if (!java.util.Objects.equals(firstStates.get(flag), value)) {
-            extraStates.computeIfAbsent(flag, f -> new java.util.LinkedHashSet<>()).add(value);
+            extraStates
+                    .computeIfAbsent(flag, f -> new java.util.LinkedHashSet<>())
+                    .add(value);
         }
     }
 

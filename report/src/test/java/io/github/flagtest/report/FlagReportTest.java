@@ -189,10 +189,12 @@ class FlagReportTest {
                             + "\"callsOn\":3,\"callsOff\":0}]");
             assertThat(loyalty.at("/testsByClass/OrderHandlerTest/ON/count").asLong())
                     .isEqualTo(3);
-            assertThat(loyalty.at("/testsByClass/OrderHandlerTest/OFF/tests/0/outcome").asText())
+            assertThat(loyalty.at("/testsByClass/OrderHandlerTest/OFF/tests/0/outcome")
+                            .asText())
                     .isEqualTo("PASSED");
             assertThat(loyalty.at("/outcomes").toString()).isEqualTo("{\"PASSED\":6}");
-            assertThat(loyalty.at("/testsByClass/OrderHandlerTest/OFF/tests/0/name").asText())
+            assertThat(loyalty.at("/testsByClass/OrderHandlerTest/OFF/tests/0/name")
+                            .asText())
                     .isEqualTo("OrderHandlerTest.handles() [1] [loyalty-points=OFF]");
             assertThat(loyalty.get("tests").asLong()).isEqualTo(6);
             assertThat(loyalty.get("signals")).isEmpty();
@@ -371,10 +373,8 @@ class FlagReportTest {
                 .as("not in the OFF/ON grid")
                 .isEmpty();
         assertThat(html.select("table#variant-grid thead th").eachText())
-                .containsExactly(
-                        "Flag", "unit: variants tested", "matrix: variants tested", "e2e: variants tested");
-        org.jsoup.select.Elements row =
-                html.select("table#variant-grid tbody tr:has(th:contains(email-template)) td");
+                .containsExactly("Flag", "unit: variants tested", "matrix: variants tested", "e2e: variants tested");
+        org.jsoup.select.Elements row = html.select("table#variant-grid tbody tr:has(th:contains(email-template)) td");
         assertThat(row).hasSize(3); // one cell per suite
         assertThat(row.get(0).select("span.yes").eachText())
                 .as("the catalog's variants, then a variant only a profile has")
@@ -431,8 +431,10 @@ class FlagReportTest {
 
         assertThat(checkout.get("coverage")).isEmpty();
         assertThat(checkout.get("ranInE2e").toString()).isEqualTo("[\"OFF\"]");
-        assertThat(html.select("table#grid tbody tr:has(th:contains(checkout-v2)) td.yes")).isEmpty();
-        assertThat(html.select("table#grid tbody tr:has(th:contains(checkout-v2)) td.ran").attr("title"))
+        assertThat(html.select("table#grid tbody tr:has(th:contains(checkout-v2)) td.yes"))
+                .isEmpty();
+        assertThat(html.select("table#grid tbody tr:has(th:contains(checkout-v2)) td.ran")
+                        .attr("title"))
                 .contains("reads are not visible");
     }
 
@@ -449,7 +451,9 @@ class FlagReportTest {
         JsonNode root = JSON.readTree(other.resolve("flags.json").toFile());
 
         assertThat(flag(root, "pinned-only").get("coverage")).isEmpty();
-        assertThat(flag(root, "pinned-only").get("tests").asLong()).as("it ran with it all the same").isOne();
+        assertThat(flag(root, "pinned-only").get("tests").asLong())
+                .as("it ran with it all the same")
+                .isOne();
         assertThat(flag(root, "read").at("/coverage/unit").toString()).isEqualTo("{\"(no profile)\":[\"ON\"]}");
     }
 
@@ -463,7 +467,8 @@ class FlagReportTest {
                         + "\"state\":{\"kill\":false},\"finalState\":{\"kill\":true},\"evaluations\":["
                         + "{\"flag\":\"kill\",\"value\":\"OFF\",\"class\":\"A\",\"method\":\"m\",\"site\":\"A.java:3\",\"line\":3},"
                         + "{\"flag\":\"kill\",\"value\":\"ON\",\"class\":\"A\",\"method\":\"m\",\"site\":\"A.java:3\",\"line\":3}]}\n");
-        Document html = Jsoup.parse(FlagReport.of(RunRecords.read(List.of(other)), NOW).write(other).toFile(), "UTF-8");
+        Document html = Jsoup.parse(
+                FlagReport.of(RunRecords.read(List.of(other)), NOW).write(other).toFile(), "UTF-8");
         JsonNode kill = flag(JSON.readTree(other.resolve("flags.json").toFile()), "kill");
 
         assertThat(kill.at("/coverage/unit/(no profile)").toString()).isEqualTo("[\"OFF\",\"ON\"]");
@@ -488,7 +493,8 @@ class FlagReportTest {
                             + "\"class\":\"A\",\"method\":\"m\",\"site\":\"A.java:3\",\"line\":3}]}\n");
         }
         Files.writeString(other.resolve("runs/tests-outcomes.jsonl"), lines);
-        Document html = Jsoup.parse(FlagReport.of(RunRecords.read(List.of(other)), NOW).write(other).toFile(), "UTF-8");
+        Document html = Jsoup.parse(
+                FlagReport.of(RunRecords.read(List.of(other)), NOW).write(other).toFile(), "UTF-8");
         JsonNode root = JSON.readTree(other.resolve("flags.json").toFile());
 
         assertThat(root.at("/summary/outcomes").toString())
@@ -506,8 +512,11 @@ class FlagReportTest {
                         "test failed failed: X.t2()",
                         "test skipped skipped: X.t3()",
                         "test expected-miss expected miss: X.t4()");
-        assertThat(html.select(".card:has(.label:containsOwn(tests failed)) .value").text()).isEqualTo("1");
-        assertThat(html.select(".card:has(.label:containsOwn(tests failed))").hasClass("warn")).isTrue();
+        assertThat(html.select(".card:has(.label:containsOwn(tests failed)) .value")
+                        .text())
+                .isEqualTo("1");
+        assertThat(html.select(".card:has(.label:containsOwn(tests failed))").hasClass("warn"))
+                .isTrue();
     }
 
     @Test
@@ -528,14 +537,17 @@ class FlagReportTest {
                     "{\"class\":\"com.example.OrdersE2ETest\",\"runs\":[],\"results\":[]}");
             dirs.add(run);
         }
-        Document html = Jsoup.parse(FlagReport.of(RunRecords.read(dirs), NOW).write(ci).toFile(), "UTF-8");
+        Document html =
+                Jsoup.parse(FlagReport.of(RunRecords.read(dirs), NOW).write(ci).toFile(), "UTF-8");
         JsonNode root = JSON.readTree(ci.resolve("flags.json").toFile());
 
         assertThat(root.at("/summary/e2eClasses").asInt()).isOne();
         assertThat(root.at("/summary/e2eRuns").asInt()).isEqualTo(3);
         assertThat(html.select(".card .label").eachText()).contains("E2E class", "test JVM runs", "tests passed");
-        assertThat(html.select(".card:has(.label:containsOwn(E2E class))").attr("title")).contains("3 times");
-        assertThat(html.select(".card")).allSatisfy(card -> assertThat(card.attr("title")).isNotBlank());
+        assertThat(html.select(".card:has(.label:containsOwn(E2E class))").attr("title"))
+                .contains("3 times");
+        assertThat(html.select(".card"))
+                .allSatisfy(card -> assertThat(card.attr("title")).isNotBlank());
     }
 
     @Test

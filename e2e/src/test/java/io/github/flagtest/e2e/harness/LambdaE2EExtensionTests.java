@@ -84,7 +84,8 @@ class LambdaE2EExtensionTests {
                     for (String line : Files.readAllLines(file)) {
                         JsonNode record = new io.github.flagtest.shaded.jackson.databind.ObjectMapper().readTree(line);
                         if (record.path("kind").asText().equals("test")) {
-                            outcomes.add(record.path("name").asText() + " " + record.path("result").asText());
+                            outcomes.add(record.path("name").asText() + " "
+                                    + record.path("result").asText());
                         }
                     }
                 }

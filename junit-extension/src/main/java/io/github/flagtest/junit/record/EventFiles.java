@@ -28,20 +28,21 @@ final class EventFiles {
     static Optional<String> of(Method method, int index) {
         for (Annotation annotation : method.getAnnotations()) {
             String type = annotation.annotationType().getName();
-            Optional<String> file =
-                    switch (type) {
-                        case PACKAGE + "Events" -> events(method, annotation, index);
-                        case PACKAGE + "Event" -> index == 1 ? Optional.of(name(attribute(annotation, "value"))) : Optional.empty();
-                        case PACKAGE + "HandlerParams" -> {
-                            Annotation events = attribute(annotation, "events");
-                            Annotation event = attribute(annotation, "event");
-                            yield isSet(events) ? events(method, events, index)
-                                    : index == 1 && !((String) attribute(event, "value")).isEmpty()
-                                            ? Optional.of(name(attribute(event, "value")))
-                                            : Optional.empty();
-                        }
-                        default -> Optional.empty();
-                    };
+            Optional<String> file = switch (type) {
+                case PACKAGE + "Events" -> events(method, annotation, index);
+                case PACKAGE + "Event" ->
+                    index == 1 ? Optional.of(name(attribute(annotation, "value"))) : Optional.empty();
+                case PACKAGE + "HandlerParams" -> {
+                    Annotation events = attribute(annotation, "events");
+                    Annotation event = attribute(annotation, "event");
+                    yield isSet(events)
+                            ? events(method, events, index)
+                            : index == 1 && !((String) attribute(event, "value")).isEmpty()
+                                    ? Optional.of(name(attribute(event, "value")))
+                                    : Optional.empty();
+                }
+                default -> Optional.empty();
+            };
             if (file.isPresent()) {
                 return file;
             }
@@ -98,7 +99,9 @@ final class EventFiles {
             return (T) annotation.annotationType().getMethod(name).invoke(annotation);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(
-                    "flagtest cannot read " + name + "() of " + annotation.annotationType().getName(), e);
+                    "flagtest cannot read " + name + "() of "
+                            + annotation.annotationType().getName(),
+                    e);
         }
     }
 }

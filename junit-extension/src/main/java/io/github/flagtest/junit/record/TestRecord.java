@@ -143,8 +143,8 @@ public final class TestRecord {
         if (invocation && !matrixName) {
             // an event file's invocation is named by the file, which its display name does not show
             Optional<String> file = context.getTestMethod()
-                    .flatMap(method -> EventFiles.index(context.getUniqueId())
-                            .flatMap(index -> EventFiles.of(method, index)))
+                    .flatMap(method ->
+                            EventFiles.index(context.getUniqueId()).flatMap(index -> EventFiles.of(method, index)))
                     .filter(f -> !leaf.contains(f));
             boolean indexed = leaf.startsWith("[") && leaf.indexOf(']') > 0;
             if (indexed && (file.isPresent() || leaf.length() > SHORT_NAME)) {
