@@ -12,7 +12,8 @@ import java.util.Random;
 
 /**
  * Report generation cost: 10,000 recorded tests over 200 flags (3 profile runs), read, folded and
- * written as flags.json + index.html. Goal: under 1 s. Prints the median of 5 runs after 2 warm-ups.
+ * written as flags.json + index.html. Goals: cold (the first run in a fresh JVM) 0.5 s, warm 0.1 s.
+ * Prints the first run and the median of 5 runs after 2 warm-ups, wall and CPU time of the thread.
  */
 public final class ReportBenchmark {
 
@@ -23,21 +24,32 @@ public final class ReportBenchmark {
         Path dir = Files.createTempDirectory("flagtest-report-bench");
         write(dir);
         double[] millis = new double[7];
+        double[] cpuMillis = new double[7];
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         FlagReport report = null;
         for (int i = 0; i < millis.length; i++) {
+            long cpu = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             report = FlagReport.of(RunRecords.read(List.of(dir)));
             report.write(dir);
             millis[i] = (System.nanoTime() - start) / 1e6;
+            cpuMillis[i] = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
         }
+        double[] warmCpu = Arrays.copyOfRange(cpuMillis, 2, cpuMillis.length);
+        Arrays.sort(warmCpu);
         double[] measured = Arrays.copyOfRange(millis, 2, millis.length);
         Arrays.sort(measured);
         System.out.printf(
                 "flagtest report benchmark: %d tests, %d flags -> %d flags, %d candidates%n",
                 TESTS, FLAGS, report.flags(), report.retirementCandidates());
         System.out.printf(
-                "  first (cold JVM) %.0f ms, median of 5 warm runs %.0f ms (goal < 1000 ms); index.html %d KB%n",
-                millis[0], measured[2], Files.size(dir.resolve("index.html")) / 1024);
+                "  first (cold JVM) %.0f ms (%.0f ms CPU of the thread), median of 5 warm runs %.0f ms (%.0f ms CPU)"
+                        + " (goals: cold <= 500 ms, warm <= 100 ms); index.html %d KB%n",
+                millis[0],
+                cpuMillis[0],
+                measured[2],
+                warmCpu[2],
+                Files.size(dir.resolve("index.html")) / 1024);
     }
 
     /** 3 profile runs; each test has 10 flags in its state and reads 5 of them at 1-2 sites. */

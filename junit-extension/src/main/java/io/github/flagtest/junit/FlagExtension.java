@@ -22,6 +22,7 @@ import io.github.flagtest.junit.inject.TestFields;
 import io.github.flagtest.junit.matrix.MatrixProvider;
 import io.github.flagtest.junit.matrix.MatrixRun;
 import io.github.flagtest.junit.matrix.UnreadFlags;
+import io.github.flagtest.junit.record.Outcomes;
 import io.github.flagtest.junit.record.Recorder;
 import io.github.flagtest.junit.record.TestRecord;
 import java.lang.reflect.Parameter;
@@ -43,7 +44,6 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The JUnit Jupiter extension behind {@link WithFlag}, {@link FlagMatrix}, {@link
@@ -142,7 +142,7 @@ public class FlagExtension
             }
             Optional<Recorder> recorder = Recorder.of(context, settings);
             if (recorder.isPresent()) {
-                String result = result(context, failures);
+                String result = Outcomes.result(context, failures);
                 String failure = failure(context, failures);
                 recorder.get()
                         .write(json ->
@@ -159,14 +159,6 @@ public class FlagExtension
             }
             throw (Error) first;
         }
-    }
-
-    private static String result(ExtensionContext context, List<Throwable> failures) {
-        Optional<Throwable> thrown = context.getExecutionException();
-        if (thrown.isPresent()) {
-            return thrown.get() instanceof TestAbortedException ? "ABORTED" : "FAILED";
-        }
-        return failures.isEmpty() ? "SUCCESSFUL" : "FAILED";
     }
 
     private static String failure(ExtensionContext context, List<Throwable> failures) {

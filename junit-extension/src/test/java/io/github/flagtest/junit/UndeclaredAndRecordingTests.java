@@ -159,6 +159,39 @@ class UndeclaredAndRecordingTests {
         }
 
         @Test
+        @DisplayName(
+                "name a matrix run over event files by the file, which the invocation's display name does not show")
+        void eventFileNames(@TempDir Path dir) throws Exception {
+            run(EventFilesFixture.class, Map.of("flagtest.report", "true", "flagtest.report.dir", dir.toString()));
+
+            assertThat(records(dir).stream().map(r -> r.get("name").asText()))
+                    .containsExactlyInAnyOrder(
+                            "UndeclaredAndRecordingTests.EventFilesFixture.handles() event 1 a-small-batch.json"
+                                    + " [loyalty-points=OFF]",
+                            "UndeclaredAndRecordingTests.EventFilesFixture.handles() event 2 b-large-batch.json"
+                                    + " [loyalty-points=OFF]",
+                            "UndeclaredAndRecordingTests.EventFilesFixture.handles() event 1 a-small-batch.json"
+                                    + " [loyalty-points=ON]",
+                            "UndeclaredAndRecordingTests.EventFilesFixture.handles() event 2 b-large-batch.json"
+                                    + " [loyalty-points=ON]",
+                            "UndeclaredAndRecordingTests.EventFilesFixture.listed() [1] b-large-batch.json"
+                                    + " [loyalty-points=OFF]",
+                            "UndeclaredAndRecordingTests.EventFilesFixture.listed() [1] b-large-batch.json"
+                                    + " [loyalty-points=ON]");
+        }
+
+        @Test
+        @DisplayName("record each test's outcome: passed, failed, aborted")
+        void outcomes(@TempDir Path dir) throws Exception {
+            run(OutcomeFixture.class, Map.of("flagtest.report", "true", "flagtest.report.dir", dir.toString()));
+
+            assertThat(records(dir))
+                    .extracting(r ->
+                            r.get("method").asText() + "=" + r.get("result").asText())
+                    .containsExactlyInAnyOrder("passes=SUCCESSFUL", "fails=FAILED", "aborts=ABORTED");
+        }
+
+        @Test
         @DisplayName("count each entry point's calls while ON and while OFF, with its kind")
         void entryPointCounts(@TempDir Path dir) throws Exception {
             run(
@@ -198,6 +231,39 @@ class UndeclaredAndRecordingTests {
         @DisplayName("a readable name")
         @WithFlag(name = "loyalty-points", enabled = true)
         void named() {}
+    }
+
+    @FlagMatrix("loyalty-points")
+    static class EventFilesFixture {
+        @org.junit.jupiter.params.ParameterizedTest(name = "event {index}")
+        @com.amazonaws.services.lambda.runtime.tests.annotations.Events(
+                folder = "events/report-names",
+                type = com.amazonaws.services.lambda.runtime.events.SQSEvent.class)
+        void handles(com.amazonaws.services.lambda.runtime.events.SQSEvent event) {}
+
+        @org.junit.jupiter.params.ParameterizedTest
+        @com.amazonaws.services.lambda.runtime.tests.annotations.Events(
+                events =
+                        @com.amazonaws.services.lambda.runtime.tests.annotations.Event(
+                                "events/report-names/b-large-batch.json"),
+                type = com.amazonaws.services.lambda.runtime.events.SQSEvent.class)
+        void listed(com.amazonaws.services.lambda.runtime.events.SQSEvent event) {}
+    }
+
+    @WithFlag(name = "loyalty-points", enabled = true)
+    static class OutcomeFixture {
+        @Test
+        void passes() {}
+
+        @Test
+        void fails() {
+            throw new AssertionError("fails");
+        }
+
+        @Test
+        void aborts() {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "not here");
+        }
     }
 
     static List<JsonNode> records(Path dir) throws Exception {

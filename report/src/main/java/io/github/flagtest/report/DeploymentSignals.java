@@ -56,7 +56,7 @@ final class DeploymentSignals {
         }
         if (facts.reads == 0
                 && facts.servedWhole.isEmpty()
-                && !facts.coverage.containsKey("e2e")
+                && facts.ranInE2e.isEmpty()
                 && records.conclusiveTests > 0) {
             signals.add(new Signal(
                     Signal.Code.DEPLOYED_NEVER_READ,

@@ -58,14 +58,22 @@ final class FlagFacts {
     private int namesKept;
 
     boolean declaredInTests;
-    /** An E2E test's record covers the flag, so the E2E summaries need not. */
-    boolean coveredByE2eTests;
+    /**
+     * The states E2E runs had the flag in. The function reads its flags in its own JVM, where
+     * flagtest does not see reads: a run with a state is not coverage of it.
+     */
+    final Set<String> ranInE2e = new TreeSet<>();
+    /** How the tests that had this flag ended, each test once. */
+    final Map<Outcome, Long> outcomes = new java.util.EnumMap<>(Outcome.class);
 
     FlagFacts(String name) {
         this.name = name;
     }
 
     void covered(String suite, String profile, String value) {
+        if (value == null) {
+            return;
+        }
         coverage.computeIfAbsent(suite, s -> new TreeMap<>())
                 .computeIfAbsent(profile, p -> new TreeSet<>())
                 .add(value);
@@ -77,17 +85,28 @@ final class FlagFacts {
         return values;
     }
 
-    void ranIn(String testClass, String state, String test) {
+    /** One test that had this flag, listed under each state the flag had in it: {@code first}, then {@code others}. */
+    void ranIn(String testClass, String first, Set<String> others, String test, Outcome outcome) {
         tests++;
-        TestGroup group = testsByClass
-                .computeIfAbsent(testClass, c -> new TreeMap<>())
-                .computeIfAbsent(state == null ? "not set" : state, s -> new TestGroup());
-        group.count++;
-        if (group.names.contains(test)) {
-            return; // the same test in another profile run
+        outcomes.merge(outcome, 1L, Long::sum);
+        Map<String, TestGroup> byState = testsByClass.computeIfAbsent(testClass, c -> new TreeMap<>());
+        ranIn(byState, first, test, outcome);
+        if (others != null) {
+            others.forEach(state -> ranIn(byState, state, test, outcome));
         }
-        if (namesKept < SAMPLE_TESTS) {
-            group.names.add(test);
+    }
+
+    private void ranIn(Map<String, TestGroup> byState, String state, String test, Outcome outcome) {
+        TestGroup group = byState.computeIfAbsent(state == null ? "not set" : state, s -> new TestGroup());
+        group.count++;
+        Outcome shown = group.names.get(test);
+        if (shown != null) { // the same test in another profile run
+            group.names.put(test, Outcome.worse(shown, outcome));
+        } else if (namesKept < SAMPLE_TESTS) {
+            if (group.names.isEmpty()) {
+                group.names = new LinkedHashMap<>();
+            }
+            group.names.put(test, outcome);
             namesKept++;
         } else {
             group.more = true;
@@ -108,7 +127,11 @@ final class FlagFacts {
     }
 
     static long tests(Map<String, TestGroup> byState) {
-        return byState.values().stream().mapToLong(group -> group.count).sum();
+        long tests = 0; // runs for every class of every flag: no stream
+        for (TestGroup group : byState.values()) {
+            tests += group.count;
+        }
+        return tests;
     }
 
     /** The tests of one class with one state of the flag: how many, and the first names. */
@@ -117,7 +140,8 @@ final class FlagFacts {
         /** Whether names were left out. */
         boolean more;
 
-        final Set<String> names = new java.util.LinkedHashSet<>(); // a test of several profiles once
+        /** Test name -> how it ended; a test of several profile runs once, its worst outcome. */
+        Map<String, Outcome> names = Map.of(); // most groups keep no name
     }
 
     /** The calls an entry point got, by the flag's state at the time of each call. */

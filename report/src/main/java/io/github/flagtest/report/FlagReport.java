@@ -50,7 +50,9 @@ public final class FlagReport {
     private FlagReport(RunRecords records, Instant generatedAt) {
         this.records = records;
         this.generatedAt = generatedAt;
-        for (FlagFacts facts : records.flags.values()) {
+        for (FlagFacts facts : records.flags.values().stream()
+                .sorted(java.util.Comparator.comparing((FlagFacts f) -> f.name))
+                .toList()) {
             entries.add(new Entry(facts, signals(facts)));
         }
     }
@@ -135,11 +137,7 @@ public final class FlagReport {
         // a flag served in a whole document may have been read there, unseen
         long conclusive = facts.declaredInTests ? facts.conclusiveTests : records.conclusiveTests;
         boolean declared = facts.inCatalog || facts.declaredInTests || !facts.profileValues.isEmpty();
-        if (declared
-                && facts.reads == 0
-                && conclusive > 0
-                && !facts.coverage.containsKey("e2e")
-                && facts.servedWhole.isEmpty()) {
+        if (declared && facts.reads == 0 && conclusive > 0 && facts.ranInE2e.isEmpty() && facts.servedWhole.isEmpty()) {
             String where = facts.inCatalog ? "in the catalog" : facts.declaredInTests ? "by tests" : "in a profile";
             signals.add(new Signal(
                     Signal.Code.NEVER_READ,
@@ -185,17 +183,23 @@ public final class FlagReport {
         return signals;
     }
 
+    private static void outcomes(ObjectNode node, Map<Outcome, Long> counts) {
+        counts.forEach((outcome, count) -> node.put(outcome.name(), count));
+    }
+
     private ObjectNode json() {
         ObjectNode root = JSON.createObjectNode().put("generatedAt", generatedAt.toString());
-        root.putObject("summary")
-                .put("flags", flags())
+        ObjectNode summary = root.putObject("summary");
+        summary.put("flags", flags())
                 .put("retirementCandidates", retirementCandidates())
                 .put(
                         "signals",
                         entries.stream().mapToInt(e -> e.signals().size()).sum())
                 .put("tests", records.tests)
                 .put("runs", records.runs)
-                .put("e2eClasses", records.e2eClasses);
+                .put("e2eClasses", records.e2eClassNames.size())
+                .put("e2eRuns", records.e2eRuns);
+        outcomes(summary.putObject("outcomes"), records.outcomes);
         ArrayNode profiles = root.putArray("profiles");
         records.profiles.forEach(profiles::add);
         DeployedFlags deployed = records.deployed;
@@ -263,6 +267,9 @@ public final class FlagReport {
             ArrayNode servedWhole = node.putArray("servedWhole");
             f.servedWhole.forEach((source, count) ->
                     servedWhole.addObject().put("source", source).put("serves", count));
+            outcomes(node.putObject("outcomes"), f.outcomes);
+            ArrayNode ranInE2e = node.putArray("ranInE2e"); // states, reads not visible
+            f.ranInE2e.forEach(ranInE2e::add);
             ObjectNode coverage = node.putObject("coverage");
             f.coverage.forEach((suite, byProfile) -> {
                 ObjectNode suiteNode = coverage.putObject(suite);
@@ -288,7 +295,8 @@ public final class FlagReport {
                 byState.forEach((state, group) -> {
                     ObjectNode stateNode = classNode.putObject(state).put("count", group.count);
                     ArrayNode names = stateNode.putArray("tests");
-                    group.names.forEach(names::add);
+                    group.names.forEach((test, outcome) ->
+                            names.addObject().put("name", test).put("outcome", outcome.name()));
                 });
             });
             ArrayNode signalNodes = node.putArray("signals");

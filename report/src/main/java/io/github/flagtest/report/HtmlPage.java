@@ -25,26 +25,60 @@ final class HtmlPage {
                 .append("</style>\n</head>\n<body>\n<header>\n<h1>flagtest report</h1>\n<p class=\"meta\">generated ")
                 .append(esc(report.generatedAt().toString()))
                 .append("</p>\n<div class=\"cards\">\n");
-        card(html, "flags", report.flags(), "");
+        card(
+                html,
+                "flags",
+                report.flags(),
+                "",
+                "flags known from the catalog, the profiles, the tests and deployments");
         card(
                 html,
                 "retirement candidates",
                 report.retirementCandidates(),
-                report.retirementCandidates() > 0 ? "warn" : "");
+                report.retirementCandidates() > 0 ? "warn" : "",
+                "flags with a signal that they may be ready to remove");
         card(
                 html,
                 "signals",
                 report.entries().stream().mapToInt(e -> e.signals().size()).sum(),
-                "");
-        card(html, "tests", records.tests, "");
-        card(html, "runs", records.runs, "");
-        card(html, "E2E classes", records.e2eClasses, "");
+                "",
+                "retirement signals and hygiene warnings over all flags");
+        card(html, "tests", records.tests, "", "test records: one per test, matrix run and profile run");
+        for (Outcome outcome : Outcome.values()) {
+            long count = records.outcomes.getOrDefault(outcome, 0L);
+            if (count > 0 || outcome == Outcome.PASSED || outcome == Outcome.FAILED) {
+                card(
+                        html,
+                        "tests " + outcome.label(),
+                        count,
+                        outcome == Outcome.FAILED && count > 0 ? "warn" : "",
+                        "test records that ended " + outcome.label());
+            }
+        }
+        card(
+                html,
+                records.runs == 1 ? "test JVM run" : "test JVM runs",
+                records.runs,
+                "",
+                "record files read: one per test JVM (each Surefire or Failsafe fork) and profile run");
+        card(
+                html,
+                records.e2eClassNames.size() == 1 ? "E2E class" : "E2E classes",
+                records.e2eClassNames.size(),
+                "",
+                "E2E test classes; each ran " + records.e2eRuns + (records.e2eRuns == 1 ? " time" : " times")
+                        + " in all (a class run under three profiles is one class with three runs)");
         DeployedFlags deployed = records.deployed;
         if (deployed != null) {
-            card(html, "deployments", deployed.columns.size(), "");
+            card(
+                    html,
+                    "deployments",
+                    deployed.columns.size(),
+                    "",
+                    "deployed configuration profiles the inventory read");
             long failed =
                     deployed.sources.stream().filter(s -> s.error() != null).count();
-            card(html, "sources failed", failed, failed > 0 ? "warn" : "");
+            card(html, "sources failed", failed, failed > 0 ? "warn" : "", "inventory sources that could not be read");
         }
         html.append("</div>\n</header>\n<main>\n");
         if (deployed != null) {
@@ -71,14 +105,15 @@ final class HtmlPage {
         }
         html.append(
                         "<th data-type=\"number\">Reads</th><th data-type=\"number\">Sites</th><th data-type=\"number\">Tests</th>")
-                .append(
-                        "<th data-type=\"text\">States tested</th><th data-type=\"text\">Signals</th></tr></thead>\n<tbody>\n");
+                .append("<th data-type=\"text\">States tested</th><th data-type=\"text\">Signals</th>"
+                        + "<th data-type=\"text\">Outcomes</th></tr></thead>\n<tbody>\n");
         for (FlagReport.Entry entry : report.entries()) {
             row(html, entry, profiles, deployed);
         }
         html.append("</tbody>\n</table>\n</section>\n<section>\n<h2>Coverage grid</h2>\n")
-                .append("<p class=\"meta\">Each cell: was the flag tested in that state by that kind of suite; a "
-                        + "multi-variant flag lists its variants.</p>\n")
+                .append("<p class=\"meta\">Each cell: did a test of that kind of suite read the flag in that state "
+                        + "(or have it served in a whole document). An E2E function reads its flags in its own JVM: "
+                        + "&#9675; marks a state E2E runs had, reads not visible.</p>\n")
                 .append("<table id=\"grid\" class=\"grid\">\n<thead><tr><th rowspan=\"2\">Flag</th>");
         for (String suite : SUITES) {
             html.append("<th colspan=\"2\">").append(suite).append("</th>");
@@ -88,8 +123,26 @@ final class HtmlPage {
             html.append("<th>OFF</th><th>ON</th>");
         }
         html.append("</tr></thead>\n<tbody>\n");
+        boolean variantFlags = false;
         for (FlagReport.Entry entry : report.entries()) {
-            grid(html, entry.facts());
+            if (entry.facts().variants.isEmpty()) {
+                grid(html, entry.facts());
+            } else {
+                variantFlags = true;
+            }
+        }
+        if (variantFlags) {
+            html.append("</tbody>\n</table>\n<h3>Multi-variant flags</h3>\n")
+                    .append("<table id=\"variant-grid\" class=\"grid\">\n<thead><tr><th>Flag</th>");
+            for (String suite : SUITES) {
+                html.append("<th>").append(suite).append(": variants tested</th>");
+            }
+            html.append("</tr></thead>\n<tbody>\n");
+            for (FlagReport.Entry entry : report.entries()) {
+                if (!entry.facts().variants.isEmpty()) {
+                    variantRow(html, entry.facts());
+                }
+            }
         }
         html.append("</tbody>\n</table>\n</section>\n<section>\n<h2>Details</h2>\n");
         for (FlagReport.Entry entry : report.entries()) {
@@ -99,9 +152,11 @@ final class HtmlPage {
         return html.toString();
     }
 
-    private static void card(StringBuilder html, String label, long value, String kind) {
+    private static void card(StringBuilder html, String label, long value, String kind, String title) {
         html.append("<div class=\"card ")
                 .append(kind)
+                .append("\" title=\"")
+                .append(esc(title))
                 .append("\"><span class=\"value\">")
                 .append(value)
                 .append("</span><span class=\"label\">")
@@ -153,48 +208,86 @@ final class HtmlPage {
                     .append(esc(signal.code().label()))
                     .append("</span> ");
         }
-        html.append("</td></tr>\n");
+        html.append("</td><td>").append(outcomes(f.outcomes)).append("</td></tr>\n");
+    }
+
+    /** {@code 12 passed, 1 failed}: the tests that had the flag, each once, by how they ended. */
+    static String outcomes(Map<Outcome, Long> outcomes) {
+        StringBuilder text = new StringBuilder();
+        outcomes.forEach((outcome, count) -> {
+            if (text.length() > 0) {
+                text.append(", ");
+            }
+            if (outcome == Outcome.PASSED) { // the rule: only the others stand out
+                text.append(count).append(' ').append(outcome.label());
+                return;
+            }
+            text.append("<span class=\"outcome ")
+                    .append(outcome.css())
+                    .append("\">")
+                    .append(count)
+                    .append(' ')
+                    .append(outcome.label())
+                    .append("</span>");
+        });
+        return text.toString();
     }
 
     private static void grid(StringBuilder html, FlagFacts f) {
         html.append("<tr><th scope=\"row\">").append(esc(f.name)).append("</th>");
         for (String suite : SUITES) {
-            Set<String> values = new TreeSet<>();
-            f.coverage.getOrDefault(suite, Map.of()).values().forEach(values::addAll);
-            if (f.variants.isEmpty()) {
-                boolean off = values.contains("OFF");
-                boolean on = values.stream().anyMatch(v -> !v.equals("OFF"));
-                html.append(cell(off)).append(cell(on));
-            } else {
-                variantCell(html, f.variants, values);
-            }
+            Set<String> values = tested(f, suite);
+            boolean e2e = suite.equals("e2e");
+            boolean off = values.contains("OFF");
+            boolean on = values.stream().anyMatch(v -> !v.equals("OFF"));
+            html.append(cell(off, e2e && f.ranInE2e.contains("OFF")))
+                    .append(cell(on, e2e && f.ranInE2e.stream().anyMatch(v -> !v.equals("OFF"))));
         }
         html.append("</tr>\n");
     }
 
-    /** A multi-variant flag: one cell over OFF and ON, each variant (the catalog's, then others tested) tested or not. */
-    private static void variantCell(StringBuilder html, List<String> catalog, Set<String> tested) {
-        html.append("<td colspan=\"2\" class=\"variants\">");
+    private static Set<String> tested(FlagFacts f, String suite) {
+        Set<String> values = new TreeSet<>();
+        f.coverage.getOrDefault(suite, Map.of()).values().forEach(values::addAll);
+        return values;
+    }
+
+    private static void variantRow(StringBuilder html, FlagFacts f) {
+        html.append("<tr><th scope=\"row\">").append(esc(f.name)).append("</th>");
+        for (String suite : SUITES) {
+            variantCell(html, f.variants, tested(f, suite), suite.equals("e2e") ? f.ranInE2e : Set.of());
+        }
+        html.append("</tr>\n");
+    }
+
+    /** A multi-variant flag in one suite: each variant (the catalog's, then others tested) tested or not. */
+    private static void variantCell(StringBuilder html, List<String> catalog, Set<String> tested, Set<String> ran) {
+        html.append("<td class=\"variants\">");
         Set<String> variants = new java.util.LinkedHashSet<>(catalog);
         variants.addAll(tested); // a profile's own variants, or the flag pinned OFF
         for (String variant : variants) {
             boolean covered = tested.contains(variant);
+            boolean ranOnly = !covered && ran.contains(variant);
             html.append("<span class=\"")
-                    .append(covered ? "yes" : "no")
+                    .append(covered ? "yes" : ranOnly ? "ran" : "no")
                     .append("\" title=\"")
-                    .append(covered ? "tested" : "not tested")
+                    .append(covered ? "tested" : ranOnly ? RAN : "not tested")
                     .append("\">")
-                    .append(covered ? "&#10003; " : "&#10007; ")
+                    .append(covered ? "&#10003; " : ranOnly ? "&#9675; " : "&#10007; ")
                     .append(esc(variant))
                     .append("</span> ");
         }
         html.append("</td>");
     }
 
-    private static String cell(boolean covered) {
+    private static final String RAN = "ran in E2E with this state; the function's reads are not visible to flagtest";
+
+    private static String cell(boolean covered, boolean ran) {
         return covered
                 ? "<td class=\"yes\" title=\"tested\">&#10003;</td>"
-                : "<td class=\"no\" title=\"not tested\"></td>";
+                : ran
+                        ? "<td class=\"ran\" title=\"" + RAN + "\">&#9675;</td>"
+                        : "<td class=\"no\" title=\"not tested\"></td>";
     }
 
     private static void details(StringBuilder html, FlagReport.Entry entry) {
@@ -273,6 +366,9 @@ final class HtmlPage {
             html.append("</ul>");
         }
         html.append("</dd>\n<dt>Tests</dt><dd>").append(f.tests);
+        if (!f.outcomes.isEmpty()) {
+            html.append(" (").append(outcomes(f.outcomes)).append(')');
+        }
         List<Map.Entry<String, Map<String, FlagFacts.TestGroup>>> listed = f.listedClasses();
         listed.forEach(listedClass -> {
             String testClass = listedClass.getKey();
@@ -286,11 +382,31 @@ final class HtmlPage {
             byState.forEach((state, group) -> {
                 html.append("<li>")
                         .append(value(state))
-                        .append(" &times; ")
+                        .append(" \u00d7 ")
                         .append(group.count)
                         .append(": ");
-                html.append(esc(String.join(", ", group.names)))
-                        .append(group.more ? (group.names.isEmpty() ? "&hellip;" : ", &hellip;") : "")
+                // consecutive names with one outcome share a span: the outcome once, not per name
+                Outcome open = null;
+                for (Map.Entry<String, Outcome> test : group.names.entrySet()) {
+                    if (test.getValue() != open) {
+                        if (open != null) {
+                            html.append("</span>, ");
+                        }
+                        open = test.getValue();
+                        html.append("<span class=\"test ").append(open.css());
+                        if (open != Outcome.PASSED) { // passed is the rule: its mark says it
+                            html.append("\" title=\"").append(open.label());
+                        }
+                        html.append("\">");
+                    } else {
+                        html.append(", ");
+                    }
+                    html.append(esc(test.getKey()));
+                }
+                if (open != null) {
+                    html.append("</span>");
+                }
+                html.append(group.more ? (group.names.isEmpty() ? "\u2026" : ", \u2026") : "")
                         .append("</li>");
             });
             html.append("</ul></details>");
@@ -334,7 +450,7 @@ final class HtmlPage {
 
     static String value(String value) {
         if (value == null) {
-            return "<span class=\"muted\">&ndash;</span>";
+            return "<span class=\"muted\">\u2013</span>";
         }
         String kind = value.equals("ON") ? "on" : value.equals("OFF") ? "off" : "variant";
         return "<span class=\"state " + kind + "\">" + esc(value) + "</span>";
@@ -390,7 +506,11 @@ final class HtmlPage {
             .signal { display:inline-block; padding:0 6px; border-radius:10px; font-size:12px; margin:1px 0; }
             .signal.retire { color:var(--retire); background:var(--retire-bg); } .signal.hygiene { color:var(--warn); background:var(--warn-bg); }
             table.grid { width:auto; } table.grid td { width:44px; text-align:center; } table.grid td.variants { width:auto; text-align:left; white-space:nowrap; } td.variants span.no { color:var(--muted); }
-            td.yes { background:var(--on-bg); color:var(--on); } td.no { background:var(--off-bg); }
+            td.yes { background:var(--on-bg); color:var(--on); } td.no { background:var(--off-bg); } td.ran, span.ran { color:var(--muted); }
+            .outcome.failed, span.test.failed { color:var(--retire); } .outcome.expected-miss, span.test.expected-miss { color:var(--warn); }
+            span.test:before { font-size:11px; } span.test.passed:before { content:"\\2713\\00a0"; color:var(--on); }
+            span.test.failed:before { content:"\\2717\\00a0"; } span.test.skipped:before { content:"\\2298\\00a0"; color:var(--muted); }
+            span.test.expected-miss:before { content:"!\\00a0"; }
             article.flag { border:1px solid var(--line); border-radius:8px; padding:12px 16px; margin:10px 0; background:var(--card); }
             article.flag:target { outline:2px solid var(--accent); }
             th.deployed { color:var(--accent); } .since { font-size:12px; color:var(--muted); } tr.failed td { color:var(--retire); }

@@ -1,22 +1,22 @@
 package io.github.flagtest.report;
 
+import io.github.flagtest.shaded.jackson.core.JsonParseException;
+import io.github.flagtest.shaded.jackson.core.JsonParser;
 import io.github.flagtest.shaded.jackson.core.JsonProcessingException;
+import io.github.flagtest.shaded.jackson.core.JsonToken;
 import io.github.flagtest.shaded.jackson.databind.JsonNode;
-import io.github.flagtest.shaded.jackson.databind.MappingIterator;
 import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -39,15 +39,27 @@ public final class RunRecords {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final Map<String, FlagFacts> flags = new TreeMap<>();
+    final Map<String, FlagFacts> flags = new java.util.HashMap<>(); // sorted by the report
     final java.util.Set<String> profiles = new TreeSet<>();
     final java.util.Set<String> catalogs = new TreeSet<>();
     long tests;
     /** Tests that passed or read a flag: only they can show that a flag is never read. */
     long conclusiveTests;
 
+    /** Scratch space of {@link #test}: flag -> its first state in the test, and its other states. */
+    private final Map<String, String> firstStates = new java.util.LinkedHashMap<>();
+
+    private final Map<String, java.util.Set<String>> extraStates = new java.util.HashMap<>();
+
+    /** How many tests ended how. */
+    final Map<Outcome, Long> outcomes = new java.util.EnumMap<>(Outcome.class);
+
+    /** Run files read: one per test JVM (a Surefire or Failsafe fork) and profile run. */
     long runs;
-    long e2eClasses;
+    /** E2E summaries read: one per E2E class and run (a class run under three profiles: three). */
+    long e2eRuns;
+    /** The E2E classes those summaries are of. */
+    final java.util.Set<String> e2eClassNames = new TreeSet<>();
     /** What AWS AppConfig has deployed, from the newest {@code inventory.json} of the directories; null without one. */
     DeployedFlags deployed;
 
@@ -100,15 +112,39 @@ public final class RunRecords {
     private void readRun(Path file) {
         runs++;
         String profile = NO_PROFILE;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                MappingIterator<JsonNode> lines = JSON.readerFor(JsonNode.class).readValues(in)) {
-            while (lines.hasNextValue()) {
-                JsonNode record = lines.nextValue();
-                if ("run".equals(record.path("kind").asText())) {
-                    profile = header(record);
-                } else {
-                    test(record, profile);
+        // from bytes: Jackson's UTF-8 parser decodes only the strings it hands out
+        try (InputStream in = Files.newInputStream(file);
+                JsonParser json = JSON.getFactory().createParser(in)) {
+            while (json.nextToken() == JsonToken.START_OBJECT) {
+                JsonToken first = json.nextToken();
+                if (first == JsonToken.END_OBJECT) {
+                    test(new TestLine(), profile);
+                    continue;
                 }
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                if (field.equals("kind") && value == JsonToken.VALUE_STRING) { // the extension writes it first
+                    if (json.getText().equals("run")) {
+                        profile = header(rest(json, JSON.createObjectNode().put("kind", "run")));
+                    } else {
+                        test(TestLine.read(json), profile);
+                    }
+                } else { // another writer's order: read it whole
+                    ObjectNode record = JSON.createObjectNode();
+                    record.set(field, JSON.readTree(json));
+                    record = rest(json, record);
+                    if ("run".equals(record.path("kind").asText())) {
+                        profile = header(record);
+                    } else {
+                        try (JsonParser again = JSON.treeAsTokens(record)) {
+                            again.nextToken();
+                            test(TestLine.read(again), profile);
+                        }
+                    }
+                }
+            }
+            if (json.currentToken() != null) {
+                throw new JsonParseException(json, "expected a JSON object, got " + json.currentToken());
             }
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
@@ -116,14 +152,17 @@ public final class RunRecords {
                     file + ":" + line + ": not a flagtest record: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof JsonProcessingException json) {
-                int line = json.getLocation() == null ? -1 : json.getLocation().getLineNr();
-                throw new IllegalArgumentException(
-                        file + ":" + line + ": not a flagtest record: " + json.getOriginalMessage(), e);
-            }
-            throw e;
         }
+    }
+
+    /** The remaining fields of the object the parser is in, added to {@code into}. */
+    private static ObjectNode rest(JsonParser json, ObjectNode into) throws IOException {
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            json.nextToken();
+            into.set(field, JSON.readTree(json));
+        }
+        return into;
     }
 
     private String header(JsonNode header) {
@@ -165,75 +204,99 @@ public final class RunRecords {
         return profile;
     }
 
-    private void test(JsonNode record, String profile) {
+    /**
+     * Folds one test into its flags' facts. A test covers a state of a flag only where it read the
+     * flag in that state (or had it served in a whole document); it is listed under every state the
+     * flag had in it: at the start, as read, at the end.
+     */
+    private void test(TestLine record, String profile) {
         tests++;
+        Outcome outcome = Outcome.of(record.result);
+        outcomes.merge(outcome, 1L, Long::sum);
         // a test that failed before reading anything (a broken class path, a failed set-up) proves nothing
-        boolean conclusive = "SUCCESSFUL".equals(record.path("result").asText())
-                || !record.path("evaluations").isEmpty();
+        boolean conclusive = outcome == Outcome.PASSED || !record.reads.isEmpty();
         if (conclusive) {
             conclusiveTests++;
         }
         profiles.add(profile);
-        String className = record.path("class").asText("?");
-        String test = record.path("name").isTextual()
-                ? record.path("name").asText()
-                : className.substring(className.lastIndexOf('.') + 1) + "." // no regex per record
-                        + record.path("displayName").asText("");
-        java.util.Set<String> matrixFlags = new TreeSet<>();
-        record.path("matrices").forEach(m -> m.path("flags").forEach(f -> matrixFlags.add(f.asText())));
-        java.util.Set<String> seen = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = record.path("state").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        String className = record.className;
+        String test = record.name != null
+                ? record.name
+                : className.substring(className.lastIndexOf('.') + 1) + "." + record.displayName;
+        // flag -> the states it had in this test: the first, then any other (a flip, a read of another value)
+        Map<String, String> states = firstStates;
+        states.clear();
+        extraStates.clear();
+        for (Map.Entry<String, String> entry : record.state.entrySet()) {
             FlagFacts facts = facts(entry.getKey());
             facts.declaredInTests = true;
             if (conclusive) {
                 facts.conclusiveTests++;
             }
-            boolean e2e = record.path("e2e").asBoolean(false);
-            String suite = e2e ? "e2e" : matrixFlags.contains(entry.getKey()) ? "matrix" : "unit";
-            facts.coveredByE2eTests |= e2e;
-            facts.covered(suite, profile, value(entry.getValue()));
-            seen.add(entry.getKey());
+            if (record.e2e) {
+                facts.ranInE2e.add(String.valueOf(entry.getValue()));
+            }
+            states.put(entry.getKey(), entry.getValue());
         }
-        for (JsonNode read : record.path("evaluations")) {
-            FlagFacts facts = facts(read.path("flag").asText());
-            if (!record.path("state").has(facts.name)) {
-                facts.covered("unit", profile, value(read.path("value"))); // undeclared: it ran with what it read
+        for (TestLine.Read read : record.reads) {
+            FlagFacts facts = facts(read.flag);
+            facts.covered(suite(record, read.flag), profile, read.value);
+            had(read.flag, read.value);
+            facts.reads += read.count;
+            if (read.variant != null) {
+                facts.variantsServed.merge(read.variant, read.count, Long::sum);
             }
-            long count = read.path("count").asLong(1);
-            facts.reads += count;
-            if (read.path("variant").isTextual()) {
-                facts.variantsServed.merge(read.path("variant").asText(), count, Long::sum);
-            }
-            if (read.path("line").asInt(-1) < 0) {
-                facts.served.merge(read.path("site").asText(), count, Long::sum);
+            if (read.line < 0) {
+                facts.served.merge(read.site, read.count, Long::sum);
             } else {
-                String site = read.path("class").asText() + "."
-                        + read.path("method").asText() + "(" + read.path("site").asText() + ")";
-                facts.sites.merge(site, count, Long::sum);
+                facts.sites.merge(read.className + "." + read.method + "(" + read.site + ")", read.count, Long::sum);
             }
-            seen.add(facts.name);
         }
-        for (JsonNode serve : record.path("serves")) {
-            FlagFacts facts = facts(serve.path("flag").asText());
-            String source = serve.path("operation").asText() + " of "
-                    + serve.path("source").asText();
-            facts.servedWhole.merge(source, serve.path("count").asLong(1), Long::sum);
-            seen.add(facts.name);
+        for (TestLine.Served serve : record.serves) {
+            FlagFacts facts = facts(serve.flag);
+            facts.servedWhole.merge(serve.operation + " of " + serve.source, serve.count, Long::sum);
+            // served, not read: it counts for the states the flag had while documents were served
+            String initial = record.state.get(serve.flag);
+            String last = record.finalState.getOrDefault(serve.flag, initial);
+            for (String value : new String[] {initial, last}) {
+                if (value != null) {
+                    facts.covered(suite(record, serve.flag), profile, value);
+                    had(serve.flag, value);
+                }
+            }
+            if (initial == null && last == null) {
+                had(serve.flag, null);
+            }
         }
-        for (JsonNode entryPoint : record.path("entryPoints")) {
-            FlagFacts.EntryPointCalls calls = facts(entryPoint.path("flag").asText())
+        record.finalState.forEach((flag, value) -> {
+            if (states.containsKey(flag)) {
+                had(flag, value); // flipped during the test
+            }
+        });
+        for (TestLine.EntryPoint entryPoint : record.entryPoints) {
+            FlagFacts.EntryPointCalls calls = facts(entryPoint.flag)
                     .entryPoints
-                    .computeIfAbsent(
-                            entryPoint.path("declaredAt").asText(),
-                            at -> new FlagFacts.EntryPointCalls(
-                                    entryPoint.path("kind").asText("field")));
-            calls.on += entryPoint.path("callsOn").asLong(0);
-            calls.off += entryPoint.path("callsOff").asLong(0);
+                    .computeIfAbsent(entryPoint.declaredAt, at -> new FlagFacts.EntryPointCalls(entryPoint.kind));
+            calls.on += entryPoint.callsOn;
+            calls.off += entryPoint.callsOff;
         }
         String simpleClass = className.substring(className.lastIndexOf('.') + 1).replace('$', '.'); // nested
-        JsonNode state = record.path("state");
-        seen.forEach(flag -> facts(flag).ranIn(simpleClass, value(state.path(flag)), test));
+        states.forEach((flag, first) -> facts(flag).ranIn(simpleClass, first, extraStates.get(flag), test, outcome));
+    }
+
+    /** Notes that {@code flag} had {@code value} in the test being folded. */
+    private void had(String flag, String value) {
+        if (!firstStates.containsKey(flag)) {
+            firstStates.put(flag, value);
+        } else if (!java.util.Objects.equals(firstStates.get(flag), value)) {
+            extraStates
+                    .computeIfAbsent(flag, f -> new java.util.LinkedHashSet<>())
+                    .add(value);
+        }
+    }
+
+    private static String suite(TestLine record, String flag) {
+        return record.e2e ? "e2e" : record.matrixFlags.contains(flag) ? "matrix" : "unit";
     }
 
     private void readE2e(Path file) {
@@ -243,19 +306,18 @@ public final class RunRecords {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read E2E summary " + file + ": " + e.getMessage(), e);
         }
-        e2eClasses++;
+        e2eRuns++;
+        e2eClassNames.add(summary.path("class").asText(file.getFileName().toString()));
         java.util.Set<String> runsWithResults = new TreeSet<>();
         summary.path("results").forEach(r -> runsWithResults.add(r.path("run").asText()));
         for (JsonNode run : summary.path("runs")) {
             if (!runsWithResults.contains(run.path("run").asText())) {
                 continue;
             }
+            // the function reads its flags in its own JVM: a run shows the state, not that it was read
             run.path("flags").fields().forEachRemaining(e -> {
-                FlagFacts facts = facts(e.getKey());
-                if (!facts.coveredByE2eTests) { // the E2E test's own record lists it under its profile
-                    facts.covered("e2e", E2E_PROFILE, value(e.getValue()));
-                    profiles.add(E2E_PROFILE);
-                }
+                facts(e.getKey()).ranInE2e.add(value(e.getValue()));
+                profiles.add(E2E_PROFILE);
             });
         }
     }
@@ -283,6 +345,20 @@ public final class RunRecords {
             text.append(attribute.getKey()).append('=').append(value.isTextual() ? value.asText() : value.toString());
         });
         return text.toString();
+    }
+
+    /** As {@link #value(JsonNode)}, for the parser's current value. */
+    static String value(JsonParser json) throws IOException {
+        return switch (json.currentToken()) {
+            case VALUE_NULL -> null;
+            case VALUE_TRUE -> "ON";
+            case VALUE_FALSE -> "OFF";
+            case START_OBJECT, START_ARRAY -> value((JsonNode) JSON.readTree(json));
+            default -> {
+                String text = json.getText();
+                yield text.equals("true") ? "ON" : text.equals("false") ? "OFF" : text;
+            }
+        };
     }
 
     static String value(JsonNode value) {

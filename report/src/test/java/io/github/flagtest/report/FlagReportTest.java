@@ -178,7 +178,10 @@ class FlagReportTest {
             assertThat(loyalty.at("/sites/0/site").asText())
                     .isEqualTo("com.example.OrderService.place(OrderService.java:42)");
             assertThat(loyalty.at("/coverage/matrix/dev").toString()).isEqualTo("[\"OFF\",\"ON\"]");
-            assertThat(loyalty.at("/coverage/e2e/(e2e)").toString()).isEqualTo("[\"OFF\",\"ON\"]");
+            assertThat(loyalty.at("/coverage/e2e").isMissingNode())
+                    .as("the E2E summary shows the states its runs had, not that the function read them")
+                    .isTrue();
+            assertThat(loyalty.get("ranInE2e").toString()).isEqualTo("[\"OFF\",\"ON\"]");
             assertThat(loyalty.get("entryPoints").toString())
                     .isEqualTo("[{\"declaredAt\":\"class OrderHandlerTest, type LoyaltyLedger\",\"kind\":\"type\","
                             + "\"callsOn\":6,\"callsOff\":0},"
@@ -186,7 +189,12 @@ class FlagReportTest {
                             + "\"callsOn\":3,\"callsOff\":0}]");
             assertThat(loyalty.at("/testsByClass/OrderHandlerTest/ON/count").asLong())
                     .isEqualTo(3);
-            assertThat(loyalty.at("/testsByClass/OrderHandlerTest/OFF/tests/0").asText())
+            assertThat(loyalty.at("/testsByClass/OrderHandlerTest/OFF/tests/0/outcome")
+                            .asText())
+                    .isEqualTo("PASSED");
+            assertThat(loyalty.at("/outcomes").toString()).isEqualTo("{\"PASSED\":6}");
+            assertThat(loyalty.at("/testsByClass/OrderHandlerTest/OFF/tests/0/name")
+                            .asText())
                     .isEqualTo("OrderHandlerTest.handles() [1] [loyalty-points=OFF]");
             assertThat(loyalty.get("tests").asLong()).isEqualTo(6);
             assertThat(loyalty.get("signals")).isEmpty();
@@ -270,7 +278,8 @@ class FlagReportTest {
                             "Sites",
                             "Tests",
                             "States tested",
-                            "Signals");
+                            "Signals",
+                            "Outcomes");
             assertThat(html.select("table#flags tbody tr")).hasSize(5);
             assertThat(html.select("table#flags tbody tr[data-candidate=true] td:first-child")
                             .eachText())
@@ -278,7 +287,11 @@ class FlagReportTest {
             assertThat(html.select("#filter")).hasSize(1);
             assertThat(html.select("table#grid tbody tr")).hasSize(5);
             assertThat(html.select("table#grid tbody tr:has(th:contains(loyalty-points)) td.yes"))
-                    .hasSize(4);
+                    .as("read OFF and ON in matrix tests")
+                    .hasSize(2);
+            assertThat(html.select("table#grid tbody tr:has(th:contains(loyalty-points)) td.ran"))
+                    .as("E2E runs with either state, reads not visible")
+                    .hasSize(2);
             assertThat(html.select("article#flag-loyalty-points dd").text()).contains("OrderService.java:42");
             assertThat(html.select("article#flag-loyalty-points details summary")
                             .text())
@@ -339,20 +352,30 @@ class FlagReportTest {
     }
 
     @Test
-    @DisplayName("the coverage grid shows a multi-variant flag's variants, tested or not, instead of OFF/ON")
+    @DisplayName("the coverage grid lays out a multi-variant flag's variants under their own headers, not OFF/ON")
     void variantGrid() throws Exception {
-        Files.writeString(
-                dir.resolve("runs/tests-variants.jsonl"),
-                "{\"kind\":\"run\",\"catalogFlags\":{\"email-template\":{\"default\":\"classic\","
-                        + "\"variants\":[\"rich\",\"compact\",\"classic\"]}}}\n"
-                        + "{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"a\",\"state\":{\"email-template\":\"rich\"}}\n"
-                        + "{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"b\",\"state\":{\"email-template\":\"classic\"}}\n"
-                        + "{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"c\",\"state\":{\"email-template\":\"plain\"}}\n");
+        StringBuilder lines = new StringBuilder("{\"kind\":\"run\",\"catalogFlags\":{\"email-template\":{\"default\":"
+                + "\"classic\",\"variants\":[\"rich\",\"compact\",\"classic\"]}}}\n");
+        for (String variant : List.of("rich", "classic", "plain")) {
+            lines.append("{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"")
+                    .append(variant)
+                    .append("\",\"state\":{\"email-template\":\"")
+                    .append(variant)
+                    .append("\"},\"evaluations\":[{\"flag\":\"email-template\",\"value\":\"")
+                    .append(variant)
+                    .append("\",\"class\":\"A\",\"method\":\"m\",\"site\":\"A.java:3\",\"line\":3,\"count\":1}]}\n");
+        }
+        Files.writeString(dir.resolve("runs/tests-variants.jsonl"), lines);
 
         Document html = Jsoup.parse(report().write(dir).toFile(), "UTF-8");
 
-        org.jsoup.select.Elements row = html.select("table#grid tbody tr:has(th:contains(email-template)) td");
-        assertThat(row).hasSize(3); // one cell per suite, spanning OFF and ON
+        assertThat(html.select("table#grid tbody tr:has(th:contains(email-template))"))
+                .as("not in the OFF/ON grid")
+                .isEmpty();
+        assertThat(html.select("table#variant-grid thead th").eachText())
+                .containsExactly("Flag", "unit: variants tested", "matrix: variants tested", "e2e: variants tested");
+        org.jsoup.select.Elements row = html.select("table#variant-grid tbody tr:has(th:contains(email-template)) td");
+        assertThat(row).hasSize(3); // one cell per suite
         assertThat(row.get(0).select("span.yes").eachText())
                 .as("the catalog's variants, then a variant only a profile has")
                 .containsExactly("✓ rich", "✓ classic", "✓ plain");
@@ -396,18 +419,152 @@ class FlagReportTest {
     }
 
     @Test
-    @DisplayName("E2E coverage is listed once: under the E2E test's profile, not again as (e2e) from its summary")
-    void e2eListedOnce() throws Exception {
+    @DisplayName("an E2E test that reads no flag is not coverage: its states are listed as run, reads not visible")
+    void e2eWithoutReads() throws Exception {
         Files.writeString(
                 dir.resolve("runs/tests-e2e.jsonl"),
                 "{\"kind\":\"run\",\"profile\":\"classpath:flags/prod.json\"}\n"
                         + "{\"kind\":\"test\",\"class\":\"com.example.OrdersE2ETest\",\"displayName\":\"t\","
-                        + "\"e2e\":true,\"state\":{\"loyalty-points\":false}}\n");
-        report().write(dir);
-        JsonNode root = JSON.readTree(dir.resolve("flags.json").toFile());
+                        + "\"e2e\":true,\"state\":{\"checkout-v2\":false},\"result\":\"SUCCESSFUL\"}\n");
+        Document html = Jsoup.parse(report().write(dir).toFile(), "UTF-8");
+        JsonNode checkout = flag(JSON.readTree(dir.resolve("flags.json").toFile()), "checkout-v2");
 
-        assertThat(flag(root, "loyalty-points").at("/coverage/e2e").toString()).isEqualTo("{\"prod\":[\"OFF\"]}");
-        assertThat(root.get("profiles").toString()).doesNotContain("(e2e)");
+        assertThat(checkout.get("coverage")).isEmpty();
+        assertThat(checkout.get("ranInE2e").toString()).isEqualTo("[\"OFF\"]");
+        assertThat(html.select("table#grid tbody tr:has(th:contains(checkout-v2)) td.yes"))
+                .isEmpty();
+        assertThat(html.select("table#grid tbody tr:has(th:contains(checkout-v2)) td.ran")
+                        .attr("title"))
+                .contains("reads are not visible");
+    }
+
+    @Test
+    @DisplayName("a test covers a flag's state only if it read the flag: a pin alone is not coverage")
+    void coverageNeedsARead(@TempDir Path other) throws Exception {
+        Files.createDirectories(other.resolve("runs"));
+        Files.writeString(
+                other.resolve("runs/tests-pins.jsonl"),
+                "{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"t\",\"result\":\"SUCCESSFUL\","
+                        + "\"state\":{\"pinned-only\":true,\"read\":true},\"evaluations\":[{\"flag\":\"read\","
+                        + "\"value\":\"ON\",\"class\":\"A\",\"method\":\"m\",\"site\":\"A.java:3\",\"line\":3,\"count\":1}]}\n");
+        FlagReport.of(RunRecords.read(List.of(other)), NOW).write(other);
+        JsonNode root = JSON.readTree(other.resolve("flags.json").toFile());
+
+        assertThat(flag(root, "pinned-only").get("coverage")).isEmpty();
+        assertThat(flag(root, "pinned-only").get("tests").asLong())
+                .as("it ran with it all the same")
+                .isOne();
+        assertThat(flag(root, "read").at("/coverage/unit").toString()).isEqualTo("{\"(no profile)\":[\"ON\"]}");
+    }
+
+    @Test
+    @DisplayName("a flag flipped mid-test is listed, and covered, under every state it had")
+    void flippedMidTest(@TempDir Path other) throws Exception {
+        Files.createDirectories(other.resolve("runs"));
+        Files.writeString(
+                other.resolve("runs/tests-flip.jsonl"),
+                "{\"kind\":\"test\",\"class\":\"X\",\"name\":\"X.killSwitch()\",\"result\":\"SUCCESSFUL\","
+                        + "\"state\":{\"kill\":false},\"finalState\":{\"kill\":true},\"evaluations\":["
+                        + "{\"flag\":\"kill\",\"value\":\"OFF\",\"class\":\"A\",\"method\":\"m\",\"site\":\"A.java:3\",\"line\":3},"
+                        + "{\"flag\":\"kill\",\"value\":\"ON\",\"class\":\"A\",\"method\":\"m\",\"site\":\"A.java:3\",\"line\":3}]}\n");
+        Document html = Jsoup.parse(
+                FlagReport.of(RunRecords.read(List.of(other)), NOW).write(other).toFile(), "UTF-8");
+        JsonNode kill = flag(JSON.readTree(other.resolve("flags.json").toFile()), "kill");
+
+        assertThat(kill.at("/coverage/unit/(no profile)").toString()).isEqualTo("[\"OFF\",\"ON\"]");
+        assertThat(html.select("article#flag-kill details li").eachText())
+                .containsExactly("OFF × 1: X.killSwitch()", "ON × 1: X.killSwitch()");
+        assertThat(kill.get("tests").asLong()).as("one test all the same").isOne();
+    }
+
+    @Test
+    @DisplayName("shows each test's outcome next to its name and as counts per flag and on the page")
+    void outcomes(@TempDir Path other) throws Exception {
+        Files.createDirectories(other.resolve("runs"));
+        StringBuilder lines = new StringBuilder();
+        List<String> results = List.of("SUCCESSFUL", "SUCCESSFUL", "FAILED", "ABORTED", "EXPECTED_MISS");
+        for (int i = 0; i < results.size(); i++) {
+            String result = results.get(i);
+            lines.append("{\"kind\":\"test\",\"class\":\"X\",\"name\":\"X.t")
+                    .append(i)
+                    .append("()\",\"result\":\"")
+                    .append(result)
+                    .append("\",\"state\":{\"x\":true},\"evaluations\":[{\"flag\":\"x\",\"value\":\"ON\","
+                            + "\"class\":\"A\",\"method\":\"m\",\"site\":\"A.java:3\",\"line\":3}]}\n");
+        }
+        Files.writeString(other.resolve("runs/tests-outcomes.jsonl"), lines);
+        Document html = Jsoup.parse(
+                FlagReport.of(RunRecords.read(List.of(other)), NOW).write(other).toFile(), "UTF-8");
+        JsonNode root = JSON.readTree(other.resolve("flags.json").toFile());
+
+        assertThat(root.at("/summary/outcomes").toString())
+                .isEqualTo("{\"PASSED\":2,\"FAILED\":1,\"SKIPPED\":1,\"EXPECTED_MISS\":1}");
+        assertThat(flag(root, "x").get("outcomes")).isEqualTo(root.at("/summary/outcomes"));
+        assertThat(html.select("table#flags tbody tr td:last-child").text())
+                .isEqualTo("2 passed, 1 failed, 1 skipped, 1 expected miss");
+        assertThat(html.select("article#flag-x details li span.test.failed").eachText())
+                .containsExactly("X.t2()");
+        assertThat(html.select("article#flag-x details li span.test"))
+                .as("names with one outcome share a span")
+                .extracting(span -> span.className() + " " + span.attr("title") + ": " + span.text())
+                .containsExactly(
+                        "test passed : X.t0(), X.t1()",
+                        "test failed failed: X.t2()",
+                        "test skipped skipped: X.t3()",
+                        "test expected-miss expected miss: X.t4()");
+        assertThat(html.select(".card:has(.label:containsOwn(tests failed)) .value")
+                        .text())
+                .isEqualTo("1");
+        assertThat(html.select(".card:has(.label:containsOwn(tests failed))").hasClass("warn"))
+                .isTrue();
+    }
+
+    @Test
+    @DisplayName("the tiles say what they count; one E2E class run under three profiles is one class with three runs")
+    void tiles(@TempDir Path ci) throws Exception {
+        List<Path> dirs = new ArrayList<>();
+        for (String profile : List.of("dev", "staging", "prod")) {
+            Path run = ci.resolve(profile);
+            Files.createDirectories(run.resolve("e2e"));
+            Files.createDirectories(run.resolve("runs"));
+            Files.writeString(
+                    run.resolve("runs/tests-" + profile + ".jsonl"),
+                    "{\"kind\":\"run\",\"profile\":\"classpath:flags/" + profile + ".json\"}\n"
+                            + "{\"kind\":\"test\",\"class\":\"X\",\"name\":\"X.t()\",\"result\":\"SUCCESSFUL\","
+                            + "\"state\":{\"x\":true}}\n");
+            Files.writeString(
+                    run.resolve("e2e/com.example.OrdersE2ETest.json"),
+                    "{\"class\":\"com.example.OrdersE2ETest\",\"runs\":[],\"results\":[]}");
+            dirs.add(run);
+        }
+        Document html =
+                Jsoup.parse(FlagReport.of(RunRecords.read(dirs), NOW).write(ci).toFile(), "UTF-8");
+        JsonNode root = JSON.readTree(ci.resolve("flags.json").toFile());
+
+        assertThat(root.at("/summary/e2eClasses").asInt()).isOne();
+        assertThat(root.at("/summary/e2eRuns").asInt()).isEqualTo(3);
+        assertThat(html.select(".card .label").eachText()).contains("E2E class", "test JVM runs", "tests passed");
+        assertThat(html.select(".card:has(.label:containsOwn(E2E class))").attr("title"))
+                .contains("3 times");
+        assertThat(html.select(".card"))
+                .allSatisfy(card -> assertThat(card.attr("title")).isNotBlank());
+    }
+
+    @Test
+    @DisplayName("reads a record whose fields come in another order than the extension writes them")
+    void fieldOrder(@TempDir Path other) throws Exception {
+        Files.createDirectories(other.resolve("runs"));
+        Files.writeString(
+                other.resolve("runs/tests-order.jsonl"),
+                "{\"profile\":\"classpath:flags/prod.json\",\"kind\":\"run\"}\n"
+                        + "{\"state\":{\"x\":true},\"kind\":\"test\",\"class\":\"X\",\"name\":\"X.t()\","
+                        + "\"evaluations\":[{\"line\":3,\"value\":\"ON\",\"flag\":\"x\",\"class\":\"A\",\"method\":\"m\",\"site\":\"A.java:3\"}],"
+                        + "\"result\":\"FAILED\"}\n");
+        RunRecords records = RunRecords.read(List.of(other));
+
+        assertThat(records.profiles).containsExactly("prod");
+        assertThat(records.flags.get("x").coverage).containsKey("unit");
+        assertThat(records.outcomes).containsEntry(Outcome.FAILED, 1L);
     }
 
     @Test

@@ -43,7 +43,7 @@ class RunRecordsBuildsTest {
 
         assertThat(records.tests()).isEqualTo(2);
         assertThat(records.flags).containsOnlyKeys("fork-1-test", "fork-2-test");
-        assertThat(records.e2eClasses).isZero();
+        assertThat(records.e2eClassNames).isEmpty();
     }
 
     @Test
@@ -53,7 +53,7 @@ class RunRecordsBuildsTest {
 
         assertThat(records.flags).containsOnlyKeys("dev-test", "fork-1-test", "fork-2-test");
         assertThat(records.profiles).containsExactly("dev", "prod");
-        assertThat(records.e2eClasses).isOne();
+        assertThat(records.e2eClassNames).hasSize(1);
     }
 
     @Test

@@ -71,6 +71,35 @@ class LambdaE2EExtensionTests {
                             + "[loud=OFF, strict-names=OFF] and fails with [loud=OFF, strict-names=ON]: ");
             assertThat(EmbeddedBackendTest.childJvms()).isEmpty();
         }
+
+        @Test
+        @DisplayName("records an @ExpectedMiss failure as EXPECTED_MISS in the run records, the report's input")
+        void expectedMissRecorded(@TempDir Path dir) throws Exception {
+            EngineExecutionResults results = run(ExpectedMissFixture.class, dir, Map.of("flagtest.report", "true"));
+
+            results.testEvents().assertStatistics(s -> s.started(6).succeeded(5).aborted(1));
+            java.util.List<String> outcomes = new java.util.ArrayList<>();
+            try (var files = Files.list(dir.resolve("runs"))) {
+                for (Path file : files.toList()) {
+                    for (String line : Files.readAllLines(file)) {
+                        JsonNode record = new io.github.flagtest.shaded.jackson.databind.ObjectMapper().readTree(line);
+                        if (record.path("kind").asText().equals("test")) {
+                            outcomes.add(record.path("name").asText() + " "
+                                    + record.path("result").asText());
+                        }
+                    }
+                }
+            }
+            assertThat(outcomes)
+                    .filteredOn(o -> o.contains("greetsAStranger"))
+                    .containsExactlyInAnyOrder(
+                            "LambdaE2EExtensionTests.ExpectedMissFixture.greetsAStranger() [loud=OFF, strict-names=OFF]"
+                                    + " SUCCESSFUL",
+                            "LambdaE2EExtensionTests.ExpectedMissFixture.greetsAStranger() [loud=ON, strict-names=OFF]"
+                                    + " SUCCESSFUL",
+                            "LambdaE2EExtensionTests.ExpectedMissFixture.greetsAStranger() [loud=OFF, strict-names=ON]"
+                                    + " EXPECTED_MISS");
+        }
     }
 
     @Nested
@@ -243,6 +272,22 @@ class LambdaE2EExtensionTests {
         }
 
         @Test
+        void greetsAStranger(DeployedFunction greeting) {
+            InvocationResult result = greeting.invoke("{}");
+            assertThat(result.functionError()).as(result.payload()).isNull();
+        }
+    }
+
+    @LambdaE2E(handler = GREETING, flags = "flags/greeting.json")
+    @FlagMatrix(strategy = FlagMatrix.Strategy.ONE_AT_A_TIME)
+    static class ExpectedMissFixture {
+        @Test
+        void greetsByName(DeployedFunction greeting) {
+            assertThat(greeting.invoke(Map.of("name", "ana")).functionError()).isNull();
+        }
+
+        @Test
+        @io.github.flagtest.e2e.ExpectedMiss(flag = "strict-names", reason = "no unit test covers it yet")
         void greetsAStranger(DeployedFunction greeting) {
             InvocationResult result = greeting.invoke("{}");
             assertThat(result.functionError()).as(result.payload()).isNull();

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -124,6 +125,8 @@ public final class TestRecord {
      * index of a parameterized test and the flag state of its matrices, e.g. {@code
      * OrderHandlerMatrixTest.placesEveryOrder() [1] [loyalty-points=ON, free-shipping=OFF]}. A
      * parameterized test's own long display name is cut to its index: it is often an argument's toString.
+     * An invocation over aws-lambda-java-tests' event files adds the file's name: {@code
+     * placesEveryOrder() event 1 coupon.json [loyalty-points=ON, free-shipping=OFF]}.
      */
     static String name(ExtensionContext context, TestFlags test) {
         StringBuilder name = new StringBuilder(Describe.type(context.getRequiredTestClass())).append('.');
@@ -138,11 +141,18 @@ public final class TestRecord {
         boolean matrixName = test.matrixRuns().stream()
                 .anyMatch(run -> leaf.equals(run.assignment().toString()));
         if (invocation && !matrixName) {
-            if (leaf.length() <= SHORT_NAME) {
+            // an event file's invocation is named by the file, which its display name does not show
+            Optional<String> file = context.getTestMethod()
+                    .flatMap(method ->
+                            EventFiles.index(context.getUniqueId()).flatMap(index -> EventFiles.of(method, index)))
+                    .filter(f -> !leaf.contains(f));
+            boolean indexed = leaf.startsWith("[") && leaf.indexOf(']') > 0;
+            if (indexed && (file.isPresent() || leaf.length() > SHORT_NAME)) {
+                name.append(' ').append(leaf, 0, leaf.indexOf(']') + 1); // not an argument's toString
+            } else if (leaf.length() <= SHORT_NAME) {
                 name.append(' ').append(leaf);
-            } else if (leaf.startsWith("[") && leaf.indexOf(']') > 0) {
-                name.append(' ').append(leaf, 0, leaf.indexOf(']') + 1);
             }
+            file.ifPresent(f -> name.append(' ').append(f));
         }
         Map<String, Object> matrixState = new LinkedHashMap<>();
         test.matrixRuns().forEach(run -> matrixState.putAll(run.assignment().asMap()));
