@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.github.flagtest.core.FlagState;
+import io.github.flagtest.core.Serve;
 import io.github.flagtest.junit.FlagMatrix;
 import io.github.flagtest.junit.FlagTest;
 import io.github.flagtest.junit.WithFlag;
@@ -156,7 +157,10 @@ class FlagEndpointTests {
         @WithFlag(name = "loyalty-points", enabled = true)
         void on() {
             assertThat(orders.place("c-1", 120)).isEqualTo("points=12");
-            assertThat(FlagTest.currentFlags().state().isOn("loyalty-points")).isTrue();
+            assertThat(FlagTest.currentFlags().serves())
+                    .as("the documents served to this test, recorded on its flags")
+                    .extracting(Serve::source)
+                    .contains("appconfig:shop/test/flags");
         }
 
         @Test
