@@ -17,6 +17,7 @@ final class BuildId {
 
     private static final String CLASSWORLDS_LAUNCHER = "org.codehaus.plexus.classworlds.launcher.Launcher";
     private static final String CLASSWORLDS_CONF = "-Dclassworlds.conf=";
+    private static final String MVND_PROPERTY = "-Dmvnd.";
 
     private BuildId() {}
 
@@ -48,8 +49,10 @@ final class BuildId {
 
     private static boolean isMaven(ProcessHandle process) {
         List<String> arguments = process.info().arguments().map(List::of).orElse(List.of());
-        return arguments.contains(CLASSWORLDS_LAUNCHER)
+        boolean classworlds = arguments.contains(CLASSWORLDS_LAUNCHER)
                 || arguments.stream().anyMatch(argument -> argument.startsWith(CLASSWORLDS_CONF));
+        // mvnd starts its daemon through classworlds too (its DaemonConnector), with -Dmvnd.home
+        return classworlds && arguments.stream().noneMatch(argument -> argument.startsWith(MVND_PROPERTY));
     }
 
     private static boolean isJava(ProcessHandle process) {

@@ -43,8 +43,13 @@ final class BuildProcesses {
      * before Failsafe would leave them.
      */
     static void maven(Path dir, Path log, List<String> flags, List<Fork> forks) throws Exception {
+        maven(dir, log, flags, forks, List.of("-Dclassworlds.conf=" + dir.resolve("m2.conf"))); // as bin/mvn does
+    }
+
+    /** The same with the Maven JVM's own options: those of the mvnd daemon, say. */
+    static void maven(Path dir, Path log, List<String> flags, List<Fork> forks, List<String> options) throws Exception {
         List<String> command = new ArrayList<>(java());
-        command.add("-Dclassworlds.conf=" + dir.resolve("m2.conf")); // as bin/mvn starts Maven
+        command.addAll(options);
         command.add(StandInMaven.class.getName());
         command.add(dir.toString());
         for (int i = 0; i < flags.size(); i++) {

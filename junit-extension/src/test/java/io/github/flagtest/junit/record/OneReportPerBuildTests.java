@@ -51,6 +51,20 @@ class OneReportPerBuildTests {
         assertThat(builds(dir)).containsExactly((String) null);
     }
 
+    @Test
+    @DisplayName("a JVM that the Maven daemon (mvnd, which outlives builds) started records no build")
+    void underMvnd(@TempDir Path dir) throws Exception {
+        BuildProcesses.maven(
+                dir,
+                dir.resolve("mvnd.log"),
+                List.of("mvnd-run"),
+                List.of(DIRECT),
+                List.of( // as mvnd's DaemonConnector starts its daemon
+                        "-Dmvnd.home=" + dir, "-Dclassworlds.conf=" + dir.resolve("bin/mvnd-daemon.conf")));
+
+        assertThat(builds(dir)).containsExactly((String) null);
+    }
+
     /** The build id of each run file's header. */
     private static List<String> builds(Path dir) throws Exception {
         ObjectMapper json = new ObjectMapper();
