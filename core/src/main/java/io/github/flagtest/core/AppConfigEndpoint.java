@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * A local AWS AppConfig that serves a {@link FakeFlags}' current state in the feature-flag
@@ -76,7 +77,8 @@ public final class AppConfigEndpoint implements AutoCloseable {
     private final Map<String, Optional<String>> previousProperties = new LinkedHashMap<>(); // guarded by this
     private boolean closed; // guarded by this
 
-    private AppConfigEndpoint(FakeFlags flags, Names names, LongSupplier nanoClock) throws IOException {
+    private AppConfigEndpoint(Supplier<Optional<FakeFlags>> flags, Names names, LongSupplier nanoClock)
+            throws IOException {
         this.handler = new AppConfigHandler(new FakeFlagsSource(flags, names), nanoClock);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         String threadPrefix = threadPrefix(server.getAddress().getPort());
@@ -125,11 +127,28 @@ public final class AppConfigEndpoint implements AutoCloseable {
         return start(flags, names, System::nanoTime);
     }
 
+    /**
+     * Starts an endpoint, under any names, that serves at each request whichever {@link FakeFlags}
+     * {@code flags} gives then (a framework's context that outlives tests serves the running test's),
+     * and every flag OFF when it gives none; reads are recorded on the fake that was served.
+     *
+     * @since 0.3.0
+     */
+    public static AppConfigEndpoint start(Supplier<Optional<FakeFlags>> flags) {
+        Objects.requireNonNull(flags, "flags");
+        try {
+            return new AppConfigEndpoint(flags, Names.ANY, System::nanoTime);
+        } catch (IOException e) {
+            throw new FlagTestException("AppConfigEndpoint cannot listen on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+
     /** With a clock of the test's own, for poll timing ({@link System#nanoTime()} scale). */
     static AppConfigEndpoint start(FakeFlags flags, Names names, LongSupplier nanoClock) {
         Objects.requireNonNull(flags, "flags");
+        Optional<FakeFlags> fixed = Optional.of(flags);
         try {
-            return new AppConfigEndpoint(flags, names, nanoClock);
+            return new AppConfigEndpoint(() -> fixed, names, nanoClock);
         } catch (IOException e) {
             throw new FlagTestException("AppConfigEndpoint cannot listen on 127.0.0.1: " + e.getMessage(), e);
         }
@@ -269,10 +288,12 @@ public final class AppConfigEndpoint implements AutoCloseable {
     }
 
     /** Serves one test's fake under the accepted names and records what it served. */
-    private record FakeFlagsSource(FakeFlags flags, Names names) implements FlagSource {
+    private record FakeFlagsSource(Supplier<Optional<FakeFlags>> flags, Names names) implements FlagSource {
         @Override
         public Optional<FlagState> state(String app, String env, String profile) {
-            return names.accepts(app, env, profile) ? Optional.of(flags.state()) : Optional.empty();
+            return names.accepts(app, env, profile)
+                    ? Optional.of(flags.get().map(FakeFlags::state).orElse(FlagState.empty()))
+                    : Optional.empty();
         }
 
         @Override
@@ -283,12 +304,13 @@ public final class AppConfigEndpoint implements AutoCloseable {
                 String app,
                 String env,
                 String profile) {
-            flags.recordServed(
-                    served,
-                    operation,
-                    operation.endsWith(AppConfigHandler.BY_NAME),
-                    context,
-                    "appconfig:" + app + "/" + env + "/" + profile);
+            flags.get()
+                    .ifPresent(fake -> fake.recordServed(
+                            served,
+                            operation,
+                            operation.endsWith(AppConfigHandler.BY_NAME),
+                            context,
+                            "appconfig:" + app + "/" + env + "/" + profile));
         }
 
         @Override

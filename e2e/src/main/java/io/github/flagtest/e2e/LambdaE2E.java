@@ -78,4 +78,20 @@ public @interface LambdaE2E {
      * @since 0.2.0
      */
     String[] layers() default {};
+
+    /**
+     * The function package to deploy: a Lambda zip or jar (classes at the root, dependencies under
+     * {@code lib/}), relative to the module's directory. By default {@code flagtest.e2e.package},
+     * else Quarkus's {@code target/function.zip} (or a single {@code target/*-runner.jar} uber-jar)
+     * when it is at least as new as {@code target/classes}, else the module's runtime class path.
+     * Run E2E tests that deploy a package after {@code package} (Failsafe's {@code integration-test}).
+     *
+     * <pre>{@code
+     * @LambdaE2E(handler = "org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest",
+     *            functionPackage = "target/shop-1.0-aws.jar", environment = "MAIN_CLASS=com.example.ShopApplication")
+     * }</pre>
+     *
+     * @since 0.3.0
+     */
+    String functionPackage() default "";
 }

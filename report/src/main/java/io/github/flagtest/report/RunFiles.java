@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,12 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The record files of one report directory, grouped into builds. A run file spans from its
- * header's {@code startedAt} to its last write; files whose spans overlap (parallel forks of one
- * build, modules sharing a directory) belong to one build, so a file written after another had
- * finished belongs to a later build.
+ * The record files of one report directory, grouped into builds. A run file whose header names a
+ * build (the Maven build its JVM ran in: Surefire, Failsafe and their forks share it) belongs to
+ * that build, however far apart its files were written. Files without one (IDE runs, files of
+ * older versions) span from their header's {@code startedAt} to their last write; those whose spans
+ * overlap (parallel forks, modules sharing a directory) belong to one build, so a file written after
+ * another had finished belongs to a later build.
  */
 final class RunFiles {
 
@@ -35,8 +38,8 @@ final class RunFiles {
 
     private RunFiles() {}
 
-    /** One run file: its span and its profile source (null without a profile). */
-    record Run(Path file, Instant start, Instant end, String profile) {}
+    /** One run file: its span, its profile source and its build id (null without them). */
+    record Run(Path file, Instant start, Instant end, String profile, String build) {}
 
     /** The run and E2E files of {@code dir} to read for {@code builds}. */
     static List<Path> select(Path dir, RunRecords.Builds builds) {
@@ -87,35 +90,52 @@ final class RunFiles {
         return owner == null ? grouped.isEmpty() : kept.contains(owner);
     }
 
-    /** Builds, oldest first: runs sorted by start, joined while their spans overlap. */
+    /**
+     * Builds, oldest (first start) first: the runs of each build id, and the runs without one
+     * sorted by start and joined while their spans overlap.
+     */
     static List<List<Run>> group(List<Run> runs) {
         List<Run> sorted =
                 runs.stream().sorted(Comparator.comparing(Run::start)).toList();
         List<List<Run>> builds = new ArrayList<>();
+        Map<String, List<Run>> byId = new HashMap<>();
+        List<Run> overlapping = null;
         Instant end = Instant.MIN;
         for (Run run : sorted) {
-            if (builds.isEmpty() || run.start().isAfter(end.plus(SLACK))) {
-                builds.add(new ArrayList<>());
+            if (run.build() != null) {
+                byId.computeIfAbsent(run.build(), id -> {
+                            List<Run> build = new ArrayList<>();
+                            builds.add(build);
+                            return build;
+                        })
+                        .add(run);
+                continue;
+            }
+            if (overlapping == null || run.start().isAfter(end.plus(SLACK))) {
+                overlapping = new ArrayList<>();
+                builds.add(overlapping);
                 end = run.end();
             }
-            builds.get(builds.size() - 1).add(run);
+            overlapping.add(run);
             if (run.end().isAfter(end)) {
                 end = run.end();
             }
         }
-        return builds;
+        return builds; // each build was added at its first run, in order of start
     }
 
     private static Run run(Path file) {
         Instant end = modified(file);
         Instant start = end;
         String profile = null;
+        String build = null;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String first = in.readLine();
             if (first != null) {
                 JsonNode header = JSON.readTree(first);
                 if ("run".equals(header.path("kind").asText())) {
                     profile = header.path("profile").asText(null);
+                    build = header.path("build").asText(null);
                     if (header.path("startedAt").isTextual()) {
                         start = Instant.parse(header.path("startedAt").asText());
                     }
@@ -124,7 +144,7 @@ final class RunFiles {
         } catch (IOException | DateTimeParseException e) {
             // not a run header: RunRecords reports the file when it reads it
         }
-        return new Run(file, start.isAfter(end) ? end : start, end, profile);
+        return new Run(file, start.isAfter(end) ? end : start, end, profile, build);
     }
 
     private static Instant modified(Path file) {

@@ -66,8 +66,9 @@ public final class RunRecords {
     private RunRecords() {}
 
     /**
-     * Which builds of a directory to read. Run files whose spans (first to last record) overlap form
-     * one build: parallel forks of one run merge, files of an earlier build do not.
+     * Which builds of a directory to read. The run files of one Maven build (its Surefire and
+     * Failsafe JVMs, their forks) form one build; files written outside Maven form one build when
+     * their spans (first to last record) overlap. Files of an earlier build never join a later one.
      *
      * @since 0.2.0
      */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,14 +63,60 @@ class RunRecordsBuildsTest {
         assertThat(RunRecords.read(List.of(dir), RunRecords.Builds.ALL).flags).hasSize(4);
     }
 
-    /** A run file whose one test pins a flag named after the file, so each file's records are visible. */
+    @Nested
+    @DisplayName("with Maven build ids")
+    class BuildIds {
+
+        @Test
+        @DisplayName("LATEST merges the Surefire and Failsafe files of one build written half an hour apart")
+        void oneBuild() throws Exception {
+            run("surefire", "prod", T.plusSeconds(1_000), T.plusSeconds(1_060), "unit-test", "maven-42-1");
+            run("failsafe", "prod", T.plusSeconds(2_800), T.plusSeconds(2_900), "e2e-test", "maven-42-1");
+
+            RunRecords records = RunRecords.read(List.of(dir), RunRecords.Builds.LATEST);
+
+            assertThat(records.flags).containsOnlyKeys("unit-test", "e2e-test");
+        }
+
+        @Test
+        @DisplayName("LATEST leaves out an earlier build whose files overlap in time with the newest one")
+        void twoBuilds() throws Exception {
+            run("first", "prod", T.plusSeconds(1_000), T.plusSeconds(1_060), "first-build", "maven-42-1");
+            run("second", "prod", T.plusSeconds(1_050), T.plusSeconds(1_100), "second-build", "maven-43-2");
+
+            RunRecords records = RunRecords.read(List.of(dir), RunRecords.Builds.LATEST);
+
+            assertThat(records.flags).containsOnlyKeys("second-build");
+        }
+
+        @Test
+        @DisplayName("a build's E2E summary written between its Surefire and Failsafe runs is kept")
+        void e2eSummary() throws Exception {
+            run("surefire", "prod", T.plusSeconds(1_000), T.plusSeconds(1_060), "unit-test", "maven-42-1");
+            run("failsafe", "prod", T.plusSeconds(2_800), T.plusSeconds(2_900), "e2e-test", "maven-42-1");
+            Path e2e = dir.resolve("e2e/com.example.E2ETest.json");
+            Files.setLastModifiedTime(e2e, FileTime.from(T.plusSeconds(2_000)));
+
+            assertThat(RunRecords.read(List.of(dir), RunRecords.Builds.LATEST).e2eClasses)
+                    .isOne();
+        }
+    }
+
     private void run(String name, String profile, Instant start, Instant end, String flag) throws Exception {
+        run(name, profile, start, end, flag, null);
+    }
+
+    /** A run file whose one test pins a flag named after the file, so each file's records are visible. */
+    private void run(String name, String profile, Instant start, Instant end, String flag, String build)
+            throws Exception {
         Files.createDirectories(dir.resolve("runs"));
         Path file = dir.resolve("runs/tests-" + name + ".jsonl");
         Files.writeString(
                 file,
-                "{\"kind\":\"run\",\"startedAt\":\"" + start + "\",\"profile\":\"classpath:flags/" + profile
-                        + ".json\"}\n{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"t\",\"state\":{\"" + flag
+                "{\"kind\":\"run\",\"startedAt\":\"" + start + "\",\"build\":"
+                        + (build == null ? "null" : "\"" + build + "\"") + ",\"profile\":\"classpath:flags/"
+                        + profile + ".json\"}\n{\"kind\":\"test\",\"class\":\"X\",\"displayName\":\"t\",\"state\":{\""
+                        + flag
                         + "\":true}}\n");
         Files.setLastModifiedTime(file, FileTime.from(end));
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.opentest4j.AssertionFailedError;
 
@@ -24,6 +25,9 @@ final class DeployedLambda implements DeployedFunction {
     private final java.util.function.Supplier<java.util.Optional<Duration>> pollInterval;
 
     private final List<String> logs = new ArrayList<>(); // guarded by itself
+    private volatile boolean atBaseline = true;
+    private volatile boolean invoked;
+    private volatile String startFailure; // why the function could not start at the baseline; null if it did
 
     DeployedLambda(
             String name,
@@ -50,12 +54,34 @@ final class DeployedLambda implements DeployedFunction {
     @Override
     public InvocationResult invoke(Object event) {
         Result result = deployer.invoke(name, Events.toJson(event));
+        boolean first = !invoked;
+        invoked = true;
         if (!result.logTail().isEmpty()) {
             synchronized (logs) {
                 logs.addAll(Arrays.asList(result.logTail().split("\n")));
             }
         }
+        if (atBaseline) {
+            Optional<String> initError = StartFailures.initError(result, first);
+            if (initError.isPresent()) {
+                startFailure =
+                        name + " failed to start at the baseline (" + initError.get() + "); fix its start-up first";
+                throw new AssertionFailedError("flagtest e2e: " + name + " failed to start at the baseline, so no"
+                        + " flag run of this class can tell anything: " + initError.get() + "\nits log:\n"
+                        + result.logTail());
+            }
+        }
         return result;
+    }
+
+    /** Whether the coming invocations run with the class's first (baseline) flag state. */
+    void atBaseline(boolean baseline) {
+        atBaseline = baseline;
+    }
+
+    /** Why the function could not start at the baseline, if it could not. */
+    Optional<String> startFailure() {
+        return Optional.ofNullable(startFailure);
     }
 
     @Override

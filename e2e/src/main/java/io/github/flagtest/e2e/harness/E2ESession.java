@@ -31,6 +31,7 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
     private final Map<String, String> environment; // what the function always gets; flags of an env store apart
     private final String functionName;
     private final java.util.concurrent.atomic.AtomicInteger restarts = new java.util.concurrent.atomic.AtomicInteger();
+    private final FunctionPackages.Unpacked unpacked; // null unless the embedded backend runs a package
 
     private E2ESession(
             String owner,
@@ -42,8 +43,10 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
             Map<String, String> environment,
             String functionName,
             String backend,
-            java.util.function.Supplier<Optional<java.time.Duration>> pollInterval) {
+            java.util.function.Supplier<Optional<java.time.Duration>> pollInterval,
+            FunctionPackages.Unpacked unpacked) {
         this.owner = owner;
+        this.unpacked = unpacked;
         this.document = document;
         this.summary = summary;
         this.deployer = deployer;
@@ -63,7 +66,8 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
             FlagCatalog document,
             Backend backend,
             Function<String, Optional<String>> config,
-            FunctionEnvironments functionEnvironment) {
+            FunctionEnvironments functionEnvironment,
+            Optional<java.nio.file.Path> functionPackage) {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         String prefix = name("flagtest-" + runId + "-" + testClass.getSimpleName());
         String kind = FlagStores.kind(config.apply(FlagStores.SETTING));
@@ -75,6 +79,7 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
                         layer.equals(LambdaE2E.APPCONFIG_EXTENSION) ? backend.appConfigExtensionLayer(config) : layer)
                 .toList();
         Deployer deployer = new Deployer(backend, runId);
+        FunctionPackages.Unpacked unpacked = null;
         try {
             FlagStores.Created store = deployer.flagStore(kind, prefix, envPrefix, document, document.defaults());
             FlagReadBack.check(backend, store.location(), document.defaults());
@@ -85,9 +90,18 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
             initial.putAll(store.store().functionEnvironment());
             String runtime = Deployer.runtime(
                     config.apply(Deployer.RUNTIME_SETTING), e2e.handler(), testClass.getClassLoader(), backend);
-            byte[] code = backend.runsFromClassPath()
-                    ? Artifacts.classPathZip(Artifacts.testClassPath())
-                    : Artifacts.lambdaZip(Artifacts.packaged(e2e.handler(), backend.name(), Artifacts.testClassPath()));
+            byte[] code;
+            if (functionPackage.isPresent() && backend.runsFromClassPath()) {
+                unpacked = new FunctionPackages.Unpacked(functionPackage.get());
+                code = Artifacts.classPathZip(unpacked.classPath());
+            } else if (functionPackage.isPresent()) {
+                code = java.nio.file.Files.readAllBytes(functionPackage.get());
+            } else {
+                code = backend.runsFromClassPath()
+                        ? Artifacts.classPathZip(Artifacts.testClassPath())
+                        : Artifacts.lambdaZip(
+                                Artifacts.packaged(e2e.handler(), backend.name(), Artifacts.testClassPath()));
+            }
             deployer.createFunction(
                     prefix, runtime, layers, e2e.handler(), initial, e2e.timeoutSeconds(), e2e.memoryMb(), code);
             Summary summary = new Summary(testClass.getName(), backend.name());
@@ -101,14 +115,23 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
                     environment,
                     prefix,
                     backend.name(),
-                    pollInterval(layers, environment, store.location(), backend));
-        } catch (RuntimeException e) {
+                    pollInterval(layers, environment, store.location(), backend),
+                    unpacked);
+        } catch (RuntimeException | java.io.IOException e) {
             try {
                 deployer.close();
             } catch (RuntimeException cleanup) {
                 e.addSuppressed(cleanup);
             }
-            throw e;
+            if (unpacked != null) {
+                unpacked.close();
+            }
+            if (e instanceof java.io.IOException io) {
+                throw new java.io.UncheckedIOException(
+                        "flagtest e2e: cannot read the function package " + functionPackage.orElseThrow() + ": " + io,
+                        io);
+            }
+            throw (RuntimeException) e;
         }
     }
 
@@ -196,6 +219,12 @@ final class E2ESession implements AutoCloseable, ExtensionContext.Store.Closeabl
 
     @Override
     public void close() {
-        deployer.close();
+        try {
+            deployer.close();
+        } finally {
+            if (unpacked != null) {
+                unpacked.close(); // after the function that ran from it is gone
+            }
+        }
     }
 }

@@ -12,11 +12,19 @@ final class Handlers {
     private Handlers() {}
 
     static void check(String handler, String where, ClassLoader loader) {
+        check(handler, where, loader, true);
+    }
+
+    /** Checks the handler's form, and that its class is on the test class path if {@code onClassPath}. */
+    static void check(String handler, String where, ClassLoader loader, boolean onClassPath) {
         if (!HANDLER.matcher(handler).matches() || !handler.contains("::")) {
             throw new ExtensionConfigurationException("@LambdaE2E(handler = \"" + handler + "\") on " + where
                     + ": the handler must be \"pkg.Class::method\", e.g. \"com.example.OrderHandler::handleRequest\"");
         }
         String className = handler.substring(0, handler.indexOf("::"));
+        if (!onClassPath) {
+            return;
+        }
         try {
             Class.forName(className, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {

@@ -44,7 +44,13 @@ public final class LambdaE2EExtension
         Class<?> testClass = context.getRequiredTestClass();
         LambdaE2E e2e =
                 AnnotationSupport.findAnnotation(testClass, LambdaE2E.class).orElseThrow();
-        Handlers.check(e2e.handler(), testClass.getSimpleName(), testClass.getClassLoader());
+        Path module = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+        Optional<Path> functionPackage = FunctionPackages.choose(
+                e2e, config(context, FunctionPackages.SETTING), module, testClass.getSimpleName());
+        functionPackage.ifPresent(file -> System.out.println("flagtest e2e: " + testClass.getSimpleName() + " deploys "
+                + (file.toAbsolutePath().startsWith(module) ? module.relativize(file.toAbsolutePath()) : file)));
+        // a package's handler class need not be on the test class path: a missing one fails at start-up
+        Handlers.check(e2e.handler(), testClass.getSimpleName(), testClass.getClassLoader(), functionPackage.isEmpty());
         FlagCatalog document = document(e2e, testClass);
         FunctionEnvironments environments = FunctionEnvironments.of(testClass);
         Backend backend = backend(context);
@@ -57,7 +63,8 @@ public final class LambdaE2EExtension
                         document,
                         backend,
                         key -> config(context, key),
-                        environments));
+                        environments,
+                        functionPackage));
         context.getStore(NAMESPACE).put(SESSION, deployment);
         if (environments.isEmpty()) {
             deployment.session(); // now: nothing the class's @BeforeAll methods make is needed
@@ -71,6 +78,11 @@ public final class LambdaE2EExtension
         String run = runLabel(context, desired);
         session.summary.run(run, desired);
         context.getStore(NAMESPACE).put(RUN, run);
+        Optional<String> failedStart = session.function.startFailure();
+        if (failedStart.isPresent()) {
+            throw new TestAbortedException("not run: " + failedStart.get());
+        }
+        session.function.atBaseline(desired.equals(session.summary.baseline()));
         session.apply(desired);
     }
 

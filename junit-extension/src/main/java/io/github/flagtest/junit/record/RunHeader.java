@@ -7,7 +7,10 @@ import io.github.flagtest.junit.context.Settings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The first line of a run file: the profile and catalog of the run, with their flags. */
+/**
+ * The first line of a run file: when it started, the Maven build it belongs to (null outside one), the
+ * profile and catalog of the run, with their flags.
+ */
 final class RunHeader {
 
     private RunHeader() {}
@@ -17,6 +20,7 @@ final class RunHeader {
         header.put("kind", "run");
         header.put("version", TestRecord.VERSION);
         header.put("startedAt", java.time.Instant.now().toString());
+        header.put("build", BuildId.current().orElse(null));
         header.put("profile", settings.profile().map(FlagCatalog::source).orElse(null));
         header.put(
                 "profileValues",

@@ -1,6 +1,6 @@
 /**
  * Internal room of flagtest's JUnit extension: the run records. Owns the run file ({@code
- * Recorder}), its header ({@code RunHeader}) and one record per test ({@code TestRecord}), and the
+ * Recorder}), its header ({@code RunHeader}, with the Maven build the JVM runs in: {@code BuildId}) and one record per test ({@code TestRecord}), and the
  * end-of-run hook that turns them into the report ({@code FlagReportListener}, registered through
  * {@code ServiceLoader}).
  *
