@@ -22,7 +22,7 @@ import java.util.regex.PatternSyntaxException;
  * <p>Sources: https://docs.aws.amazon.com/appconfig/latest/userguide/appconfig-creating-configuration-and-profile-feature-flags.html
  * (attributes and constraints) and .../appconfig-creating-multi-variant-feature-flags.html (variants).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class FlagDocumentRules {
 

@@ -18,7 +18,7 @@ public interface FlagSource {
      * Called when a client starts an AppConfig Data session, with the poll interval it asked for
      * (the {@code NextPollIntervalInSeconds} it will get): how soon that client can see a change.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     default void sessionStarted(String app, String env, String profile, int pollIntervalSeconds) {}
 
@@ -33,7 +33,7 @@ public interface FlagSource {
      * (with an empty context on the AppConfig Data API); by default it calls the method without
      * context, so a source may implement either one.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     default void served(
             FlagState served, String operation, Map<String, String> context, String app, String env, String profile) {

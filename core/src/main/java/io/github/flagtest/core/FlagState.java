@@ -115,7 +115,7 @@ public final class FlagState {
      * has none or the state lacks the flag. The state holds them whatever the flag's value; what is
      * <em>served</em> follows AppConfig, which leaves a disabled flag's attribute values out.
      *
-     * @since 0.3.0
+     * @since 0.1.0
      */
     public Map<String, Object> attributes(String flag) {
         return attributes(flag, true);
@@ -134,7 +134,7 @@ public final class FlagState {
      * must be declared and not multi-variant (a variant's attributes are part of its {@link Variants}).
      *
      * @throws FlagTestException naming the flag and the attribute when one of these does not hold
-     * @since 0.3.0
+     * @since 0.1.0
      */
     public FlagState withAttribute(String flag, String name, Object value) {
         checkName(flag);
@@ -186,7 +186,7 @@ public final class FlagState {
      * Whether a flag value means ON: {@code true}, a variant name, {@link Variants} whose default is
      * enabled; anything else (false, null, another type) is OFF.
      *
-     * @since 0.3.0
+     * @since 0.1.0
      */
     public static boolean isOnValue(Object value) {
         if (value instanceof Variants variants) {
@@ -199,7 +199,7 @@ public final class FlagState {
      * {@code value} as a plain Boolean or variant String: {@link Variants} as their {@link
      * Variants#defaultValue() default}, other values unchanged. For records and environment values.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     public static Object plain(Object value) {
         return value instanceof Variants variants ? variants.defaultValue() : value;

@@ -12,7 +12,7 @@ import java.util.Set;
  * @param operation the operation that served it, e.g. {@code GetLatestConfiguration} or {@code agent}
  * @param flags the flags the document held
  * @param time when it was served
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record Serve(String source, String operation, Set<String> flags, Instant time) {
 

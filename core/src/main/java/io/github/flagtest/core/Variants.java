@@ -22,7 +22,7 @@ import java.util.Set;
  * checkout.variantFor(Map.of("email", "ana@example.com"), "checkout").name(); // BetaUsers
  * }</pre>
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class Variants {
 

@@ -57,7 +57,7 @@ public final class RunRecords {
      * Which builds of a directory to read. Run files whose spans (first to last record) overlap form
      * one build: parallel forks of one run merge, files of an earlier build do not.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     public enum Builds {
         /** Every record file in the directory. */
@@ -68,12 +68,23 @@ public final class RunRecords {
         LATEST_PER_PROFILE
     }
 
-    /** Reads every record in {@code dirs}. */
+    /**
+     * Reads every record in {@code dirs}.
+     *
+     * @param dirs the run directories
+     * @return the records
+     */
     public static RunRecords read(Collection<Path> dirs) {
         return read(dirs, Builds.ALL);
     }
 
-    /** Reads the records of {@code builds} in each of {@code dirs}. */
+    /**
+     * Reads the records of {@code builds} in each of {@code dirs}.
+     *
+     * @param dirs the run directories
+     * @param builds which builds' records to read
+     * @return the records
+     */
     public static RunRecords read(Collection<Path> dirs, Builds builds) {
         RunRecords records = new RunRecords();
         for (Path dir : dirs) {
@@ -92,7 +103,11 @@ public final class RunRecords {
         return records;
     }
 
-    /** How many test records were read. */
+    /**
+     * How many test records were read.
+     *
+     * @return the number of test records
+     */
     public long tests() {
         return tests;
     }
