@@ -26,8 +26,9 @@ import org.w3c.dom.Node;
  * too, and no SNAPSHOT dependency but flagtest's own of a SNAPSHOT build; jar modules have the jar,
  * its -sources and -javadoc jars, and an Automatic-Module-Name; the shaded module's
  * dependency-reduced POM lists none of the dependencies it packs. The root also checks the BOM
- * (every published module, nothing else), the version strings of README.md and docs/*.md, and
- * CHANGELOG.md's Keep a Changelog form.
+ * (every published module, nothing else), the flagtest versions written in README.md, docs, CI
+ * files and sources (coordinates, and any x.y.z-SNAPSHOT in Markdown), and CHANGELOG.md's Keep a
+ * Changelog form.
  *
  * <p>Arguments: rootDir baseDir buildDir finalName packaging version moduleName.
  */
@@ -73,7 +74,7 @@ public class ReleaseCheck {
         if (root.equals(base)) {
             check.bom(root, rootPom, version);
             for (Path doc : documents(root)) {
-                check.versions(doc, version);
+                check.versions(doc, root.relativize(doc).toString(), version);
             }
             check.changelog(root.resolve("CHANGELOG.md"), version);
         }
@@ -219,9 +220,8 @@ public class ReleaseCheck {
     }
 
     /** Every flagtest version a user copies from the documentation is this build's version. */
-    private void versions(Path doc, String version) throws IOException {
+    private void versions(Path doc, String name, String version) throws IOException {
         String text = Files.readString(doc);
-        String name = doc.getFileName().toString();
         for (Pattern pattern : List.of(COORDINATES, XML_COORDINATES)) {
             Matcher m = pattern.matcher(text);
             while (m.find()) {
@@ -230,6 +230,9 @@ public class ReleaseCheck {
                         name + " line " + line(text, m.start()) + ": " + m.group(1) + " " + m.group(2)
                                 + ", but the build is " + version);
             }
+        }
+        if (!name.endsWith(".md")) {
+            return;
         }
         Matcher m = SNAPSHOT_VERSION.matcher(text);
         while (m.find()) {
@@ -268,12 +271,18 @@ public class ReleaseCheck {
                 "CHANGELOG.md: the release " + release + " has no '## [" + release + "] - date' section");
     }
 
+    /** README.md, docs, CI files and sources: anywhere a user may copy a flagtest version from. */
     private static List<Path> documents(Path root) throws IOException {
-        List<Path> docs = new ArrayList<>(List.of(root.resolve("README.md")));
-        try (var stream = Files.list(root.resolve("docs"))) {
-            stream.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
+        Set<String> skipped = Set.of("target", ".git", "api-baseline", "node_modules");
+        try (var stream = Files.walk(root)) {
+            return stream.filter(p -> root.relativize(p).toString().isEmpty()
+                            || java.util.stream.StreamSupport.stream(root.relativize(p).spliterator(), false)
+                                    .noneMatch(part -> skipped.contains(part.toString())))
+                    .filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().matches(".*\\.(md|yml|yaml|java)|run"))
+                    .sorted()
+                    .toList();
         }
-        return docs;
     }
 
     private static Element effectivePom(Path build, Path base) throws Exception {
