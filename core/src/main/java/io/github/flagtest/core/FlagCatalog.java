@@ -153,7 +153,13 @@ public final class FlagCatalog {
         return state;
     }
 
-    /** The declared type (string, number, boolean, array) of {@code flag}'s attribute {@code attribute}. */
+    /**
+     * The declared type (string, number, boolean, array) of {@code flag}'s attribute {@code attribute}.
+     *
+     * @param flag the flag name
+     * @param attribute the attribute name
+     * @return the declared type, or empty when the catalog declares none
+     */
     public Optional<String> attributeType(String flag, String attribute) {
         return get(flag).map(definition -> definition.attributeTypes().get(attribute));
     }
@@ -162,6 +168,7 @@ public final class FlagCatalog {
      * Whether the document is in AWS's stored form ({@code {"version": "1", "flags": ..., "values":
      * ...}}), the form a hosted configuration version holds.
      *
+     * @return {@code true} for the stored form, {@code false} for the retrieval form
      * @since 0.1.0
      */
     public boolean isStoredForm() {
@@ -174,6 +181,8 @@ public final class FlagCatalog {
      * onto this document's declarations, flags and attributes it lacks declared with the type of
      * their values.
      *
+     * @param state the flag state to write
+     * @return the stored-form JSON document
      * @throws FlagTestException naming this document and the JSON path when AppConfig would refuse
      *     the result (an attribute value that breaks its declared constraints, for example)
      * @since 0.1.0
@@ -196,6 +205,8 @@ public final class FlagCatalog {
      * "JSON path: what is wrong" (an attribute value outside its declared constraints, for
      * example); empty when it would accept it.
      *
+     * @param state the flag state to check
+     * @return the problems, each "JSON path: what is wrong"; empty when none
      * @since 0.1.0
      */
     public List<String> problems(FlagState state) {
@@ -213,7 +224,12 @@ public final class FlagCatalog {
         return root != null && root.has("version") && !root.get("version").isObject() ? root : null;
     }
 
-    /** The name closest to {@code unknown} (for "did you mean ..."), if one is reasonably close. */
+    /**
+     * The name closest to {@code unknown} (for "did you mean ..."), if one is reasonably close.
+     *
+     * @param unknown a name the catalog does not declare
+     * @return the closest declared name, or empty
+     */
     public Optional<String> closestName(String unknown) {
         return definitions.keySet().stream()
                 .min(Comparator.comparingInt((String name) -> Names.distance(name, unknown))

@@ -34,6 +34,9 @@ public final class FlagDocumentRules {
      * The problems of a stored-form document, as AppConfig finds them: first AWS's published JSON
      * schema, then (if the schema passes) the rules it cannot say. Empty when AppConfig would accept
      * the document.
+     *
+     * @param storedDocument the document's JSON text
+     * @return the problems, each naming its JSON path; empty when none
      */
     public static List<String> problems(String storedDocument) {
         try {
