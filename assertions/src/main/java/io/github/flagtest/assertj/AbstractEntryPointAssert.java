@@ -18,7 +18,12 @@ import org.assertj.core.api.AbstractAssert;
 public abstract class AbstractEntryPointAssert<SELF extends AbstractEntryPointAssert<SELF, ACTUAL>, ACTUAL>
         extends AbstractAssert<SELF, ACTUAL> {
 
-    /** For subclasses. */
+    /**
+     * For subclasses.
+     *
+     * @param actual the entry point (a mock or spy, or a feature's registered entry points)
+     * @param selfType the concrete assertion class, as AssertJ's {@code AbstractAssert} takes it
+     */
     protected AbstractEntryPointAssert(ACTUAL actual, Class<?> selfType) {
         super(actual, selfType);
     }
@@ -38,6 +43,8 @@ public abstract class AbstractEntryPointAssert<SELF extends AbstractEntryPointAs
      * <pre>{@code
      * assertThatFeature("loyalty-points").wasInvoked(); // fails if award(...) was never called
      * }</pre>
+     *
+     * @return {@code this} assertion object
      */
     public SELF wasInvoked() {
         isNotNull();
@@ -53,6 +60,8 @@ public abstract class AbstractEntryPointAssert<SELF extends AbstractEntryPointAs
      * <pre>{@code
      * assertThatEntryPoint(loyalty).wasNotInvoked(); // fails listing each call and its file:line
      * }</pre>
+     *
+     * @return {@code this} assertion object
      */
     public SELF wasNotInvoked() {
         isNotNull();
@@ -70,6 +79,9 @@ public abstract class AbstractEntryPointAssert<SELF extends AbstractEntryPointAs
      * <pre>{@code
      * assertThatFeature("loyalty-points").wasInvokedTimes(1);
      * }</pre>
+     *
+     * @param times the expected number of calls
+     * @return {@code this} assertion object
      */
     public SELF wasInvokedTimes(int times) {
         isNotNull();
@@ -92,6 +104,7 @@ public abstract class AbstractEntryPointAssert<SELF extends AbstractEntryPointAs
      *     assertThatFeature("loyalty-points").wasInvokedOnlyWhenEnabled();
      * }
      * }</pre>
+     * @return {@code this} assertion object
      */
     public SELF wasInvokedOnlyWhenEnabled() {
         isNotNull();

@@ -21,7 +21,11 @@ import org.mockito.Mockito;
  */
 public class EntryPointAssert extends AbstractEntryPointAssert<EntryPointAssert, Object> {
 
-    /** Asserts on the calls to {@code mockOrSpy}. */
+    /**
+     * Asserts on the calls to {@code mockOrSpy}.
+     *
+     * @param mockOrSpy a Mockito mock or spy
+     */
     public EntryPointAssert(Object mockOrSpy) {
         super(mockOrSpy, EntryPointAssert.class);
     }

@@ -24,7 +24,11 @@ import org.assertj.core.api.AbstractAssert;
  */
 public class FakeFlagsAssert extends AbstractAssert<FakeFlagsAssert, FakeFlags> {
 
-    /** Asserts on the reads recorded by {@code flags}. */
+    /**
+     * Asserts on the reads recorded by {@code flags}.
+     *
+     * @param flags the fake whose reads are asserted on
+     */
     public FakeFlagsAssert(FakeFlags flags) {
         super(flags, FakeFlagsAssert.class);
     }
@@ -35,6 +39,9 @@ public class FakeFlagsAssert extends AbstractAssert<FakeFlagsAssert, FakeFlags> 
      * <pre>{@code
      * assertThat(flags).evaluated("loyalty-points"); // fails: "Expecting flag "loyalty-points" to be evaluated but it was never read"
      * }</pre>
+     *
+     * @param flag the flag name
+     * @return {@code this} assertion object
      */
     public FakeFlagsAssert evaluated(String flag) {
         isNotNull();
@@ -51,7 +58,12 @@ public class FakeFlagsAssert extends AbstractAssert<FakeFlagsAssert, FakeFlags> 
         return myself;
     }
 
-    /** Passes if {@code flag} was never read; otherwise lists where it was. */
+    /**
+     * Passes if {@code flag} was never read; otherwise lists where it was.
+     *
+     * @param flag the flag name
+     * @return {@code this} assertion object
+     */
     public FakeFlagsAssert neverEvaluated(String flag) {
         isNotNull();
         Objects.requireNonNull(flag, "flag");
@@ -62,7 +74,13 @@ public class FakeFlagsAssert extends AbstractAssert<FakeFlagsAssert, FakeFlags> 
         return myself;
     }
 
-    /** Passes if {@code flag} was read exactly {@code times} times. */
+    /**
+     * Passes if {@code flag} was read exactly {@code times} times.
+     *
+     * @param flag the flag name
+     * @param times the expected number of reads
+     * @return {@code this} assertion object
+     */
     public FakeFlagsAssert evaluatedTimes(String flag, int times) {
         isNotNull();
         Objects.requireNonNull(flag, "flag");
@@ -83,6 +101,11 @@ public class FakeFlagsAssert extends AbstractAssert<FakeFlagsAssert, FakeFlags> 
      * <pre>{@code
      * assertThat(flags).evaluatedWithContext("dynamic-discount", "targetingKey", "user-7");
      * }</pre>
+     *
+     * @param flag the flag name
+     * @param key the context key
+     * @param value the value the context holds under {@code key}
+     * @return {@code this} assertion object
      */
     public FakeFlagsAssert evaluatedWithContext(String flag, String key, Object value) {
         isNotNull();
@@ -109,7 +132,10 @@ public class FakeFlagsAssert extends AbstractAssert<FakeFlagsAssert, FakeFlags> 
      * assertThat(flags).evaluatedWithContext("checkout", Map.of("userId", "42", "tier", "gold"));
      * }</pre>
      *
-     * @since 0.2.0
+     * @param flag the flag name
+     * @param context the entries one read's context must hold
+     * @return {@code this} assertion object
+     * @since 0.1.0
      */
     public FakeFlagsAssert evaluatedWithContext(String flag, Map<String, ?> context) {
         isNotNull();
@@ -140,7 +166,10 @@ public class FakeFlagsAssert extends AbstractAssert<FakeFlagsAssert, FakeFlags> 
      * assertThat(flags).servedVariant("checkout", "BetaUsers");
      * }</pre>
      *
-     * @since 0.2.0
+     * @param flag the flag name
+     * @param variant the variant name
+     * @return {@code this} assertion object
+     * @since 0.1.0
      */
     public FakeFlagsAssert servedVariant(String flag, String variant) {
         isNotNull();
@@ -170,6 +199,9 @@ public class FakeFlagsAssert extends AbstractAssert<FakeFlagsAssert, FakeFlags> 
      * <pre>{@code
      * assertThat(flags).evaluatedAtSingleSite("loyalty-points");
      * }</pre>
+     *
+     * @param flag the flag name
+     * @return {@code this} assertion object
      */
     public FakeFlagsAssert evaluatedAtSingleSite(String flag) {
         evaluated(flag);

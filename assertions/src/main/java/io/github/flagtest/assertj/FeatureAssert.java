@@ -19,7 +19,11 @@ import java.util.List;
  */
 public class FeatureAssert extends AbstractEntryPointAssert<FeatureAssert, String> {
 
-    /** Asserts on the entry points of feature {@code flag}. */
+    /**
+     * Asserts on the entry points of feature {@code flag}.
+     *
+     * @param flag the flag that guards the feature
+     */
     public FeatureAssert(String flag) {
         super(flag, FeatureAssert.class);
     }

@@ -21,17 +21,32 @@ public final class FlagAssertions {
 
     private FlagAssertions() {}
 
-    /** Assertions on every {@code @FeatureEntryPoint} registered for {@code flag} in the running test. */
+    /**
+     * Assertions on every {@code @FeatureEntryPoint} registered for {@code flag} in the running test.
+     *
+     * @param flag the flag that guards the feature
+     * @return the assertion on the feature's entry points
+     */
     public static FeatureAssert assertThatFeature(String flag) {
         return new FeatureAssert(flag);
     }
 
-    /** Assertions on the calls to one Mockito mock or spy. */
+    /**
+     * Assertions on the calls to one Mockito mock or spy.
+     *
+     * @param mockOrSpy a Mockito mock or spy
+     * @return the assertion on its calls
+     */
     public static EntryPointAssert assertThatEntryPoint(Object mockOrSpy) {
         return new EntryPointAssert(mockOrSpy);
     }
 
-    /** Assertions on the reads recorded by a {@link FakeFlags}. */
+    /**
+     * Assertions on the reads recorded by a {@link FakeFlags}.
+     *
+     * @param flags the fake whose reads are asserted on
+     * @return the assertion on its reads
+     */
     public static FakeFlagsAssert assertThat(FakeFlags flags) {
         return new FakeFlagsAssert(flags);
     }

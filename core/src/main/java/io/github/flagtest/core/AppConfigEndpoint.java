@@ -104,13 +104,20 @@ public final class AppConfigEndpoint implements AutoCloseable {
      * (a multi-variant flag as its default variant, with its attribute values). For stores flagtest
      * fills with the same content, such as an SSM parameter.
      *
-     * @since 0.2.0
+     * @param state the flag state
+     * @return the JSON document AppConfig would serve
+     * @since 0.1.0
      */
     public static String retrievalDocument(FlagState state) {
         return RetrievalDocument.of(state);
     }
 
-    /** Starts an endpoint that serves {@code flags} under any application, environment and profile name. */
+    /**
+     * Starts an endpoint that serves {@code flags} under any application, environment and profile name.
+     *
+     * @param flags the fake the endpoint answers from
+     * @return the running endpoint; close it after the test
+     */
     public static AppConfigEndpoint start(FakeFlags flags) {
         return start(flags, Names.ANY);
     }
@@ -118,6 +125,12 @@ public final class AppConfigEndpoint implements AutoCloseable {
     /**
      * Starts an endpoint that serves {@code flags} only under these names; any other name answers
      * {@code ResourceNotFoundException}, as AWS does.
+     *
+     * @param flags the fake the endpoint answers from
+     * @param app the AppConfig application name
+     * @param env the environment name
+     * @param profile the configuration profile name
+     * @return the running endpoint; close it after the test
      */
     public static AppConfigEndpoint start(FakeFlags flags, String app, String env, String profile) {
         return start(flags, new Names(required(app, "app"), required(env, "env"), required(profile, "profile")));
@@ -154,28 +167,51 @@ public final class AppConfigEndpoint implements AutoCloseable {
         }
     }
 
-    /** The endpoint override for an {@code AppConfigDataClient}, e.g. {@code http://127.0.0.1:50123}. */
+    /**
+     * The endpoint override for an {@code AppConfigDataClient}, e.g. {@code http://127.0.0.1:50123}.
+     *
+     * @return the endpoint's base URI
+     */
     public URI uri() {
         return uri;
     }
 
-    /** The agent / Lambda extension URL of one configuration profile. */
+    /**
+     * The agent / Lambda extension URL of one configuration profile.
+     *
+     * @param app the AppConfig application name
+     * @param env the environment name
+     * @param profile the configuration profile name
+     * @return {@code http://127.0.0.1:<port>/applications/<app>/environments/<env>/configurations/<profile>}
+     */
     public URI agentUri(String app, String env, String profile) {
         return uri.resolve(
                 "/applications/" + encode(app) + "/environments/" + encode(env) + "/configurations/" + encode(profile));
     }
 
-    /** The port, for {@code AWS_APPCONFIG_EXTENSION_HTTP_PORT}. */
+    /**
+     * The port, for {@code AWS_APPCONFIG_EXTENSION_HTTP_PORT}.
+     *
+     * @return the port the endpoint listens on, on 127.0.0.1
+     */
     public int port() {
         return uri.getPort();
     }
 
-    /** How many sessions {@code StartConfigurationSession} opened. */
+    /**
+     * How many sessions {@code StartConfigurationSession} opened.
+     *
+     * @return the number of sessions started so far
+     */
     public int sessionsStarted() {
         return handler.sessionsStarted();
     }
 
-    /** How many non-empty documents were served (Data API and agent path). */
+    /**
+     * How many non-empty documents were served (Data API and agent path).
+     *
+     * @return the number of non-empty documents served so far
+     */
     public int configurationsServed() {
         return handler.configurationsServed();
     }
@@ -188,6 +224,8 @@ public final class AppConfigEndpoint implements AutoCloseable {
      * AppConfigDataClient.create()} or Powertools' {@code AppConfigProvider} needs nothing else, and
      * real credentials never go out. {@link #close()} restores each property. The properties are
      * JVM-wide: in parallel runs, guard the test with {@code @ResourceLock(Resources.SYSTEM_PROPERTIES)}.
+     *
+     * @return this endpoint
      */
     public synchronized AppConfigEndpoint setSystemProperty() {
         Map<String, String> properties = new LinkedHashMap<>(SDK_CLIENT_PROPERTIES);
@@ -251,7 +289,8 @@ public final class AppConfigEndpoint implements AutoCloseable {
      * AppConfigEndpoint endpoint = AppConfigEndpoint.start(flags).enforcePollInterval();
      * }</pre>
      *
-     * @since 0.2.0
+     * @return this endpoint
+     * @since 0.1.0
      */
     public AppConfigEndpoint enforcePollInterval() {
         handler.enforcePollInterval(true);
@@ -262,6 +301,9 @@ public final class AppConfigEndpoint implements AutoCloseable {
      * The AppConfig Data API and agent path over {@code source}, to mount in a server of your own
      * (flagtest's embedded E2E backend does): tokens, sessions, headers and errors as {@link
      * AppConfigEndpoint} answers them, with the poll interval enforced as AWS enforces it.
+     *
+     * @param source where each answer's flags come from
+     * @return a handler for a JDK {@code HttpServer}
      */
     public static HttpHandler httpHandler(FlagSource source) {
         AppConfigHandler handler = new AppConfigHandler(Objects.requireNonNull(source, "source"));

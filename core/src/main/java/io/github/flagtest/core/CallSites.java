@@ -69,6 +69,9 @@ public final class CallSites {
      * Whether a frame of {@code className} is a generated proxy or a framework's proxy machinery
      * (Spring CGLIB and AOP, Quarkus {@code _ClientProxy}/{@code _Subclass}, Micronaut {@code
      * $Intercepted}, Mockito and ByteBuddy classes, JDK proxies): never the application's line.
+     *
+     * @param className a frame's class name
+     * @return {@code true} for generated or proxy classes
      */
     public static boolean generated(String className) {
         if (className.startsWith("jdk.proxy") || className.startsWith("com.sun.proxy.")) {
@@ -90,6 +93,10 @@ public final class CallSites {
     /**
      * Whether a caller frame of {@code className} is skipped: the JDK, Mockito, ByteBuddy, a generated
      * proxy, or a class whose name starts with one of {@code prefixes} ({@code flagtest.callsite.skip}).
+     *
+     * @param className a caller frame's class name
+     * @param prefixes further class name prefixes to skip
+     * @return {@code true} if the frame is not the application's call site
      */
     public static boolean skipped(String className, List<String> prefixes) {
         return startsWithAny(className, SKIPPED_PREFIXES) || generated(className) || startsWithAny(className, prefixes);

@@ -25,7 +25,16 @@ public record Evaluation(
         Instant time,
         String variant) {
 
-    /** A read of a flag without variants. */
+    /**
+     * A read of a flag without variants.
+     *
+     * @param flag the flag name
+     * @param value the value the read was served
+     * @param context the evaluation context passed with the read (empty when none)
+     * @param callSite the application frame that read the flag
+     * @param thread the name of the reading thread
+     * @param time when the read happened
+     */
     public Evaluation(
             String flag,
             Object value,
@@ -36,7 +45,11 @@ public record Evaluation(
         this(flag, value, context, callSite, thread, time, null);
     }
 
-    /** The call site as {@code File.java:42}, the form failure messages use. */
+    /**
+     * The call site as {@code File.java:42}, the form failure messages use.
+     *
+     * @return the call site as {@code File.java:line}
+     */
     public String site() {
         return CallSites.format(callSite);
     }

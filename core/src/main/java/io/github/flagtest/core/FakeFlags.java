@@ -41,7 +41,11 @@ public final class FakeFlags implements FlagReader {
     private Instant lastTime = Instant.EPOCH; // guarded by lock
     private volatile FlagState state;
 
-    /** A fake that answers from {@code initial}. */
+    /**
+     * A fake that answers from {@code initial}.
+     *
+     * @param initial the state the fake starts with
+     */
     public FakeFlags(FlagState initial) {
         this(initial, List.of());
     }
@@ -49,6 +53,9 @@ public final class FakeFlags implements FlagReader {
     /**
      * A fake that answers from {@code initial} and also skips frames of classes whose names start
      * with one of {@code callSiteSkipPrefixes} (a team's own flag wrapper) when it records call sites.
+     *
+     * @param initial the state the fake starts with
+     * @param callSiteSkipPrefixes class name prefixes whose frames are never a call site
      */
     public FakeFlags(FlagState initial, Collection<String> callSiteSkipPrefixes) {
         this.state = Objects.requireNonNull(initial, "initial");
@@ -60,7 +67,13 @@ public final class FakeFlags implements FlagReader {
         return isEnabled(flag, Map.of());
     }
 
-    /** Whether {@code flag} is ON; {@code context} (for example a user id) is recorded with the read. */
+    /**
+     * Whether {@code flag} is ON; {@code context} (for example a user id) is recorded with the read.
+     *
+     * @param flag the flag name
+     * @param context the evaluation context
+     * @return whether the flag is ON
+     */
     public boolean isEnabled(String flag, Map<String, ?> context) {
         Objects.requireNonNull(flag, "flag");
         Objects.requireNonNull(context, "context");
@@ -76,13 +89,27 @@ public final class FakeFlags implements FlagReader {
      * "true"/"false"), a Number type parsed from the variant, or Object (the raw value). An
      * undeclared flag answers {@code fallback}.
      *
+     * @param <T> the value's type
+     * @param flag the flag name
+     * @param type the type to answer as
+     * @param fallback the answer for an undeclared flag
+     * @return the flag's value as {@code type}, or {@code fallback}
      * @throws FlagTestException if the flag's value cannot be given as {@code type}
      */
     public <T> T value(String flag, Class<T> type, T fallback) {
         return value(flag, type, fallback, Map.of());
     }
 
-    /** As {@link #value(String, Class, Object)}, with an evaluation context that is recorded. */
+    /**
+     * As {@link #value(String, Class, Object)}, with an evaluation context that is recorded.
+     *
+     * @param <T> the value's type
+     * @param flag the flag name
+     * @param type the type to answer as
+     * @param fallback the answer for an undeclared flag
+     * @param context the evaluation context
+     * @return the flag's value as {@code type}, or {@code fallback}
+     */
     public <T> T value(String flag, Class<T> type, T fallback, Map<String, ?> context) {
         return read(flag, type, fallback, context).value();
     }
@@ -125,13 +152,21 @@ public final class FakeFlags implements FlagReader {
      * int max = (Integer) flags.attributes("checkout").getOrDefault("maxItems", 10);
      * }</pre>
      *
-     * @since 0.3.0
+     * @param flag the flag name
+     * @return the attribute values by name; empty when none
+     * @since 0.1.0
      */
     public Map<String, Object> attributes(String flag) {
         return attributes(flag, Map.of());
     }
 
-    /** As {@link #attributes(String)}, with an evaluation context that is recorded and picks the variant. */
+    /**
+     * As {@link #attributes(String)}, with an evaluation context that is recorded and picks the variant.
+     *
+     * @param flag the flag name
+     * @param context the evaluation context
+     * @return the attribute values by name; empty when none
+     */
     public Map<String, Object> attributes(String flag, Map<String, ?> context) {
         Objects.requireNonNull(flag, "flag");
         Objects.requireNonNull(context, "context");
@@ -161,14 +196,30 @@ public final class FakeFlags implements FlagReader {
      * int maxItems = flags.attribute("checkout", "maxItems", Integer.class, 10);
      * }</pre>
      *
+     * @param <T> the attribute value's type
+     * @param flag the flag name
+     * @param name the attribute name
+     * @param type the type to answer as
+     * @param fallback the answer when the flag does not serve the attribute
+     * @return the attribute value as {@code type}, or {@code fallback}
      * @throws FlagTestException if the value cannot be given as {@code type}
-     * @since 0.3.0
+     * @since 0.1.0
      */
     public <T> T attribute(String flag, String name, Class<T> type, T fallback) {
         return attribute(flag, name, type, fallback, Map.of());
     }
 
-    /** As {@link #attribute(String, String, Class, Object)}, with an evaluation context. */
+    /**
+     * As {@link #attribute(String, String, Class, Object)}, with an evaluation context.
+     *
+     * @param <T> the attribute value's type
+     * @param flag the flag name
+     * @param name the attribute name
+     * @param type the type to answer as
+     * @param fallback the answer when the flag does not serve the attribute
+     * @param context the evaluation context
+     * @return the attribute value as {@code type}, or {@code fallback}
+     */
     public <T> T attribute(String flag, String name, Class<T> type, T fallback, Map<String, ?> context) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -180,23 +231,39 @@ public final class FakeFlags implements FlagReader {
      * Sets attribute {@code name} of {@code flag} to {@code value} from now on (a String, Number,
      * Boolean or List of them); the flag must be declared and not multi-variant.
      *
-     * @since 0.3.0
+     * @param flag the flag name
+     * @param name the attribute name
+     * @param value the new value
+     * @since 0.1.0
      */
     public void setAttribute(String flag, String name, Object value) {
         change(current -> current.withAttribute(flag, name, value));
     }
 
-    /** Turns {@code flag} ON from now on. */
+    /**
+     * Turns {@code flag} ON from now on.
+     *
+     * @param flag the flag name
+     */
     public void enable(String flag) {
         set(flag, true);
     }
 
-    /** Turns {@code flag} OFF from now on. */
+    /**
+     * Turns {@code flag} OFF from now on.
+     *
+     * @param flag the flag name
+     */
     public void disable(String flag) {
         set(flag, false);
     }
 
-    /** Sets {@code flag} to {@code value} (Boolean or variant String) from now on. */
+    /**
+     * Sets {@code flag} to {@code value} (Boolean or variant String) from now on.
+     *
+     * @param flag the flag name
+     * @param value {@code Boolean} for ON/OFF, a {@code String} for a variant
+     */
     public void set(String flag, Object value) {
         change(current -> current.with(flag, value));
     }
@@ -212,26 +279,43 @@ public final class FakeFlags implements FlagReader {
         }
     }
 
-    /** The current state, after any flips. */
+    /**
+     * The current state, after any flips.
+     *
+     * @return the current state
+     */
     public FlagState state() {
         return state;
     }
 
-    /** Every read so far, in read order. */
+    /**
+     * Every read so far, in read order.
+     *
+     * @return the reads, unmodifiable
+     */
     public List<Evaluation> evaluations() {
         synchronized (lock) {
             return List.copyOf(evaluations);
         }
     }
 
-    /** The reads of {@code flag} so far, in read order. */
+    /**
+     * The reads of {@code flag} so far, in read order.
+     *
+     * @param flag the flag name
+     * @return the reads of {@code flag}, unmodifiable
+     */
     public List<Evaluation> evaluations(String flag) {
         synchronized (lock) {
             return evaluations.stream().filter(e -> e.flag().equals(flag)).toList();
         }
     }
 
-    /** Names read while the state did not declare them, in first-read order. */
+    /**
+     * Names read while the state did not declare them, in first-read order.
+     *
+     * @return the undeclared names read
+     */
     public Set<String> undeclaredReads() {
         synchronized (lock) {
             return Collections.unmodifiableSet(new LinkedHashSet<>(undeclared));
@@ -241,6 +325,8 @@ public final class FakeFlags implements FlagReader {
     /**
      * Calls {@code listener} with the new state after each {@code enable}, {@code disable} or
      * {@code set}, on the thread that changed it.
+     *
+     * @param listener called with each new state
      */
     public void onChange(Consumer<FlagState> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -250,7 +336,8 @@ public final class FakeFlags implements FlagReader {
      * Calls {@code listener} with each read right after it is recorded, on the reading thread: how
      * flagtest judges an entry-point call by what the code last read.
      *
-     * @since 0.3.0
+     * @param listener called with each recorded read
+     * @since 0.1.0
      */
     public void onRead(Consumer<Evaluation> listener) {
         readListeners.add(Objects.requireNonNull(listener, "listener"));
@@ -260,7 +347,8 @@ public final class FakeFlags implements FlagReader {
      * The whole documents served over HTTP so far, in serve order. They are not reads: {@link
      * #evaluations()} holds only reads flagtest can attribute to a flag.
      *
-     * @since 0.2.0
+     * @return the documents served, unmodifiable
+     * @since 0.1.0
      */
     public List<Serve> serves() {
         synchronized (lock) {

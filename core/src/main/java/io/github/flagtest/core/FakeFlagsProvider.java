@@ -40,13 +40,21 @@ public final class FakeFlagsProvider implements FeatureProvider {
 
     private final Supplier<FakeFlags> flags;
 
-    /** A provider answering from {@code flags}. */
+    /**
+     * A provider answering from {@code flags}.
+     *
+     * @param flags the fake to answer from
+     */
     public FakeFlagsProvider(FakeFlags flags) {
         Objects.requireNonNull(flags, "flags");
         this.flags = () -> flags;
     }
 
-    /** A provider answering from whatever fake {@code flags} supplies at each evaluation. */
+    /**
+     * A provider answering from whatever fake {@code flags} supplies at each evaluation.
+     *
+     * @param flags supplies the fake to answer from at each evaluation
+     */
     public FakeFlagsProvider(Supplier<FakeFlags> flags) {
         this.flags = Objects.requireNonNull(flags, "flags");
     }

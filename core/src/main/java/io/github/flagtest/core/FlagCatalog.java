@@ -51,6 +51,8 @@ public final class FlagCatalog {
     /**
      * Reads the document at {@code document}.
      *
+     * @param document the document's path
+     * @return the catalog
      * @throws FlagTestException if the file cannot be read, or is malformed (the message names the
      *     JSON path or line of the error)
      */
@@ -67,6 +69,9 @@ public final class FlagCatalog {
     /**
      * Parses {@code json}; {@code sourceName} names it in error messages.
      *
+     * @param json the document
+     * @param sourceName the name of the document in messages
+     * @return the catalog
      * @throws FlagTestException if the document is malformed (the message names the JSON path)
      */
     public static FlagCatalog parse(String json, String sourceName) {
@@ -78,6 +83,9 @@ public final class FlagCatalog {
      * file path (how {@code flagtest.catalog}, {@code flagtest.profile} and {@code @LambdaE2E(flags)}
      * are resolved).
      *
+     * @param location a class path resource or a file path
+     * @param loader the class loader to look in first
+     * @return the catalog
      * @throws FlagTestException if it is in neither place (the message names both) or is malformed
      */
     public static FlagCatalog locate(String location, ClassLoader loader) {
@@ -100,22 +108,39 @@ public final class FlagCatalog {
                 + ") nor as a file (" + file + "); fix the path or add the document to src/test/resources");
     }
 
-    /** Where the document came from, as given to {@link #load} or {@link #parse}. */
+    /**
+     * Where the document came from, as given to {@link #load} or {@link #parse}.
+     *
+     * @return the document's source name
+     */
     public String source() {
         return source;
     }
 
-    /** Every flag name, in document order. */
+    /**
+     * Every flag name, in document order.
+     *
+     * @return the flag names
+     */
     public Set<String> names() {
         return definitions.keySet();
     }
 
-    /** The definition of {@code flag}, if the document has it. */
+    /**
+     * The definition of {@code flag}, if the document has it.
+     *
+     * @param flag the flag name
+     * @return the definition, or empty
+     */
     public Optional<FlagDefinition> get(String flag) {
         return Optional.ofNullable(definitions.get(flag));
     }
 
-    /** Each flag's value in the document, with its attribute values, as a state. */
+    /**
+     * Each flag's value in the document, with its attribute values, as a state.
+     *
+     * @return the catalog's default state
+     */
     public FlagState defaults() {
         Map<String, Object> values = new LinkedHashMap<>();
         definitions.forEach((name, definition) -> values.put(name, definition.defaultValue()));
@@ -128,7 +153,13 @@ public final class FlagCatalog {
         return state;
     }
 
-    /** The declared type (string, number, boolean, array) of {@code flag}'s attribute {@code attribute}. */
+    /**
+     * The declared type (string, number, boolean, array) of {@code flag}'s attribute {@code attribute}.
+     *
+     * @param flag the flag name
+     * @param attribute the attribute name
+     * @return the declared type, or empty when the catalog declares none
+     */
     public Optional<String> attributeType(String flag, String attribute) {
         return get(flag).map(definition -> definition.attributeTypes().get(attribute));
     }
@@ -137,7 +168,8 @@ public final class FlagCatalog {
      * Whether the document is in AWS's stored form ({@code {"version": "1", "flags": ..., "values":
      * ...}}), the form a hosted configuration version holds.
      *
-     * @since 0.3.0
+     * @return {@code true} for the stored form, {@code false} for the retrieval form
+     * @since 0.1.0
      */
     public boolean isStoredForm() {
         return stored != null;
@@ -149,9 +181,11 @@ public final class FlagCatalog {
      * onto this document's declarations, flags and attributes it lacks declared with the type of
      * their values.
      *
+     * @param state the flag state to write
+     * @return the stored-form JSON document
      * @throws FlagTestException naming this document and the JSON path when AppConfig would refuse
      *     the result (an attribute value that breaks its declared constraints, for example)
-     * @since 0.3.0
+     * @since 0.1.0
      */
     public String storedDocument(FlagState state) {
         if (isStoredForm() && state.equals(defaults())) {
@@ -171,7 +205,9 @@ public final class FlagCatalog {
      * "JSON path: what is wrong" (an attribute value outside its declared constraints, for
      * example); empty when it would accept it.
      *
-     * @since 0.3.0
+     * @param state the flag state to check
+     * @return the problems, each "JSON path: what is wrong"; empty when none
+     * @since 0.1.0
      */
     public List<String> problems(FlagState state) {
         return FlagDocumentRules.problems(StoredForm.write(stored, state).toString());
@@ -188,7 +224,12 @@ public final class FlagCatalog {
         return root != null && root.has("version") && !root.get("version").isObject() ? root : null;
     }
 
-    /** The name closest to {@code unknown} (for "did you mean ..."), if one is reasonably close. */
+    /**
+     * The name closest to {@code unknown} (for "did you mean ..."), if one is reasonably close.
+     *
+     * @param unknown a name the catalog does not declare
+     * @return the closest declared name, or empty
+     */
     public Optional<String> closestName(String unknown) {
         return definitions.keySet().stream()
                 .min(Comparator.comparingInt((String name) -> Names.distance(name, unknown))

@@ -30,7 +30,17 @@ public record FlagDefinition(
         Map<String, Object> attributes,
         Map<String, String> attributeTypes) {
 
-    /** Compact canonical constructor: keeps unmodifiable copies, checking each attribute value. */
+    /**
+     * Compact canonical constructor: keeps unmodifiable copies, checking each attribute value.
+     *
+     * @param name the flag name
+     * @param defaultValue its value in the document
+     * @param description the description, empty if none
+     * @param deprecated whether the document marks it deprecated
+     * @param createdAt the document's {@code _createdAt}, if present
+     * @param attributes a basic flag's attribute values
+     * @param attributeTypes each declared attribute's type
+     */
     public FlagDefinition {
         Map<String, Object> checked = new LinkedHashMap<>();
         attributes.forEach((attribute, value) -> checked.put(
@@ -39,7 +49,15 @@ public record FlagDefinition(
         attributeTypes = Collections.unmodifiableMap(new LinkedHashMap<>(attributeTypes));
     }
 
-    /** A flag without attribute values or declarations. */
+    /**
+     * A flag without attribute values or declarations.
+     *
+     * @param name the flag name
+     * @param defaultValue its value in the document
+     * @param description the description, empty if none
+     * @param deprecated whether the document marks it deprecated
+     * @param createdAt the document's {@code _createdAt}, if present
+     */
     public FlagDefinition(
             String name, Object defaultValue, String description, boolean deprecated, Optional<Instant> createdAt) {
         this(name, defaultValue, description, deprecated, createdAt, Map.of(), Map.of());

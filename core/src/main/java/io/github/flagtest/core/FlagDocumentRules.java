@@ -22,7 +22,7 @@ import java.util.regex.PatternSyntaxException;
  * <p>Sources: https://docs.aws.amazon.com/appconfig/latest/userguide/appconfig-creating-configuration-and-profile-feature-flags.html
  * (attributes and constraints) and .../appconfig-creating-multi-variant-feature-flags.html (variants).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class FlagDocumentRules {
 
@@ -34,6 +34,9 @@ public final class FlagDocumentRules {
      * The problems of a stored-form document, as AppConfig finds them: first AWS's published JSON
      * schema, then (if the schema passes) the rules it cannot say. Empty when AppConfig would accept
      * the document.
+     *
+     * @param storedDocument the document's JSON text
+     * @return the problems, each naming its JSON path; empty when none
      */
     public static List<String> problems(String storedDocument) {
         try {

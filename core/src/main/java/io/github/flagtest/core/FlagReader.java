@@ -20,6 +20,11 @@ package io.github.flagtest.core;
 @FunctionalInterface
 public interface FlagReader {
 
-    /** Whether {@code flag} is ON. */
+    /**
+     * Whether {@code flag} is ON.
+     *
+     * @param flag the flag name
+     * @return whether the flag is ON
+     */
     boolean isEnabled(String flag);
 }

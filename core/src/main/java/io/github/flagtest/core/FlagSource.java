@@ -11,18 +11,37 @@ import java.util.Optional;
  */
 public interface FlagSource {
 
-    /** The flags of {@code app}/{@code env}/{@code profile}; empty if there is no such profile. */
+    /**
+     * The flags of {@code app}/{@code env}/{@code profile}; empty if there is no such profile.
+     *
+     * @param app the AppConfig application name
+     * @param env the environment name
+     * @param profile the configuration profile name
+     * @return the profile's flags, or empty
+     */
     Optional<FlagState> state(String app, String env, String profile);
 
     /**
      * Called when a client starts an AppConfig Data session, with the poll interval it asked for
      * (the {@code NextPollIntervalInSeconds} it will get): how soon that client can see a change.
      *
-     * @since 0.2.0
+     * @param app the AppConfig application name
+     * @param env the environment name
+     * @param profile the configuration profile name
+     * @param pollIntervalSeconds the poll interval of the session, in seconds
+     * @since 0.1.0
      */
     default void sessionStarted(String app, String env, String profile, int pollIntervalSeconds) {}
 
-    /** Called after a document was served (not after an unchanged poll); records reads, for example. */
+    /**
+     * Called after a document was served (not after an unchanged poll); records reads, for example.
+     *
+     * @param served the flags of the served document
+     * @param operation the operation that served it, e.g. {@code GetLatestConfiguration} or {@code agent}
+     * @param app the AppConfig application name
+     * @param env the environment name
+     * @param profile the configuration profile name
+     */
     default void served(FlagState served, String operation, String app, String env, String profile) {}
 
     /**
@@ -33,7 +52,13 @@ public interface FlagSource {
      * (with an empty context on the AppConfig Data API); by default it calls the method without
      * context, so a source may implement either one.
      *
-     * @since 0.2.0
+     * @param served the flags of the served document
+     * @param operation the operation that served it, e.g. {@code GetLatestConfiguration} or {@code agent}
+     * @param context the evaluation context the caller sent
+     * @param app the AppConfig application name
+     * @param env the environment name
+     * @param profile the configuration profile name
+     * @since 0.1.0
      */
     default void served(
             FlagState served, String operation, Map<String, String> context, String app, String env, String profile) {

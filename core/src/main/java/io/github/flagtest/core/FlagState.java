@@ -42,7 +42,11 @@ public final class FlagState {
         this.attributes = attributes;
     }
 
-    /** The state that declares no flag. */
+    /**
+     * The state that declares no flag.
+     *
+     * @return the empty state
+     */
     public static FlagState empty() {
         return EMPTY;
     }
@@ -50,6 +54,8 @@ public final class FlagState {
     /**
      * A state holding a copy of {@code values}, in their iteration order.
      *
+     * @param values flag name to value
+     * @return the state
      * @throws FlagTestException if a name is blank or a value is neither Boolean nor String
      */
     public static FlagState of(Map<String, ?> values) {
@@ -59,17 +65,32 @@ public final class FlagState {
         return new FlagState(Collections.unmodifiableMap(copy), Map.of());
     }
 
-    /** Whether {@code flag} is ON: {@code true}, or any variant; absent flags are OFF. */
+    /**
+     * Whether {@code flag} is ON: {@code true}, or any variant; absent flags are OFF.
+     *
+     * @param flag the flag name
+     * @return whether the flag is ON
+     */
     public boolean isOn(String flag) {
         return isOnValue(values.get(flag));
     }
 
-    /** The value of {@code flag}: a Boolean, a variant String or {@link Variants}; empty if the state lacks it. */
+    /**
+     * The value of {@code flag}: a Boolean, a variant String or {@link Variants}; empty if the state lacks it.
+     *
+     * @param flag the flag name
+     * @return the value, or empty
+     */
     public Optional<Object> value(String flag) {
         return Optional.ofNullable(values.get(flag));
     }
 
-    /** Whether this state declares {@code flag}, whatever its value. */
+    /**
+     * Whether this state declares {@code flag}, whatever its value.
+     *
+     * @param flag the flag name
+     * @return whether the state declares it
+     */
     public boolean declares(String flag) {
         return values.containsKey(flag);
     }
@@ -77,6 +98,10 @@ public final class FlagState {
     /**
      * A copy of this state with {@code flag} set to {@code value} (Boolean, String or {@link
      * Variants}). A basic flag keeps its attribute values; {@link Variants} bring their own.
+     *
+     * @param flag the flag name
+     * @param value the new value
+     * @return the new state
      */
     public FlagState with(String flag, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(values);
@@ -93,6 +118,9 @@ public final class FlagState {
      * A copy of this state with every flag of {@code other} set to its value there; attribute
      * values are merged per flag, {@code other}'s winning (a pin that only turns a flag ON keeps the
      * attribute values it had).
+     *
+     * @param other the state whose flags win
+     * @return the merged state
      */
     public FlagState withAll(FlagState other) {
         if (other.values.isEmpty()) {
@@ -115,7 +143,9 @@ public final class FlagState {
      * has none or the state lacks the flag. The state holds them whatever the flag's value; what is
      * <em>served</em> follows AppConfig, which leaves a disabled flag's attribute values out.
      *
-     * @since 0.3.0
+     * @param flag the flag name
+     * @return the attribute values by name; empty when none
+     * @since 0.1.0
      */
     public Map<String, Object> attributes(String flag) {
         return attributes(flag, true);
@@ -133,8 +163,12 @@ public final class FlagState {
      * value}: a String, Number, Boolean, or a List of them (AppConfig's attribute types). The flag
      * must be declared and not multi-variant (a variant's attributes are part of its {@link Variants}).
      *
+     * @param flag the flag name
+     * @param name the attribute name
+     * @param value the attribute value
+     * @return the new state
      * @throws FlagTestException naming the flag and the attribute when one of these does not hold
-     * @since 0.3.0
+     * @since 0.1.0
      */
     public FlagState withAttribute(String flag, String name, Object value) {
         checkName(flag);
@@ -172,12 +206,20 @@ public final class FlagState {
         return new FlagState(Collections.unmodifiableMap(kept), Collections.unmodifiableMap(keptAttributes));
     }
 
-    /** The declared flag names, in declaration order. */
+    /**
+     * The declared flag names, in declaration order.
+     *
+     * @return the flag names
+     */
     public Set<String> flags() {
         return values.keySet();
     }
 
-    /** An unmodifiable view of the assignment. */
+    /**
+     * An unmodifiable view of the assignment.
+     *
+     * @return flag name to value
+     */
     public Map<String, Object> asMap() {
         return values;
     }
@@ -186,7 +228,9 @@ public final class FlagState {
      * Whether a flag value means ON: {@code true}, a variant name, {@link Variants} whose default is
      * enabled; anything else (false, null, another type) is OFF.
      *
-     * @since 0.3.0
+     * @param value a flag value
+     * @return whether it means ON
+     * @since 0.1.0
      */
     public static boolean isOnValue(Object value) {
         if (value instanceof Variants variants) {
@@ -199,13 +243,20 @@ public final class FlagState {
      * {@code value} as a plain Boolean or variant String: {@link Variants} as their {@link
      * Variants#defaultValue() default}, other values unchanged. For records and environment values.
      *
-     * @since 0.2.0
+     * @param value a flag value
+     * @return the plain value
+     * @since 0.1.0
      */
     public static Object plain(Object value) {
         return value instanceof Variants variants ? variants.defaultValue() : value;
     }
 
-    /** Formats one value the way display names and messages show it: ON, OFF or the variant. */
+    /**
+     * Formats one value the way display names and messages show it: ON, OFF or the variant.
+     *
+     * @param value a flag value
+     * @return {@code ON}, {@code OFF} or the variant name
+     */
     public static String describe(Object value) {
         if (value instanceof Boolean on) {
             return on ? "ON" : "OFF";

@@ -10,12 +10,21 @@ public final class FlagTestException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** An exception with a message that names the problem and the fix. */
+    /**
+     * An exception with a message that names the problem and the fix.
+     *
+     * @param message what is wrong and how to fix it
+     */
     public FlagTestException(String message) {
         super(message);
     }
 
-    /** An exception with a message that names the problem and the fix, and its cause. */
+    /**
+     * An exception with a message that names the problem and the fix, and its cause.
+     *
+     * @param message what is wrong and how to fix it
+     * @param cause the exception that revealed the problem
+     */
     public FlagTestException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -8,7 +8,13 @@ public final class Names {
 
     private Names() {}
 
-    /** The Levenshtein distance of {@code a} and {@code b}: insertions, deletions and substitutions. */
+    /**
+     * The Levenshtein distance of {@code a} and {@code b}: insertions, deletions and substitutions.
+     *
+     * @param a one name
+     * @param b the other name
+     * @return the number of edits from {@code a} to {@code b}
+     */
     public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];

@@ -12,11 +12,18 @@ import java.util.Set;
  * @param operation the operation that served it, e.g. {@code GetLatestConfiguration} or {@code agent}
  * @param flags the flags the document held
  * @param time when it was served
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record Serve(String source, String operation, Set<String> flags, Instant time) {
 
-    /** Compact canonical constructor: keeps an unmodifiable copy of {@code flags}. */
+    /**
+     * Compact canonical constructor: keeps an unmodifiable copy of {@code flags}.
+     *
+     * @param source where it was served
+     * @param operation the operation that served it
+     * @param flags the flags the document held
+     * @param time when it was served
+     */
     public Serve {
         flags = Set.copyOf(flags);
     }

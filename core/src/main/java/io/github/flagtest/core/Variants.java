@@ -22,7 +22,7 @@ import java.util.Set;
  * checkout.variantFor(Map.of("email", "ana@example.com"), "checkout").name(); // BetaUsers
  * }</pre>
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class Variants {
 
@@ -36,7 +36,14 @@ public final class Variants {
      */
     public record Variant(String name, boolean enabled, Optional<String> rule, Map<String, Object> attributes) {
 
-        /** Compact canonical constructor: checks the name and keeps an unmodifiable copy of the attributes. */
+        /**
+         * Compact canonical constructor: checks the name and keeps an unmodifiable copy of the attributes.
+         *
+         * @param name the variant name
+         * @param enabled whether the flag is ON when this variant is served
+         * @param rule the rule that selects it; empty for the default variant
+         * @param attributes the variant's attribute values
+         */
         public Variant {
             if (name == null || name.isBlank()) {
                 throw new FlagTestException("A variant needs a name");
@@ -58,6 +65,8 @@ public final class Variants {
      * The variants of one flag, validated as AppConfig validates them: at least one, unique names,
      * every variant but the last with a rule that parses, the last without one.
      *
+     * @param variants the variants in evaluation order, the default last
+     * @return the validated variants
      * @throws FlagTestException naming the variant (by index and name) and what to fix
      */
     public static Variants of(List<Variant> variants) {
@@ -94,12 +103,20 @@ public final class Variants {
         return new Variants(copy, List.copyOf(rules));
     }
 
-    /** The variants in evaluation order; the last is the default. */
+    /**
+     * The variants in evaluation order; the last is the default.
+     *
+     * @return the variants
+     */
     public List<Variant> variants() {
         return variants;
     }
 
-    /** The variant served when no rule matches, or when the read has no context. */
+    /**
+     * The variant served when no rule matches, or when the read has no context.
+     *
+     * @return the default variant
+     */
     public Variant defaultVariant() {
         return variants.get(variants.size() - 1);
     }
@@ -107,6 +124,8 @@ public final class Variants {
     /**
      * What a read without a context gets, as a plain flag value: the default variant's name if it
      * is enabled, else {@code false}.
+     *
+     * @return the default variant's name, or {@code false}
      */
     public Object defaultValue() {
         return valueOf(defaultVariant());
@@ -116,6 +135,8 @@ public final class Variants {
      * This flag with {@code variant} served to every read, whatever the context: a matrix run or a
      * pin of one variant that keeps its {@code enabled} state and attributes.
      *
+     * @param variant the variant name
+     * @return the pinned flag
      * @throws FlagTestException if the flag has no such variant, naming the ones it has
      */
     public Variants pinned(String variant) {
@@ -127,7 +148,12 @@ public final class Variants {
                 List.of());
     }
 
-    /** The variant named {@code name}, if the flag has one. */
+    /**
+     * The variant named {@code name}, if the flag has one.
+     *
+     * @param name the variant name
+     * @return the variant, or empty
+     */
     public Optional<Variant> variant(String name) {
         return variants.stream().filter(v -> v.name().equals(name)).findFirst();
     }
@@ -136,6 +162,10 @@ public final class Variants {
      * The variant served for {@code context}: the first whose rule matches, else the default. An
      * empty context gets the default, as a read without the agent's {@code Context} header.
      * {@code flag} salts {@code split} rules that have no {@code seed}.
+     *
+     * @param context the evaluation context
+     * @param flag the flag name, the salt of unseeded {@code split} rules
+     * @return the variant served
      */
     public Variant variantFor(Map<String, ?> context, String flag) {
         if (!context.isEmpty()) {

@@ -17,7 +17,11 @@ import java.util.function.Predicate;
  */
 public interface DeployedFunction {
 
-    /** The deployed function's name. */
+    /**
+     * The deployed function's name.
+     *
+     * @return the function name
+     */
     String name();
 
     /**
@@ -25,27 +29,48 @@ public interface DeployedFunction {
      * Lambda runtime's own serializer, other objects with Jackson, and a String is sent as raw JSON.
      * A handler exception is a result with {@link InvocationResult#functionError()} set, never an
      * exception here.
+     *
+     * @param event the event, an object or a JSON {@code String}
+     * @return the invocation's result
      */
     InvocationResult invoke(Object event);
 
-    /** Invokes the function with raw JSON. */
+    /**
+     * Invokes the function with raw JSON.
+     *
+     * @param json the event as JSON text
+     * @return the invocation's result
+     */
     InvocationResult invoke(String json);
 
-    /** The function's flags in the real flag store (AppConfig, SSM or its environment). */
+    /**
+     * The function's flags in the real flag store (AppConfig, SSM or its environment).
+     *
+     * @return the flag store the function reads
+     */
     FlagStore flags();
 
     /**
      * Where the flags were deployed: the AppConfig application, environment and profile (names
      * and IDs), the SSM parameter, or the environment variables' prefix.
      *
-     * @since 0.2.0
+     * @return where the flags were deployed
+     * @since 0.1.0
      */
     FlagLocation flagLocation();
 
-    /** The backend: {@code embedded}, {@code localstack}, {@code floci}, {@code endpoint} or {@code aws}. */
+    /**
+     * The backend: {@code embedded}, {@code localstack}, {@code floci}, {@code endpoint} or {@code aws}.
+     *
+     * @return the backend's name
+     */
     String backend();
 
-    /** The function's log lines so far, across invocations. */
+    /**
+     * The function's log lines so far, across invocations.
+     *
+     * @return the log lines, oldest first
+     */
     List<String> logs();
 
     /**
@@ -53,6 +78,10 @@ public interface DeployedFunction {
      * state) or {@code timeout} passes, pausing between invocations (50 ms, doubling up to 2 s);
      * prints and records the time from the last flag change to the first matching result.
      *
+     * @param event the event of every invocation
+     * @param until the condition the result must meet
+     * @param timeout how long to keep invoking
+     * @return the first result that meets {@code until}
      * @throws AssertionError if the function did not show the new state in time
      */
     InvocationResult invokeUntil(Object event, Predicate<InvocationResult> until, Duration timeout);

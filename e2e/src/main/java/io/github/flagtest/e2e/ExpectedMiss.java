@@ -26,10 +26,18 @@ import java.lang.annotation.Target;
 @Repeatable(ExpectedMiss.List.class)
 public @interface ExpectedMiss {
 
-    /** The flag whose ON run is expected to fail. */
+    /**
+     * The flag whose ON run is expected to fail.
+     *
+     * @return the flag name
+     */
     String flag();
 
-    /** Why, and where the missing unit test is tracked. */
+    /**
+     * Why, and where the missing unit test is tracked.
+     *
+     * @return the reason
+     */
     String reason();
 
     /** Holds repeated {@link ExpectedMiss} annotations. */
@@ -37,7 +45,11 @@ public @interface ExpectedMiss {
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @interface List {
-        /** The repeated annotations. */
+        /**
+         * The repeated annotations.
+         *
+         * @return the annotations
+         */
         ExpectedMiss[] value();
     }
 }

@@ -20,7 +20,7 @@ package io.github.flagtest.e2e;
  * @param profileId the AppConfig configuration profile's ID
  * @param parameter the SSM parameter's name (store {@code ssm}), or the prefix of the environment
  *     variables (store {@code env}, e.g. {@code FEATURE_} for {@code FEATURE_LOYALTY_POINTS})
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record FlagLocation(
         String store,

@@ -10,15 +10,32 @@ import io.github.flagtest.core.FlagState;
  */
 public interface FlagStore {
 
-    /** Turns {@code flag} ON in the store. */
+    /**
+     * Turns {@code flag} ON in the store.
+     *
+     * @param flag the flag name
+     */
     void enable(String flag);
 
-    /** Turns {@code flag} OFF in the store. */
+    /**
+     * Turns {@code flag} OFF in the store.
+     *
+     * @param flag the flag name
+     */
     void disable(String flag);
 
-    /** Sets {@code flag} to {@code value} (Boolean or variant String) in the store. */
+    /**
+     * Sets {@code flag} to {@code value} (Boolean or variant String) in the store.
+     *
+     * @param flag the flag name
+     * @param value {@code Boolean} for ON/OFF, a {@code String} for a variant
+     */
     void set(String flag, Object value);
 
-    /** The state last written to the store. */
+    /**
+     * The state last written to the store.
+     *
+     * @return the state last written
+     */
     FlagState current();
 }

@@ -33,7 +33,7 @@ import java.lang.annotation.Target;
  * errors ({@code ExtensionConfigurationException}) naming the method. Keys follow Lambda's rules:
  * the keys Lambda reserves for its runtime are refused by every backend, as by Lambda.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

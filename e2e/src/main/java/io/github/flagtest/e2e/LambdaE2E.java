@@ -46,23 +46,43 @@ public @interface LambdaE2E {
      * same caching); {@code aws} attaches the layer named by {@code flagtest.e2e.appConfigExtensionLayer};
      * LocalStack and Floci cannot run it and say so.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     String APPCONFIG_EXTENSION = "appconfig-extension";
 
-    /** The handler, {@code pkg.Class::method}; the class must be on the test class path. */
+    /**
+     * The handler, {@code pkg.Class::method}; the class must be on the test class path.
+     *
+     * @return the handler
+     */
     String handler();
 
-    /** The flag document (AppConfig stored or retrieval form): class path first, then file path. */
+    /**
+     * The flag document (AppConfig stored or retrieval form): class path first, then file path.
+     *
+     * @return the flag document's location; none when empty
+     */
     String flags() default "";
 
-    /** Extra environment variables of the function, each {@code KEY=value}. */
+    /**
+     * Extra environment variables of the function, each {@code KEY=value}.
+     *
+     * @return the variables, {@code KEY=value} each
+     */
     String[] environment() default {};
 
-    /** The function timeout, in seconds. */
+    /**
+     * The function timeout, in seconds.
+     *
+     * @return the timeout in seconds
+     */
     int timeoutSeconds() default 30;
 
-    /** The function memory, in MB (the child JVM's heap on the embedded backend). */
+    /**
+     * The function memory, in MB (the child JVM's heap on the embedded backend).
+     *
+     * @return the memory in MB
+     */
     int memoryMb() default 512;
 
     /**
@@ -75,7 +95,8 @@ public @interface LambdaE2E {
      *            layers = LambdaE2E.APPCONFIG_EXTENSION)
      * }</pre>
      *
-     * @since 0.2.0
+     * @return the layers
+     * @since 0.1.0
      */
     String[] layers() default {};
 

@@ -25,7 +25,7 @@ import java.util.Map;
  * System.out.println(inventory.summaryLine(json));
  * }</pre>
  *
- * @since 0.4.0
+ * @since 0.1.0
  */
 public final class Inventory {
 
@@ -56,36 +56,65 @@ public final class Inventory {
     /**
      * Reads every source of {@code config} with the default pool; repository documents are resolved
      * against {@code base} (the project's directory).
+     *
+     * @param config the inventory's configuration
+     * @param base the directory repository documents are resolved against
+     * @return what was read
      */
     public static Inventory read(InventoryConfig config, Path base) {
         return read(config, base, DEFAULT_THREADS, Clock.systemUTC());
     }
 
-    /** As {@link #read(InventoryConfig, Path)}, with {@code threads} calls at once and {@code clock} for {@code readAt}. */
+    /**
+     * As {@link #read(InventoryConfig, Path)}, with {@code threads} calls at once and {@code clock} for {@code readAt}.
+     *
+     * @param config the inventory's configuration
+     * @param base the directory repository documents are resolved against
+     * @param threads how many calls run at once
+     * @param clock the clock of {@code readAt}
+     * @return what was read
+     */
     public static Inventory read(InventoryConfig config, Path base, int threads, Clock clock) {
         Instant readAt = clock.instant();
         InventoryReader.Result result = new InventoryReader(config, threads).read();
         return new Inventory(config, readAt, result, RepositoryDocument.readAll(config.repository(), base));
     }
 
-    /** How many sources could not be read. */
+    /**
+     * How many sources could not be read.
+     *
+     * @return the number of failed sources
+     */
     public long failedSources() {
         return result.sources().stream().filter(s -> s.error() != null).count();
     }
 
-    /** How many deployments (profile and environment) were read. */
+    /**
+     * How many deployments (profile and environment) were read.
+     *
+     * @return the number of deployments
+     */
     public int deployments() {
         return result.deployments().size();
     }
 
-    /** The error of each source that failed, by source name. */
+    /**
+     * The error of each source that failed, by source name.
+     *
+     * @return source name to error message
+     */
     public Map<String, String> errors() {
         Map<String, String> errors = new java.util.LinkedHashMap<>();
         result.sources().stream().filter(s -> s.error() != null).forEach(s -> errors.put(s.name(), s.error()));
         return errors;
     }
 
-    /** {@code flagtest inventory: target/flagtest/inventory.json (3 sources, 1 failed, 12 deployments)}. */
+    /**
+     * {@code flagtest inventory: target/flagtest/inventory.json (3 sources, 1 failed, 12 deployments)}.
+     *
+     * @param file the written {@code inventory.json}
+     * @return the summary line
+     */
     public String summaryLine(Path file) {
         int sources = result.sources().size();
         return "flagtest inventory: " + file + " (" + sources + " source" + (sources == 1 ? "" : "s") + ", "
@@ -93,7 +122,12 @@ public final class Inventory {
                 + ")";
     }
 
-    /** Writes {@code inventory.json} into {@code dir}; returns the file. */
+    /**
+     * Writes {@code inventory.json} into {@code dir}; returns the file.
+     *
+     * @param dir the output directory
+     * @return the written {@code inventory.json}
+     */
     public Path write(Path dir) {
         try {
             Files.createDirectories(dir);

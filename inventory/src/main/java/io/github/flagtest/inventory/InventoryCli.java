@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * Exits 0 when the config was valid, also when a source failed (its error is in the file); 2 on a
  * bad config or bad arguments, with a message that says what to fix.
  *
- * @since 0.4.0
+ * @since 0.1.0
  */
 public final class InventoryCli {
 
@@ -21,6 +21,12 @@ public final class InventoryCli {
 
     private InventoryCli() {}
 
+    /**
+     * Runs the inventory and exits with its status: 0 when the config was valid (also if a source
+     * failed), 2 on a bad config.
+     *
+     * @param args {@code --config FILE [--out DIR]}
+     */
     public static void main(String[] args) {
         int status = run(args, Path.of(""), System.out, System.err);
         if (status != 0) {

@@ -34,7 +34,7 @@ import java.util.Set;
  * @param applications the application names to read; empty for all
  * @param retireAfterDays how long a flag must be ON (or OFF) everywhere to be a retirement candidate
  * @param repository environment name to a document in the repository, for drift
- * @since 0.4.0
+ * @since 0.1.0
  */
 public record InventoryConfig(
         List<Source> sources, List<String> applications, int retireAfterDays, Map<String, String> repository) {
@@ -108,6 +108,14 @@ public record InventoryConfig(
      */
     public record Organization(String roleName) {}
 
+    /**
+     * A config with unmodifiable copies of the lists and the map.
+     *
+     * @param sources the accounts and regions to read
+     * @param applications the application names to read; empty for all
+     * @param retireAfterDays the days that make a retirement signal
+     * @param repository environment name to a document in the repository
+     */
     public InventoryConfig {
         sources = List.copyOf(sources);
         applications = List.copyOf(applications);
@@ -117,6 +125,8 @@ public record InventoryConfig(
     /**
      * Reads and checks {@code file}.
      *
+     * @param file the config file
+     * @return the checked config
      * @throws InventoryConfigException naming the file, the key and what is allowed
      */
     public static InventoryConfig read(Path file) {
@@ -129,7 +139,13 @@ public record InventoryConfig(
         return parse(text, file.toString());
     }
 
-    /** Parses and checks a config document; {@code name} appears in the messages. */
+    /**
+     * Parses and checks a config document; {@code name} appears in the messages.
+     *
+     * @param json the config document
+     * @param name the document's name in messages
+     * @return the checked config
+     */
     public static InventoryConfig parse(String json, String name) {
         JsonNode root;
         try {

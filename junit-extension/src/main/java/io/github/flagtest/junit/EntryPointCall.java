@@ -30,13 +30,32 @@ public record EntryPointCall(
         Optional<String> thread,
         Optional<Boolean> lastRead) {
 
-    /** A call whose thread is not known (a call on a mock or spy). */
+    /**
+     * A call whose thread is not known (a call on a mock or spy).
+     *
+     * @param flag the flag guarding the entry point; empty when the object is not registered for one
+     * @param target the called object, as messages name it
+     * @param method the called method's name
+     * @param arguments the call's arguments
+     * @param site the call site as {@code File.java:line}
+     * @param flagOn whether the flag was ON at the call
+     */
     public EntryPointCall(
             Optional<String> flag, String target, String method, List<Object> arguments, String site, boolean flagOn) {
         this(flag, target, method, arguments, site, flagOn, Optional.empty(), Optional.empty());
     }
 
-    /** A call without a read of its flag before it. */
+    /**
+     * A call without a read of its flag before it.
+     *
+     * @param flag the flag guarding the entry point; empty when the object is not registered for one
+     * @param target the called object, as messages name it
+     * @param method the called method's name
+     * @param arguments the call's arguments
+     * @param site the call site as {@code File.java:line}
+     * @param flagOn whether the flag was ON at the call
+     * @param thread the name of the calling thread, if known
+     */
     public EntryPointCall(
             Optional<String> flag,
             String target,
@@ -52,7 +71,8 @@ public record EntryPointCall(
      * Whether the feature was allowed to run: what the code last read of its flag (a cached ON stays
      * ON until the code reads again), or, when it never read it, the state set at the call.
      *
-     * @since 0.3.0
+     * @return {@code true} if the call was allowed by its flag
+     * @since 0.1.0
      */
     public boolean allowed() {
         return lastRead.orElse(flagOn);

@@ -50,20 +50,33 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FlagExtension.class)
 public @interface FeatureEntryPoint {
 
-    /** The flag that guards the feature. */
+    /**
+     * The flag that guards the feature.
+     *
+     * @return the flag name
+     */
     String value();
 
-    /** The names of the methods that count as the entry point; all non-private methods when empty. */
+    /**
+     * The names of the methods that count as the entry point; all non-private methods when empty.
+     *
+     * @return the method names
+     */
     String[] methods() default {};
 
-    /** Also fail a run with the flag ON in which the entry point was never called. */
+    /**
+     * Also fail a run with the flag ON in which the entry point was never called.
+     *
+     * @return whether a run with the flag ON must call the entry point
+     */
     boolean expectWhenEnabled() default false;
 
     /**
      * On a test class or method: the type whose calls are the entry point (required there). On a
      * field or parameter the declared type is the entry point, so leave it unset.
      *
-     * @since 0.2.0
+     * @return the entry point's type on a class or method
+     * @since 0.1.0
      */
     Class<?> type() default void.class;
 }

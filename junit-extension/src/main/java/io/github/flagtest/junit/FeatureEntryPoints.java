@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Holds repeated {@link FeatureEntryPoint} annotations on a test class or method; the compiler
  * writes it, so you do not.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Documented
 @Inherited
@@ -21,6 +21,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FlagExtension.class)
 public @interface FeatureEntryPoints {
 
-    /** The repeated annotations. */
+    /**
+     * The repeated annotations.
+     *
+     * @return the annotations
+     */
     FeatureEntryPoint[] value();
 }

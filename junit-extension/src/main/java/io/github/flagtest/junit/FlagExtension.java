@@ -75,6 +75,8 @@ public class FlagExtension
      * matrix assignments, pins, profile and catalog defaults. For other extensions, such as the E2E
      * harness, that need the state without depending on callback order.
      *
+     * @param context the test's or class template invocation's context
+     * @return the state the test starts with
      * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException on misuse, as for tests
      */
     public static FlagState flagState(ExtensionContext context) {

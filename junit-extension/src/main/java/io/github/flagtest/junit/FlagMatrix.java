@@ -50,10 +50,18 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 @ExtendWith(FlagExtension.class)
 public @interface FlagMatrix {
 
-    /** The flags: {@code "name"} for on/off, {@code "name=A|B|C"} for variants. */
+    /**
+     * The flags: {@code "name"} for on/off, {@code "name=A|B|C"} for variants.
+     *
+     * @return the matrix's flags
+     */
     String[] value() default {};
 
-    /** How the combinations are chosen; {@link Strategy#ALL_COMBINATIONS} by default. */
+    /**
+     * How the combinations are chosen; {@link Strategy#ALL_COMBINATIONS} by default.
+     *
+     * @return the strategy
+     */
     Strategy strategy() default Strategy.ALL_COMBINATIONS;
 
     /** How a {@link FlagMatrix} chooses its runs. */

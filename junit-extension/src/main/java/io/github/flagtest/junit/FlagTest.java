@@ -41,6 +41,7 @@ public final class FlagTest {
      * The {@link FakeFlags} of the test running on this thread; the same object as the
      * {@code FakeFlags} parameter, {@code @FlagClient} and OpenFeature answer from.
      *
+     * @return the running test's fake
      * @throws FlagTestException outside a flagtest test
      */
     public static FakeFlags currentFlags() {
@@ -65,6 +66,9 @@ public final class FlagTest {
      *
      * <p>With Spring, {@code @FlagClientBean} (module {@code flagtest-spring}) registers it for you.
      *
+     * @param <T> the client's type
+     * @param type the flag client interface or class
+     * @return the flag client mock
      * @throws FlagTestException if Mockito cannot mock {@code type}
      */
     public static <T> T flagClient(Class<T> type) {
@@ -84,7 +88,11 @@ public final class FlagTest {
         }
     }
 
-    /** The flag state the running test started with (its matrix run, pins, profile and catalog). */
+    /**
+     * The flag state the running test started with (its matrix run, pins, profile and catalog).
+     *
+     * @return the running test's starting state
+     */
     public static FlagState currentState() {
         currentFlags();
         return CurrentFlags.test().orElseThrow().initial();
@@ -94,6 +102,8 @@ public final class FlagTest {
      * Every call so far to the {@link FeatureEntryPoint}s of {@code flag} in the running test, each
      * judged by the flag state at the time of the call.
      *
+     * @param flag the flag name
+     * @return the calls, in call order
      * @throws FlagTestException outside a flagtest test, or if no entry point is registered for
      *     {@code flag}
      */
@@ -122,6 +132,8 @@ public final class FlagTest {
      * {@link FeatureEntryPoint} in the running test, each call carries the flag and its state at the
      * time of the call; otherwise {@link EntryPointCall#flag()} is empty.
      *
+     * @param mockOrSpy a Mockito mock or spy
+     * @return the calls, in call order
      * @throws FlagTestException if {@code mockOrSpy} is not a Mockito mock or spy
      */
     public static List<EntryPointCall> entryPointCalls(Object mockOrSpy) {
@@ -136,7 +148,12 @@ public final class FlagTest {
         return EntryPointCheck.calls(mockOrSpy, entryPoint, timeline);
     }
 
-    /** The flag {@code mockOrSpy} is registered for as a {@link FeatureEntryPoint} in the running test. */
+    /**
+     * The flag {@code mockOrSpy} is registered for as a {@link FeatureEntryPoint} in the running test.
+     *
+     * @param mockOrSpy a Mockito mock or spy
+     * @return the flag, or empty when it is not registered
+     */
     public static Optional<String> entryPointFlag(Object mockOrSpy) {
         return CurrentFlags.test()
                 .flatMap(test -> registeredFor(test, mockOrSpy))
@@ -150,13 +167,24 @@ public final class FlagTest {
                 .findFirst();
     }
 
-    /** {@code task}, run with the flags of the test that calls this method. */
+    /**
+     * {@code task}, run with the flags of the test that calls this method.
+     *
+     * @param task the task
+     * @return the task that runs with the calling test's flags
+     */
     public static Runnable propagate(Runnable task) {
         Objects.requireNonNull(task, "task");
         return bound(captured(), task);
     }
 
-    /** {@code task}, called with the flags of the test that calls this method. */
+    /**
+     * {@code task}, called with the flags of the test that calls this method.
+     *
+     * @param <T> the task's result type
+     * @param task the task
+     * @return the task that runs with the calling test's flags
+     */
     public static <T> Callable<T> propagate(Callable<T> task) {
         Objects.requireNonNull(task, "task");
         CurrentFlags.Binding binding = captured();
@@ -170,7 +198,12 @@ public final class FlagTest {
         };
     }
 
-    /** An executor that runs every task on {@code executor} with the flags of the calling test. */
+    /**
+     * An executor that runs every task on {@code executor} with the flags of the calling test.
+     *
+     * @param executor the executor to wrap
+     * @return the executor that passes the calling test's flags on
+     */
     public static Executor propagate(Executor executor) {
         Objects.requireNonNull(executor, "executor");
         CurrentFlags.Binding binding = captured();

@@ -40,13 +40,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FlagExtension.class)
 public @interface WithFlag {
 
-    /** The flag name, as the code under test reads it. */
+    /**
+     * The flag name, as the code under test reads it.
+     *
+     * @return the flag name
+     */
     String name();
 
-    /** Whether the flag is ON; ignored when {@link #value()} names a variant. */
+    /**
+     * Whether the flag is ON; ignored when {@link #value()} names a variant.
+     *
+     * @return whether the flag is ON
+     */
     boolean enabled() default true;
 
-    /** The variant of a multi-variant flag (served as {@code {"enabled":true,"_variant":"B"}}). */
+    /**
+     * The variant of a multi-variant flag (served as {@code {"enabled":true,"_variant":"B"}}).
+     *
+     * @return the variant name; none when empty
+     */
     String value() default "";
 
     /**
@@ -56,7 +68,8 @@ public @interface WithFlag {
      * gives the flag (these win), are checked against the flag's declared constraints, and are
      * served only while the flag is ON, as AppConfig serves them.
      *
-     * @since 0.3.0
+     * @return the attribute values, {@code name=value} each
+     * @since 0.1.0
      */
     String[] attributes() default {};
 
@@ -67,7 +80,11 @@ public @interface WithFlag {
     @Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})
     @ExtendWith(FlagExtension.class)
     @interface List {
-        /** The repeated annotations. */
+        /**
+         * The repeated annotations.
+         *
+         * @return the annotations
+         */
         WithFlag[] value();
     }
 }

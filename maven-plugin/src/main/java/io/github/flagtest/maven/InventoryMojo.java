@@ -22,7 +22,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * A bad config fails the build naming the key to fix; a source that cannot be read is a warning
  * and its error is in the file.
  *
- * @since 0.4.0
+ * @since 0.1.0
  */
 @Mojo(name = "inventory", threadSafe = true)
 public class InventoryMojo extends AbstractMojo {

@@ -57,27 +57,51 @@ public final class FlagReport {
         }
     }
 
-    /** The report of {@code records}, as of now. */
+    /**
+     * The report of {@code records}, as of now.
+     *
+     * @param records the run records
+     * @return the report
+     */
     public static FlagReport of(RunRecords records) {
         return of(records, Clock.systemUTC());
     }
 
-    /** The report of {@code records}, as of {@code clock}'s now (for ages). */
+    /**
+     * The report of {@code records}, as of {@code clock}'s now (for ages).
+     *
+     * @param records the run records
+     * @param clock the clock that gives "now"
+     * @return the report
+     */
     public static FlagReport of(RunRecords records, Clock clock) {
         return new FlagReport(records, clock.instant());
     }
 
-    /** How many flags the report shows. */
+    /**
+     * How many flags the report shows.
+     *
+     * @return the number of flags
+     */
     public int flags() {
         return entries.size();
     }
 
-    /** How many flags have a retirement signal (ON everywhere, never read, deprecated). */
+    /**
+     * How many flags have a retirement signal (ON everywhere, never read, deprecated).
+     *
+     * @return the number of retirement candidates
+     */
     public int retirementCandidates() {
         return (int) entries.stream().filter(Entry::candidate).count();
     }
 
-    /** The signals of {@code flag}; empty if the report does not know it. */
+    /**
+     * The signals of {@code flag}; empty if the report does not know it.
+     *
+     * @param flag the flag name
+     * @return the flag's signals
+     */
     public List<Signal> signals(String flag) {
         return entries.stream()
                 .filter(e -> e.facts().name.equals(flag))
@@ -86,7 +110,12 @@ public final class FlagReport {
                 .orElse(List.of());
     }
 
-    /** {@code flagtest report: target/flagtest/index.html (N flags, M retirement candidates)}. */
+    /**
+     * {@code flagtest report: target/flagtest/index.html (N flags, M retirement candidates)}.
+     *
+     * @param page the written {@code index.html}
+     * @return the summary line
+     */
     public String summaryLine(Path page) {
         return "flagtest report: " + page + " (" + counted(flags(), "flag") + ", "
                 + counted(retirementCandidates(), "retirement candidate") + ")";
@@ -96,7 +125,12 @@ public final class FlagReport {
         return count + " " + noun + (count == 1 ? "" : "s");
     }
 
-    /** Writes {@code flags.json} and {@code index.html} into {@code dir}; returns the page. */
+    /**
+     * Writes {@code flags.json} and {@code index.html} into {@code dir}; returns the page.
+     *
+     * @param dir the output directory
+     * @return the written {@code index.html}
+     */
     public Path write(Path dir) {
         try {
             Files.createDirectories(dir);

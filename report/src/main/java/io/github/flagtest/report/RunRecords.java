@@ -70,7 +70,7 @@ public final class RunRecords {
      * Failsafe JVMs, their forks) form one build; files written outside Maven form one build when
      * their spans (first to last record) overlap. Files of an earlier build never join a later one.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     public enum Builds {
         /** Every record file in the directory. */
@@ -81,12 +81,23 @@ public final class RunRecords {
         LATEST_PER_PROFILE
     }
 
-    /** Reads every record in {@code dirs}. */
+    /**
+     * Reads every record in {@code dirs}.
+     *
+     * @param dirs the run directories
+     * @return the records
+     */
     public static RunRecords read(Collection<Path> dirs) {
         return read(dirs, Builds.ALL);
     }
 
-    /** Reads the records of {@code builds} in each of {@code dirs}. */
+    /**
+     * Reads the records of {@code builds} in each of {@code dirs}.
+     *
+     * @param dirs the run directories
+     * @param builds which builds' records to read
+     * @return the records
+     */
     public static RunRecords read(Collection<Path> dirs, Builds builds) {
         RunRecords records = new RunRecords();
         for (Path dir : dirs) {
@@ -105,7 +116,11 @@ public final class RunRecords {
         return records;
     }
 
-    /** How many test records were read. */
+    /**
+     * How many test records were read.
+     *
+     * @return the number of test records
+     */
     public long tests() {
         return tests;
     }

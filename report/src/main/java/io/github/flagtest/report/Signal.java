@@ -46,12 +46,20 @@ public record Signal(Code code, String evidence) {
             this.label = label;
         }
 
-        /** Whether this signal makes the flag a retirement candidate. */
+        /**
+         * Whether this signal makes the flag a retirement candidate.
+         *
+         * @return {@code true} for a retirement signal
+         */
         public boolean retirement() {
             return retirement;
         }
 
-        /** A short label for the page. */
+        /**
+         * A short label for the page.
+         *
+         * @return the label
+         */
         public String label() {
             return label;
         }

@@ -45,6 +45,8 @@ public @interface FlagClientBean {
     /**
      * The name of the bean to replace; by default the bean of the field's type (created if there is
      * none).
+     *
+     * @return the bean name; by the field's type when empty
      */
     String name() default "";
 }

@@ -21,7 +21,7 @@ import java.util.Map;
  * and the value): AWS does not publish its hash, so the same user may land in another bucket on
  * AWS, while the share of traffic is the same.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public interface Rule {
 

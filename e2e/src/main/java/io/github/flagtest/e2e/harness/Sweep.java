@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.resourcegroupstaggingapi.model.Tag;
  * mvn ... -Dexec.args="6 --dry-run"                                           # only list them
  * }</pre>
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class Sweep {
 
