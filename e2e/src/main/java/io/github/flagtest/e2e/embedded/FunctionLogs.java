@@ -2,13 +2,11 @@ package io.github.flagtest.e2e.embedded;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,8 +24,14 @@ final class FunctionLogs implements AutoCloseable {
     static final int MAX_LINE_BYTES = 1 << 20;
 
     private final Path file;
-    private final FileChannel channel; // guarded by this
-    private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16); // guarded by this
+    /**
+     * Read with {@link RandomAccessFile#read(byte[])}, not a {@code FileChannel}: a channel is closed
+     * for good when a thread reading it is interrupted (a test's timeout, an executor shutting down),
+     * and every later read of the log would fail.
+     */
+    private final RandomAccessFile reader; // guarded by this
+
+    private final byte[] buffer = new byte[1 << 16]; // guarded by this
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream(); // guarded by this: an unfinished line
     private final List<String> lines = new ArrayList<>(); // guarded by this
     private long total; // guarded by this: lines ever added
@@ -37,7 +41,7 @@ final class FunctionLogs implements AutoCloseable {
         this.file = file;
         Files.deleteIfExists(file);
         Files.createFile(file);
-        this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        this.reader = new RandomAccessFile(file.toFile(), "r");
     }
 
     /** Where the runtime processes write: appended to, so a restarted runtime continues the log. */
@@ -88,10 +92,10 @@ final class FunctionLogs implements AutoCloseable {
             return;
         }
         try {
-            while (channel.read(buffer.clear()) > 0) {
-                buffer.flip();
-                while (buffer.hasRemaining()) {
-                    byte b = buffer.get();
+            int read;
+            while ((read = reader.read(buffer)) > 0) {
+                for (int i = 0; i < read; i++) {
+                    byte b = buffer[i];
                     if (b == '\n') {
                         endLine();
                     } else {
@@ -130,7 +134,7 @@ final class FunctionLogs implements AutoCloseable {
         }
         closed = true;
         try {
-            channel.close();
+            reader.close();
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete the function's log " + file + ": " + e, e);
