@@ -145,7 +145,9 @@ public final class AppConfigEndpoint implements AutoCloseable {
      * {@code flags} gives then (a framework's context that outlives tests serves the running test's),
      * and every flag OFF when it gives none; reads are recorded on the fake that was served.
      *
-     * @since 0.3.0
+     * @param flags the fake to serve at the moment of each request; empty for every flag OFF
+     * @return the started endpoint; close it when its context closes
+     * @since 0.1.0
      */
     public static AppConfigEndpoint start(Supplier<Optional<FakeFlags>> flags) {
         Objects.requireNonNull(flags, "flags");

@@ -112,7 +112,8 @@ public @interface LambdaE2E {
      *            functionPackage = "target/shop-1.0-aws.jar", environment = "MAIN_CLASS=com.example.ShopApplication")
      * }</pre>
      *
-     * @since 0.3.0
+     * @return the package's path, or empty for the default
+     * @since 0.1.0
      */
     String functionPackage() default "";
 }

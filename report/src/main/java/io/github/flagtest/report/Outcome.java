@@ -3,7 +3,7 @@ package io.github.flagtest.report;
 /**
  * How a recorded test ended, from its record's {@code result}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public enum Outcome {
     /** The test passed. */
@@ -23,7 +23,11 @@ public enum Outcome {
         this.label = label;
     }
 
-    /** A short label for the page. */
+    /**
+     * A short label for the page.
+     *
+     * @return the label, e.g. {@code passed}
+     */
     public String label() {
         return label;
     }

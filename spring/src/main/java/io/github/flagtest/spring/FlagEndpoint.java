@@ -35,7 +35,7 @@ import java.lang.annotation.Target;
  * <p>One test at a time per context: tests that share a context in parallel see the flags of the
  * one that started last.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
