@@ -124,6 +124,7 @@ final class DeployedFlags {
                     Instant.parse(root.path("readAt").asText()),
                     root.path("retireAfterDays").asInt(DEFAULT_RETIRE_AFTER_DAYS));
             Map<String, String> accounts = new LinkedHashMap<>();
+            Map<String, Instant> instants = new java.util.HashMap<>();
             for (JsonNode source : root.path("sources")) {
                 Source s = new Source(
                         source.path("name").asText(),
@@ -149,12 +150,14 @@ final class DeployedFlags {
                         .fields()
                         .forEachRemaining(flag -> deployed.flags
                                 .computeIfAbsent(flag.getKey(), f -> new TreeMap<>())
-                                .put(index, value(flag.getValue())));
+                                .put(index, value(flag.getValue(), instants)));
             }
             root.path("repository").fields().forEachRemaining(entry -> {
                 JsonNode document = entry.getValue();
                 Map<String, Value> flags = new TreeMap<>();
-                document.path("flags").fields().forEachRemaining(f -> flags.put(f.getKey(), value(f.getValue())));
+                document.path("flags")
+                        .fields()
+                        .forEachRemaining(f -> flags.put(f.getKey(), value(f.getValue(), instants)));
                 deployed.repository.put(
                         entry.getKey(),
                         new Document(
@@ -168,7 +171,7 @@ final class DeployedFlags {
         }
     }
 
-    private static Value value(JsonNode flag) {
+    private static Value value(JsonNode flag, Map<String, Instant> instants) {
         List<String> variants = new ArrayList<>();
         for (JsonNode variant : flag.path("variants")) {
             String text = variant.path("name").asText() + "="
@@ -182,7 +185,7 @@ final class DeployedFlags {
             variants.add(text);
         }
         Instant since = flag.path("since").isTextual()
-                ? Instant.parse(flag.path("since").asText())
+                ? instants.computeIfAbsent(flag.path("since").asText(), Instant::parse) // a few distinct dates
                 : null;
         return new Value(
                 flag.path("enabled").asBoolean(),
@@ -197,6 +200,10 @@ final class DeployedFlags {
     }
 
     static String day(Instant instant) {
-        return instant == null ? "?" : instant.toString().substring(0, 10);
+        // the date part of Instant.toString(), without its formatter: a page has thousands of dates
+        return instant == null
+                ? "?"
+                : java.time.LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond(), 86_400L))
+                        .toString();
     }
 }

@@ -134,14 +134,30 @@ public final class FlagReport {
     public Path write(Path dir) {
         try {
             Files.createDirectories(dir);
-            Files.writeString(
+            // flags.json on a thread of its own while the page renders: both only read the report
+            java.util.concurrent.FutureTask<Path> json = new java.util.concurrent.FutureTask<>(() -> Files.writeString(
                     dir.resolve("flags.json"),
-                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json()));
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json())));
+            Thread writer = new Thread(json, "flagtest-report-json");
+            writer.setDaemon(true);
+            writer.start();
             Path page = dir.resolve("index.html");
             Files.writeString(page, HtmlPage.render(this), StandardCharsets.UTF_8);
+            json.get();
             return page;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the flag report to " + dir + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing the flag report to " + dir, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException("Cannot write the flag report to " + dir + ": " + io.getMessage(), io);
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -448,21 +448,45 @@ final class HtmlPage {
                 : "<br><span class=\"muted attributes\">" + esc(attributes) + "</span>";
     }
 
+    private static final String NONE = "<span class=\"muted\">\u2013</span>";
+    private static final String ON = "<span class=\"state on\">ON</span>";
+    private static final String OFF = "<span class=\"state off\">OFF</span>";
+
     static String value(String value) {
         if (value == null) {
-            return "<span class=\"muted\">\u2013</span>";
+            return NONE;
         }
-        String kind = value.equals("ON") ? "on" : value.equals("OFF") ? "off" : "variant";
-        return "<span class=\"state " + kind + "\">" + esc(value) + "</span>";
+        return switch (value) { // a page has thousands of these: the common two are constants
+            case "ON" -> ON;
+            case "OFF" -> OFF;
+            default -> "<span class=\"state variant\">" + esc(value) + "</span>";
+        };
     }
 
+    /** The flag's name as an element id: anything but letters, digits, '_' and '-' becomes '_'. */
     static String anchor(String flag) {
-        return flag.replaceAll("[^A-Za-z0-9_-]", "_");
+        char[] id = flag.toCharArray();
+        for (int i = 0; i < id.length; i++) {
+            char c = id[i];
+            boolean kept =
+                    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+            if (!kept) {
+                id[i] = '_';
+            }
+        }
+        return new String(id);
     }
 
     static String esc(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
+        int first = 0;
+        while (first < text.length() && !special(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text; // most texts need no escaping: no copy
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+        for (char c : text.substring(first).toCharArray()) {
             switch (c) {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
@@ -473,6 +497,10 @@ final class HtmlPage {
             }
         }
         return out.toString();
+    }
+
+    private static boolean special(char c) {
+        return c == '<' || c == '>' || c == '&' || c == '"' || c == '\'';
     }
 
     private static final String CSS = """
