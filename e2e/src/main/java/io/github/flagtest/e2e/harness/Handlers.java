@@ -27,10 +27,20 @@ final class Handlers {
         }
         try {
             Class.forName(className, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
+        } catch (ClassNotFoundException e) {
             throw new ExtensionConfigurationException(
                     "@LambdaE2E(handler = \"" + handler + "\") on " + where + ": no class " + className
                             + " on the test class path; check the package and class name",
+                    e);
+        } catch (LinkageError e) { // the class is there, but something it extends or implements is not
+            String missing = String.valueOf(e.getMessage()).replace('/', '.');
+            throw new ExtensionConfigurationException(
+                    "@LambdaE2E(handler = \"" + handler + "\") on " + where + ": " + className
+                            + " is on the test class path but cannot be loaded: " + e
+                            + (missing.startsWith("com.amazonaws.services.lambda.runtime.")
+                                    ? "; declare com.amazonaws:aws-lambda-java-core (Lambda's runtime has its own"
+                                            + " copy, but the function compiles and loads against it)"
+                                    : "; add the dependency that has " + missing),
                     e);
         }
     }
