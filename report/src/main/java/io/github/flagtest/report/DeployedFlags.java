@@ -1,7 +1,6 @@
 package io.github.flagtest.report;
 
 import io.github.flagtest.shaded.jackson.databind.JsonNode;
-import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,8 +25,6 @@ final class DeployedFlags {
 
     static final String FILE_NAME = "inventory.json";
     static final int DEFAULT_RETIRE_AFTER_DAYS = 28;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     record Source(String name, String account, String region, String error) {}
 
@@ -115,7 +112,7 @@ final class DeployedFlags {
     static DeployedFlags read(Path file) {
         JsonNode root;
         try {
-            root = JSON.readTree(file.toFile());
+            root = Json.tree(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the inventory " + file + ": " + e.getMessage(), e);
         }

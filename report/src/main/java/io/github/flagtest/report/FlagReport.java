@@ -1,10 +1,9 @@
 package io.github.flagtest.report;
 
-import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
-import io.github.flagtest.shaded.jackson.databind.node.ArrayNode;
-import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
+import io.github.flagtest.shaded.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +32,6 @@ public final class FlagReport {
 
     /** A flag older than this (from {@code _createdAt}) gets the {@link Signal.Code#OLD} signal. */
     public static final Duration OLD_AFTER = Duration.ofDays(90);
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RunRecords records;
     private final Instant generatedAt;
@@ -135,9 +132,13 @@ public final class FlagReport {
         try {
             Files.createDirectories(dir);
             // flags.json on a thread of its own while the page renders: both only read the report
-            java.util.concurrent.FutureTask<Path> json = new java.util.concurrent.FutureTask<>(() -> Files.writeString(
-                    dir.resolve("flags.json"),
-                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json())));
+            java.util.concurrent.FutureTask<Path> json = new java.util.concurrent.FutureTask<>(() -> {
+                Path file = dir.resolve("flags.json");
+                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    writeJson(out);
+                }
+                return file;
+            });
             Thread writer = new Thread(json, "flagtest-report-json");
             writer.setDaemon(true);
             writer.start();
@@ -233,130 +234,192 @@ public final class FlagReport {
         return signals;
     }
 
-    private static void outcomes(ObjectNode node, Map<Outcome, Long> counts) {
-        counts.forEach((outcome, count) -> node.put(outcome.name(), count));
+    /** {@code flags.json}: the report's data for scripts, written as it goes (no tree of 10,000 tests' worth). */
+    void writeJson(Writer out) throws IOException {
+        try (JsonGenerator json = Json.FACTORY.createGenerator(out).useDefaultPrettyPrinter()) {
+            json.writeStartObject();
+            json.writeStringField("generatedAt", generatedAt.toString());
+            json.writeObjectFieldStart("summary");
+            json.writeNumberField("flags", flags());
+            json.writeNumberField("retirementCandidates", retirementCandidates());
+            json.writeNumberField(
+                    "signals",
+                    entries.stream().mapToInt(e -> e.signals().size()).sum());
+            json.writeNumberField("tests", records.tests);
+            json.writeNumberField("runs", records.runs);
+            json.writeNumberField("e2eClasses", records.e2eClassNames.size());
+            json.writeNumberField("e2eRuns", records.e2eRuns);
+            counts(json, "outcomes", records.outcomes);
+            json.writeEndObject();
+            strings(json, "profiles", records.profiles);
+            DeployedFlags deployed = records.deployed;
+            if (deployed != null) {
+                inventory(json, deployed);
+            }
+            json.writeArrayFieldStart("flags");
+            for (Entry entry : entries) {
+                flag(json, entry, deployed);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
     }
 
-    private ObjectNode json() {
-        ObjectNode root = JSON.createObjectNode().put("generatedAt", generatedAt.toString());
-        ObjectNode summary = root.putObject("summary");
-        summary.put("flags", flags())
-                .put("retirementCandidates", retirementCandidates())
-                .put(
-                        "signals",
-                        entries.stream().mapToInt(e -> e.signals().size()).sum())
-                .put("tests", records.tests)
-                .put("runs", records.runs)
-                .put("e2eClasses", records.e2eClassNames.size())
-                .put("e2eRuns", records.e2eRuns);
-        outcomes(summary.putObject("outcomes"), records.outcomes);
-        ArrayNode profiles = root.putArray("profiles");
-        records.profiles.forEach(profiles::add);
-        DeployedFlags deployed = records.deployed;
+    private static void inventory(JsonGenerator json, DeployedFlags deployed) throws IOException {
+        json.writeObjectFieldStart("inventory");
+        json.writeStringField("readAt", deployed.readAt.toString());
+        json.writeNumberField("retireAfterDays", deployed.retireAfterDays);
+        json.writeArrayFieldStart("sources");
+        for (DeployedFlags.Source s : deployed.sources) {
+            json.writeStartObject();
+            json.writeStringField("name", s.name());
+            json.writeStringField("account", s.account());
+            json.writeStringField("region", s.region());
+            json.writeStringField("error", s.error());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("columns");
+        for (DeployedFlags.Column c : deployed.columns) {
+            json.writeStartObject();
+            json.writeStringField("source", c.source());
+            json.writeStringField("account", c.account());
+            json.writeStringField("application", c.application());
+            json.writeStringField("environment", c.environment());
+            json.writeStringField("profile", c.profile());
+            json.writeStringField("version", c.version());
+            json.writeStringField("deployedAt", c.deployedAt().toString());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private void flag(JsonGenerator json, Entry entry, DeployedFlags deployed) throws IOException {
+        FlagFacts f = entry.facts();
+        json.writeStartObject();
+        json.writeStringField("name", f.name);
+        json.writeStringField("description", f.description);
+        json.writeStringField("default", f.defaultValue);
+        json.writeBooleanField("inCatalog", f.inCatalog);
+        json.writeBooleanField("deprecated", f.deprecated);
+        json.writeStringField("createdAt", f.createdAt.map(Instant::toString).orElse(null));
+        json.writeNumberField("reads", f.reads);
+        json.writeNumberField("tests", f.tests);
+        json.writeBooleanField("retirementCandidate", entry.candidate());
+        json.writeObjectFieldStart("profileValues");
+        for (Map.Entry<String, String> value : f.profileValues.entrySet()) {
+            json.writeStringField(value.getKey(), value.getValue());
+        }
+        json.writeEndObject();
         if (deployed != null) {
-            ObjectNode inventory = root.putObject("inventory")
-                    .put("readAt", deployed.readAt.toString())
-                    .put("retireAfterDays", deployed.retireAfterDays);
-            ArrayNode sources = inventory.putArray("sources");
-            deployed.sources.forEach(s -> sources.addObject()
-                    .put("name", s.name())
-                    .put("account", s.account())
-                    .put("region", s.region())
-                    .put("error", s.error()));
-            ArrayNode columns = inventory.putArray("columns");
-            deployed.columns.forEach(c -> columns.addObject()
-                    .put("source", c.source())
-                    .put("account", c.account())
-                    .put("application", c.application())
-                    .put("environment", c.environment())
-                    .put("profile", c.profile())
-                    .put("version", c.version())
-                    .put("deployedAt", c.deployedAt().toString()));
-        }
-        ArrayNode flags = root.putArray("flags");
-        for (Entry entry : entries) {
-            FlagFacts f = entry.facts();
-            ObjectNode node = flags.addObject()
-                    .put("name", f.name)
-                    .put("description", f.description)
-                    .put("default", f.defaultValue)
-                    .put("inCatalog", f.inCatalog)
-                    .put("deprecated", f.deprecated)
-                    .put("createdAt", f.createdAt.map(Instant::toString).orElse(null))
-                    .put("reads", f.reads)
-                    .put("tests", f.tests)
-                    .put("retirementCandidate", entry.candidate());
-            ObjectNode profileValues = node.putObject("profileValues");
-            f.profileValues.forEach(profileValues::put);
-            if (deployed != null) {
-                ArrayNode deployedNode = node.putArray("deployed");
-                deployed.flags.getOrDefault(f.name, Map.of()).forEach((index, value) -> {
-                    ObjectNode d = deployedNode
-                            .addObject()
-                            .put("column", index) // inventory.columns[index]
-                            .put("value", value.shown())
-                            .put("attributes", value.attributes())
-                            .put(
-                                    "since",
-                                    value.since() == null ? null : value.since().toString());
-                    ArrayNode variants = d.putArray("variants");
-                    value.variants().forEach(variants::add);
-                });
+            json.writeArrayFieldStart("deployed");
+            for (Map.Entry<Integer, DeployedFlags.Value> cell :
+                    deployed.flags.getOrDefault(f.name, Map.of()).entrySet()) {
+                DeployedFlags.Value value = cell.getValue();
+                json.writeStartObject();
+                json.writeNumberField("column", cell.getKey()); // inventory.columns[index]
+                json.writeStringField("value", value.shown());
+                json.writeStringField("attributes", value.attributes());
+                json.writeStringField(
+                        "since", value.since() == null ? null : value.since().toString());
+                strings(json, "variants", value.variants());
+                json.writeEndObject();
             }
-            ArrayNode sites = node.putArray("sites");
-            f.sites.forEach((site, count) -> sites.addObject().put("site", site).put("reads", count));
-            ArrayNode served = node.putArray("servedBy");
-            f.served.forEach(
-                    (source, count) -> served.addObject().put("source", source).put("reads", count));
-            if (!f.variants.isEmpty() || !f.variantsServed.isEmpty()) {
-                ObjectNode variants = node.putObject("variantsServed");
-                f.variantsServed.forEach(variants::put);
-                ArrayNode never = node.putArray("variantsNeverServed");
-                f.variantsNeverServed().forEach(never::add);
-            }
-            ArrayNode servedWhole = node.putArray("servedWhole");
-            f.servedWhole.forEach((source, count) ->
-                    servedWhole.addObject().put("source", source).put("serves", count));
-            outcomes(node.putObject("outcomes"), f.outcomes);
-            ArrayNode ranInE2e = node.putArray("ranInE2e"); // states, reads not visible
-            f.ranInE2e.forEach(ranInE2e::add);
-            ObjectNode coverage = node.putObject("coverage");
-            f.coverage.forEach((suite, byProfile) -> {
-                ObjectNode suiteNode = coverage.putObject(suite);
-                byProfile.forEach((profile, values) -> {
-                    ArrayNode list = suiteNode.putArray(profile);
-                    values.forEach(list::add);
-                });
-            });
-            ArrayNode entryPoints = node.putArray("entryPoints");
-            f.entryPoints.forEach((declaredAt, calls) -> entryPoints
-                    .addObject()
-                    .put("declaredAt", declaredAt)
-                    .put("kind", calls.kind)
-                    .put("callsOn", calls.on)
-                    .put("callsOff", calls.off));
-            ObjectNode testsByClass = node.putObject("testsByClass"); // the largest classes; others counted
-            List<Map.Entry<String, Map<String, FlagFacts.TestGroup>>> listed = f.listedClasses();
-            node.put("testClasses", f.testsByClass.size());
-            listed.forEach(listedClass -> {
-                String testClass = listedClass.getKey();
-                Map<String, FlagFacts.TestGroup> byState = listedClass.getValue();
-                ObjectNode classNode = testsByClass.putObject(testClass);
-                byState.forEach((state, group) -> {
-                    ObjectNode stateNode = classNode.putObject(state).put("count", group.count);
-                    ArrayNode names = stateNode.putArray("tests");
-                    group.names.forEach((test, outcome) ->
-                            names.addObject().put("name", test).put("outcome", outcome.name()));
-                });
-            });
-            ArrayNode signalNodes = node.putArray("signals");
-            entry.signals()
-                    .forEach(s -> signalNodes
-                            .addObject()
-                            .put("code", s.code().name())
-                            .put("retirement", s.code().retirement())
-                            .put("evidence", s.evidence()));
+            json.writeEndArray();
         }
-        return root;
+        counted(json, "sites", "site", "reads", f.sites);
+        counted(json, "servedBy", "source", "reads", f.served);
+        if (!f.variants.isEmpty() || !f.variantsServed.isEmpty()) {
+            json.writeObjectFieldStart("variantsServed");
+            for (Map.Entry<String, Long> served : f.variantsServed.entrySet()) {
+                json.writeNumberField(served.getKey(), served.getValue());
+            }
+            json.writeEndObject();
+            strings(json, "variantsNeverServed", f.variantsNeverServed());
+        }
+        counted(json, "servedWhole", "source", "serves", f.servedWhole);
+        counts(json, "outcomes", f.outcomes);
+        strings(json, "ranInE2e", f.ranInE2e); // states, reads not visible
+        json.writeObjectFieldStart("coverage");
+        for (Map.Entry<String, Map<String, Set<String>>> suite : f.coverage.entrySet()) {
+            json.writeObjectFieldStart(suite.getKey());
+            for (Map.Entry<String, Set<String>> profile : suite.getValue().entrySet()) {
+                strings(json, profile.getKey(), profile.getValue());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+        json.writeArrayFieldStart("entryPoints");
+        for (Map.Entry<String, FlagFacts.EntryPointCalls> entryPoint : f.entryPoints.entrySet()) {
+            json.writeStartObject();
+            json.writeStringField("declaredAt", entryPoint.getKey());
+            json.writeStringField("kind", entryPoint.getValue().kind);
+            json.writeNumberField("callsOn", entryPoint.getValue().on);
+            json.writeNumberField("callsOff", entryPoint.getValue().off);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeObjectFieldStart("testsByClass"); // the largest classes; others counted
+        for (Map.Entry<String, Map<String, FlagFacts.TestGroup>> listed : f.listedClasses()) {
+            json.writeObjectFieldStart(listed.getKey());
+            for (Map.Entry<String, FlagFacts.TestGroup> state :
+                    listed.getValue().entrySet()) {
+                json.writeObjectFieldStart(state.getKey());
+                json.writeNumberField("count", state.getValue().count);
+                json.writeArrayFieldStart("tests");
+                for (Map.Entry<String, Outcome> test : state.getValue().names.entrySet()) {
+                    json.writeStartObject();
+                    json.writeStringField("name", test.getKey());
+                    json.writeStringField("outcome", test.getValue().name());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+        json.writeNumberField("testClasses", f.testsByClass.size());
+        json.writeArrayFieldStart("signals");
+        for (Signal s : entry.signals()) {
+            json.writeStartObject();
+            json.writeStringField("code", s.code().name());
+            json.writeBooleanField("retirement", s.code().retirement());
+            json.writeStringField("evidence", s.evidence());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void counts(JsonGenerator json, String field, Map<Outcome, Long> counts) throws IOException {
+        json.writeObjectFieldStart(field);
+        for (Map.Entry<Outcome, Long> count : counts.entrySet()) {
+            json.writeNumberField(count.getKey().name(), count.getValue());
+        }
+        json.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator json, String field, java.util.Collection<String> values)
+            throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
+    }
+
+    /** {@code [{"<name>": key, "<count>": n}, ...]}. */
+    private static void counted(JsonGenerator json, String field, String name, String count, Map<String, Long> counts)
+            throws IOException {
+        json.writeArrayFieldStart(field);
+        for (Map.Entry<String, Long> entry : counts.entrySet()) {
+            json.writeStartObject();
+            json.writeStringField(name, entry.getKey());
+            json.writeNumberField(count, entry.getValue());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 }

@@ -1,7 +1,6 @@
 package io.github.flagtest.report;
 
 import io.github.flagtest.shaded.jackson.databind.JsonNode;
-import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,8 +32,6 @@ final class RunFiles {
 
     /** File times can be coarse: spans this close count as overlapping. */
     private static final Duration SLACK = Duration.ofSeconds(1);
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunFiles() {}
 
@@ -132,7 +129,7 @@ final class RunFiles {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String first = in.readLine();
             if (first != null) {
-                JsonNode header = JSON.readTree(first);
+                JsonNode header = Json.tree(first);
                 if ("run".equals(header.path("kind").asText())) {
                     profile = header.path("profile").asText(null);
                     build = header.path("build").asText(null);

@@ -1,20 +1,15 @@
 package io.github.flagtest.report;
 
-import io.github.flagtest.shaded.jackson.core.JsonParseException;
 import io.github.flagtest.shaded.jackson.core.JsonParser;
-import io.github.flagtest.shaded.jackson.core.JsonProcessingException;
-import io.github.flagtest.shaded.jackson.core.JsonToken;
 import io.github.flagtest.shaded.jackson.databind.JsonNode;
-import io.github.flagtest.shaded.jackson.databind.ObjectMapper;
-import io.github.flagtest.shaded.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -36,8 +31,6 @@ public final class RunRecords {
 
     static final String NO_PROFILE = "(no profile)";
     static final String E2E_PROFILE = "(e2e)";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     final Map<String, FlagFacts> flags = new java.util.HashMap<>(); // sorted by the report
     final java.util.Set<String> profiles = new TreeSet<>();
@@ -100,15 +93,15 @@ public final class RunRecords {
      */
     public static RunRecords read(Collection<Path> dirs, Builds builds) {
         RunRecords records = new RunRecords();
+        List<Path> runFiles = new ArrayList<>();
+        List<Path> e2eFiles = new ArrayList<>();
         for (Path dir : dirs) {
             for (Path file : RunFiles.select(dir, builds)) {
-                if (file.getFileName().toString().endsWith(".jsonl")) {
-                    records.readRun(file);
-                } else {
-                    records.readE2e(file);
-                }
+                (file.getFileName().toString().endsWith(".jsonl") ? runFiles : e2eFiles).add(file);
             }
         }
+        records.readRuns(runFiles);
+        e2eFiles.forEach(records::readE2e);
         DeployedFlags.read(dirs).ifPresent(deployed -> {
             records.deployed = deployed;
             deployed.flags.keySet().forEach(records::facts); // a flag deployed but unknown here gets its row
@@ -125,60 +118,30 @@ public final class RunRecords {
         return tests;
     }
 
-    private void readRun(Path file) {
-        runs++;
-        String profile = NO_PROFILE;
-        // from bytes: Jackson's UTF-8 parser decodes only the strings it hands out
-        try (InputStream in = Files.newInputStream(file);
-                JsonParser json = JSON.getFactory().createParser(in)) {
-            while (json.nextToken() == JsonToken.START_OBJECT) {
-                JsonToken first = json.nextToken();
-                if (first == JsonToken.END_OBJECT) {
-                    test(new TestLine(), profile);
-                    continue;
+    /** Folds the records of {@code files}, parsed on another thread while the last ones fold. */
+    private void readRuns(List<Path> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        try (RunFileParser parser = new RunFileParser(files)) {
+            String profile = NO_PROFILE;
+            for (RunFileParser.Batch batch; (batch = parser.next()) != null; ) {
+                if (batch.first()) {
+                    runs++;
+                    profile = NO_PROFILE;
                 }
-                String field = json.currentName();
-                JsonToken value = json.nextToken();
-                if (field.equals("kind") && value == JsonToken.VALUE_STRING) { // the extension writes it first
-                    if (json.getText().equals("run")) {
-                        profile = header(rest(json, JSON.createObjectNode().put("kind", "run")));
+                for (Object record : batch.records()) {
+                    if (record instanceof TestLine test) {
+                        test(test, profile);
                     } else {
-                        test(TestLine.read(json), profile);
-                    }
-                } else { // another writer's order: read it whole
-                    ObjectNode record = JSON.createObjectNode();
-                    record.set(field, JSON.readTree(json));
-                    record = rest(json, record);
-                    if ("run".equals(record.path("kind").asText())) {
-                        profile = header(record);
-                    } else {
-                        try (JsonParser again = JSON.treeAsTokens(record)) {
-                            again.nextToken();
-                            test(TestLine.read(again), profile);
-                        }
+                        profile = header((JsonNode) record);
                     }
                 }
+                if (batch.failure() != null) {
+                    throw batch.failure();
+                }
             }
-            if (json.currentToken() != null) {
-                throw new JsonParseException(json, "expected a JSON object, got " + json.currentToken());
-            }
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            throw new IllegalArgumentException(
-                    file + ":" + line + ": not a flagtest record: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The remaining fields of the object the parser is in, added to {@code into}. */
-    private static ObjectNode rest(JsonParser json, ObjectNode into) throws IOException {
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String field = json.currentName();
-            json.nextToken();
-            into.set(field, JSON.readTree(json));
-        }
-        return into;
     }
 
     private String header(JsonNode header) {
@@ -318,7 +281,7 @@ public final class RunRecords {
     private void readE2e(Path file) {
         JsonNode summary;
         try {
-            summary = JSON.readTree(file.toFile());
+            summary = Json.tree(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read E2E summary " + file + ": " + e.getMessage(), e);
         }
@@ -358,7 +321,7 @@ public final class RunRecords {
                 text.append(", ");
             }
             JsonNode value = attribute.getValue();
-            text.append(attribute.getKey()).append('=').append(value.isTextual() ? value.asText() : value.toString());
+            text.append(attribute.getKey()).append('=').append(value.isTextual() ? value.asText() : Json.text(value));
         });
         return text.toString();
     }
@@ -369,7 +332,7 @@ public final class RunRecords {
             case VALUE_NULL -> null;
             case VALUE_TRUE -> "ON";
             case VALUE_FALSE -> "OFF";
-            case START_OBJECT, START_ARRAY -> value((JsonNode) JSON.readTree(json));
+            case START_OBJECT, START_ARRAY -> value(Json.tree(json));
             default -> {
                 String text = json.getText();
                 yield text.equals("true") ? "ON" : text.equals("false") ? "OFF" : text;
