@@ -16,10 +16,12 @@ import java.util.Random;
  * Prints the first run; the median of runs 3 to 7 (the former "warm", still while the JIT compiles);
  * and warm: the median of 5 runs after 20, once the JIT has compiled the code. Wall time and CPU
  * time of the thread (the records are parsed on a second thread, flags.json written on a third).
+ * {@code -Dtests=N} changes the number of tests (the cold run is mostly a fixed cost: class loading
+ * and the JIT compilers, which on 2 cores compete with the report for the CPU).
  */
 public final class ReportBenchmark {
 
-    static final int TESTS = 10_000;
+    static final int TESTS = Integer.getInteger("tests", 10_000);
     static final int FLAGS = 200;
 
     public static void main(String[] args) throws Exception {
