@@ -23,8 +23,7 @@ final class OrganizationAccounts {
     static List<InventoryConfig.Source> members(InventoryConfig.Source organization) {
         String roleName = organization.organization().orElseThrow().roleName();
         List<Account> accounts;
-        try (SourceClients clients = new SourceClients(organization);
-                OrganizationsClient client = clients.organizations()) {
+        try (OrganizationsClient client = SourceClients.organizations(organization)) {
             accounts = client.listAccountsPaginator(r -> {}).stream()
                     .flatMap(page -> page.accounts().stream())
                     .filter(account -> account.status() == AccountStatus.ACTIVE)

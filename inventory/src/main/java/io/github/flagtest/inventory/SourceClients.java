@@ -32,10 +32,7 @@ final class SourceClients implements AutoCloseable {
     private static final Pattern ROLE_ACCOUNT = Pattern.compile("arn:aws[a-z-]*:iam::(\\d{12}):role/.+");
 
     private final InventoryConfig.Source source;
-    private final SdkHttpClient http = UrlConnectionHttpClient.builder()
-            .connectionTimeout(Duration.ofSeconds(10))
-            .socketTimeout(Duration.ofSeconds(30))
-            .build();
+    private final SdkHttpClient http = http().build();
     private final AwsCredentialsProvider base;
     private final StsClient sts;
     private final AwsCredentialsProvider credentials;
@@ -43,12 +40,11 @@ final class SourceClients implements AutoCloseable {
 
     SourceClients(InventoryConfig.Source source) {
         this.source = source;
-        this.base = source.profile()
-                .<AwsCredentialsProvider>map(
-                        p -> ProfileCredentialsProvider.builder().profileName(p).build())
-                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+        this.base = baseCredentials(source);
         boolean needsSts = source.roleArn().isPresent() || source.endpoint().isEmpty();
-        this.sts = needsSts ? configure(StsClient.builder(), base).build() : null;
+        this.sts = needsSts
+                ? configure(StsClient.builder(), source, base).httpClient(http).build()
+                : null;
         this.credentials = source.roleArn()
                 .<AwsCredentialsProvider>map(arn -> StsAssumeRoleCredentialsProvider.builder()
                         .stsClient(sts)
@@ -56,19 +52,32 @@ final class SourceClients implements AutoCloseable {
                         .build())
                 .orElse(base);
         software.amazon.awssdk.services.appconfig.AppConfigClientBuilder appConfigBuilder =
-                configure(AppConfigClient.builder(), credentials);
+                configure(AppConfigClient.builder(), source, credentials).httpClient(http);
         source.endpoint().ifPresent(appConfigBuilder::endpointOverride);
         this.appConfig = appConfigBuilder.build();
     }
 
-    private <
+    /** The source's own credentials: its profile, else the SDK's default chain. */
+    private static AwsCredentialsProvider baseCredentials(InventoryConfig.Source source) {
+        return source.profile()
+                .<AwsCredentialsProvider>map(
+                        p -> ProfileCredentialsProvider.builder().profileName(p).build())
+                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+    }
+
+    private static UrlConnectionHttpClient.Builder http() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(10))
+                .socketTimeout(Duration.ofSeconds(30));
+    }
+
+    private static <
                     B extends
                             software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
                                     & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
-            B configure(B builder, AwsCredentialsProvider provider) {
+            B configure(B builder, InventoryConfig.Source source, AwsCredentialsProvider provider) {
         builder.region(Region.of(source.region()))
                 .credentialsProvider(provider)
-                .httpClient(http)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(RetryMode.ADAPTIVE_V2)
                         .apiCallTimeout(Duration.ofMinutes(2))
@@ -81,12 +90,15 @@ final class SourceClients implements AutoCloseable {
     }
 
     /**
-     * An Organizations client with the source's own credentials (its profile or the default chain),
-     * for listing the accounts of its organization. Resolves as the SDK does (a stand-in through
-     * {@code AWS_ENDPOINT_URL_ORGANIZATIONS} or {@code aws.endpointUrlOrganizations}). The caller closes it.
+     * An Organizations client with {@code source}'s own credentials (its profile or the default
+     * chain), for listing the accounts of its organization; it owns its HTTP client, and nothing
+     * else is built. Resolves as the SDK does (a stand-in through {@code AWS_ENDPOINT_URL_ORGANIZATIONS}
+     * or {@code aws.endpointUrlOrganizations}). The caller closes it.
      */
-    OrganizationsClient organizations() {
-        return configure(OrganizationsClient.builder(), base).build();
+    static OrganizationsClient organizations(InventoryConfig.Source source) {
+        return configure(OrganizationsClient.builder(), source, baseCredentials(source))
+                .httpClientBuilder(http())
+                .build();
     }
 
     /**
