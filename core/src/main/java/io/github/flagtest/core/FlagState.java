@@ -126,15 +126,23 @@ public final class FlagState {
         if (other.values.isEmpty()) {
             return this;
         }
-        FlagState merged = this;
-        for (Map.Entry<String, Object> entry : other.values.entrySet()) {
-            merged = merged.with(entry.getKey(), entry.getValue());
-            for (Map.Entry<String, Object> attribute :
-                    other.attributes(entry.getKey(), false).entrySet()) {
-                merged = merged.withAttribute(entry.getKey(), attribute.getKey(), attribute.getValue());
+        // one copy for all of other's flags (checked when other was built), not one per flag
+        Map<String, Object> mergedValues = new LinkedHashMap<>(values);
+        Map<String, Map<String, Object>> mergedAttributes = new LinkedHashMap<>(attributes);
+        other.values.forEach((flag, value) -> {
+            mergedValues.put(flag, value);
+            if (value instanceof Variants) {
+                mergedAttributes.remove(flag); // a variant's attribute values are in the variant
+                return;
             }
-        }
-        return merged;
+            Map<String, Object> theirs = other.attributes.getOrDefault(flag, Map.of());
+            if (!theirs.isEmpty()) {
+                Map<String, Object> flagAttributes = new LinkedHashMap<>(mergedAttributes.getOrDefault(flag, Map.of()));
+                flagAttributes.putAll(theirs);
+                mergedAttributes.put(flag, Collections.unmodifiableMap(flagAttributes));
+            }
+        });
+        return new FlagState(Collections.unmodifiableMap(mergedValues), Collections.unmodifiableMap(mergedAttributes));
     }
 
     /**

@@ -110,6 +110,34 @@ class AttributesTest {
         }
 
         @Test
+        @DisplayName(
+                "withAll: every flag of the other state in one merge, order kept, a variant pin dropping the basic attributes")
+        void withAllMergesEveryFlag() {
+            FlagState base = FlagState.empty()
+                    .with("a", true)
+                    .withAttribute("a", "limit", 1)
+                    .with("b", false)
+                    .withAttribute("b", "tier", "x");
+            Variants variants = Variants.of(
+                    List.of(new Variants.Variant("Default", true, java.util.Optional.empty(), Map.of("tier", "gold"))));
+            FlagState pin = FlagState.empty()
+                    .with("c", true)
+                    .withAttribute("c", "n", 3)
+                    .with("a", false)
+                    .withAttribute("a", "extra", "y")
+                    .with("b", variants);
+
+            FlagState merged = base.withAll(pin);
+
+            assertThat(merged.flags()).containsExactly("a", "b", "c");
+            assertThat(merged.isOn("a")).isFalse();
+            assertThat(merged.attributes("a")).isEqualTo(Map.of("limit", 1, "extra", "y"));
+            assertThat(merged.attributes("b")).isEqualTo(Map.of("tier", "gold"));
+            assertThat(merged.attributes("c")).isEqualTo(Map.of("n", 3));
+            assertThat(base.attributes("a")).isEqualTo(Map.of("limit", 1));
+        }
+
+        @Test
         @DisplayName("refuses an attribute of an undeclared or multi-variant flag, and a value AppConfig cannot hold")
         void refusesMisuse() {
             assertThatThrownBy(() -> FlagState.empty().withAttribute("checkout", "maxItems", 5))
