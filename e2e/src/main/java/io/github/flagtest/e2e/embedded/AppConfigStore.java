@@ -137,11 +137,7 @@ final class AppConfigStore {
     }
 
     App app(String id) {
-        App app = apps.get(id);
-        if (app == null) {
-            throw notFound("Application", id);
-        }
-        return app;
+        return existing(apps, id, "Application");
     }
 
     void deleteApp(App app) {
@@ -161,11 +157,7 @@ final class AppConfigStore {
     }
 
     Env env(App app, String id) {
-        Env env = app.envs.get(id);
-        if (env == null) {
-            throw notFound("Environment", id);
-        }
-        return env;
+        return existing(app.envs, id, "Environment");
     }
 
     Profile createProfile(App app, String name, String locationUri, String type, String description) {
@@ -176,11 +168,7 @@ final class AppConfigStore {
     }
 
     Profile profile(App app, String id) {
-        Profile profile = app.profiles.get(id);
-        if (profile == null) {
-            throw notFound("ConfigurationProfile", id);
-        }
-        return profile;
+        return existing(app.profiles, id, "ConfigurationProfile");
     }
 
     /**
@@ -205,11 +193,7 @@ final class AppConfigStore {
     }
 
     Hosted hosted(Profile profile, int number) {
-        Hosted hosted = profile.versions().get(number);
-        if (hosted == null) {
-            throw notFound("HostedConfigurationVersion", Integer.toString(number));
-        }
-        return hosted;
+        return existing(profile.versions(), number, "HostedConfigurationVersion");
     }
 
     Collection<Strategy> strategies() {
@@ -259,11 +243,16 @@ final class AppConfigStore {
     }
 
     Deployment deployment(Env env, int number) {
-        Deployment deployment = env.deployments().get(number);
-        if (deployment == null) {
-            throw notFound("Deployment", Integer.toString(number));
+        return existing(env.deployments(), number, "Deployment");
+    }
+
+    /** The item stored under {@code key}, else AWS's ResourceNotFoundException naming {@code kind}. */
+    private static <K, V> V existing(Map<K, V> items, K key, String kind) {
+        V item = items.get(key);
+        if (item == null) {
+            throw notFound(kind, String.valueOf(key));
         }
-        return deployment;
+        return item;
     }
 
     /** What is deployed to {@code app}/{@code env}/{@code profile}, each an ID or a name. */
