@@ -148,6 +148,27 @@ class AppConfigModelTest {
         }
 
         @Test
+        @DisplayName(
+                "an application, environment or profile that does not exist is ResourceNotFoundException naming it")
+        void missingResources() {
+            Ids ids = profile(FLAGS);
+            assertThatThrownBy(() -> control.getApplication(r -> r.applicationId("nope1")))
+                    .isInstanceOf(ResourceNotFoundException.class)
+                    .hasMessageContaining("Application nope1 not found");
+            assertThatThrownBy(() -> control.getEnvironment(
+                            r -> r.applicationId(ids.app()).environmentId("nope2")))
+                    .isInstanceOf(ResourceNotFoundException.class)
+                    .hasMessageContaining("Environment nope2 not found");
+            assertThatThrownBy(() -> control.getConfigurationProfile(
+                            r -> r.applicationId(ids.app()).configurationProfileId("nope3")))
+                    .isInstanceOf(ResourceNotFoundException.class)
+                    .hasMessageContaining("ConfigurationProfile nope3 not found");
+            assertThatThrownBy(() -> control.getDeployment(r ->
+                            r.applicationId(ids.app()).environmentId(ids.env()).deploymentNumber(9)))
+                    .hasMessageContaining("Deployment 9 not found");
+        }
+
+        @Test
         @DisplayName("deleting a hosted version that does not exist is ResourceNotFoundException (404)")
         void missingHostedVersion() {
             Ids ids = profile(FLAGS);
