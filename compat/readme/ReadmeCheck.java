@@ -248,8 +248,6 @@ public final class ReadmeCheck {
                 .filter(entry -> !entry.isBlank())
                 .map(File::new)
                 .toList());
-        files.setLocation(
-                StandardLocation.CLASS_OUTPUT, List.of(Files.createTempDirectory("readme-snippets").toFile()));
         int compiled = 0;
         int given = 0;
         for (Fence fence : fences) {
@@ -350,7 +348,9 @@ public final class ReadmeCheck {
 
     /** The fence's own compilation unit in one form, importing its given declarations if it has any. */
     private static Source unit(Fence fence, Form form) {
-        Source source = new Source("");
+        List<String> code = fence.body().stream().filter(line -> !line.startsWith("import ")).toList();
+        String name = form == Form.FILE ? fileName(code).orElse("Readme" + fence.line()) : "Readme" + fence.line();
+        Source source = new Source(name);
         source.add("package " + PACKAGE + ";", fence.line());
         fence.given().ifPresent(given ->
                 source.add("import static " + PACKAGE + ".Given" + fence.line() + ".*;", given.line()));
@@ -365,7 +365,6 @@ public final class ReadmeCheck {
                 restLines.add(fence.line() + 1 + i);
             }
         }
-        String name = form == Form.FILE ? fileName(rest).orElse("Readme" + fence.line()) : "Readme" + fence.line();
         if (!form.open.isEmpty()) {
             source.add(form.open.formatted(name), fence.line());
         }
@@ -375,7 +374,7 @@ public final class ReadmeCheck {
         if (!form.close.isEmpty()) {
             source.add(form.close, fence.line());
         }
-        return new Source(name, source.lines(), source.readmeLines());
+        return source;
     }
 
     /**
@@ -409,14 +408,14 @@ public final class ReadmeCheck {
                     break;
                 }
                 if (declarationStarts && depth == 0 && !Character.isWhitespace(c)) {
-                    line.append("static ");
+                    line.append(text.startsWith("static ", at) ? "" : "static ");
                     declarationStarts = false;
                 }
                 line.append(c);
                 depth += c == '{' || c == '(' ? 1 : c == '}' || c == ')' ? -1 : 0;
                 declarationStarts |= depth == 0 && (c == ';' || c == '}');
             }
-            unit.add(line.toString().replace("static static ", "static "), bodyLines.get(i));
+            unit.add(line.toString(), bodyLines.get(i));
         }
         unit.add("}", given.line());
         return unit;
