@@ -1,3 +1,4 @@
+import com.sun.source.util.JavacTask;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
@@ -39,10 +40,26 @@ import org.xml.sax.InputSource;
  * tutorial file when its first line is {@code // src/...java} or {@code # src/...}, or when the line
  * before it is {@code <!-- file: src/... -->}: "files" writes it there (a later fence with the same
  * path replaces an earlier one: the project ends in the tutorial's last state). Every other java
- * fence is compiled by "snippets" in the tutorial's package, against CLASSPATH (the built tutorial
- * project's test class path and classes): as a file when it declares a top-level type, else as the
- * members of a class, else as the statements of a method. A fence after {@code <!-- fragment -->}
- * is deliberately partial: only its imports are compiled.
+ * fence is compiled whole by "snippets", each as its own compilation unit in the tutorial's package,
+ * against CLASSPATH (the built tutorial project's test class path and classes): as a file when it
+ * declares a top-level type, else as the members of a class, else as the statements of a method. So
+ * a fence that names a tutorial type ({@code OrderService}, {@code Features}) must use it as the
+ * tutorial defines it, and one that forgets an import fails.
+ *
+ * <p>A fragment that assumes something neither its imports nor the tutorial give (a variable such as
+ * {@code event}, a class of the reader's own) says so in the comment right before it, in Java:
+ *
+ * <pre>
+ *   &lt;!-- fragment, given:
+ *   import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+ *   APIGatewayProxyRequestEvent event;
+ *   --&gt;
+ * </pre>
+ *
+ * The given declarations are compiled with their own imports as static members of a class beside the
+ * fence's unit, which imports them ({@code import static ...Given<line>.*}): they add names, they
+ * cannot replace a tutorial type (the package's own types win) nor lend the fence an import. A bare
+ * {@code <!-- fragment -->} exempts nothing and is reported. Every error names the README line.
  */
 public final class ReadmeCheck {
 
@@ -53,7 +70,17 @@ public final class ReadmeCheck {
     private static final Pattern TYPE = Pattern.compile(
             "^(?:(?:public|final|abstract|sealed)\\s+)*(?:class|interface|record|enum|@interface)\\s+(\\w+)");
 
-    record Fence(int line, String language, List<String> body, boolean fragment, Optional<String> file) {
+    private static final Pattern FRAGMENT = Pattern.compile("^<!--\\s*fragment\\b(.*)$");
+    private static final Pattern GIVEN = Pattern.compile("^,\\s*given:(.*)$");
+
+    /** The declarations a fragment is given, each line with the README line it stands on. */
+    record Given(List<String> lines, List<Integer> readmeLines) {
+        int line() {
+            return readmeLines.get(0);
+        }
+    }
+
+    record Fence(int line, String language, List<String> body, Optional<Given> given, Optional<String> file) {
         String text() {
             return String.join("\n", body) + "\n";
         }
@@ -117,7 +144,7 @@ public final class ReadmeCheck {
             String before = previousLine(lines, start - 1);
             Matcher fileMarker = FILE_MARKER.matcher(before);
             Optional<String> file = fileMarker.matches() ? Optional.of(fileMarker.group(1)) : fileComment(body);
-            fences.add(new Fence(start, language, body, before.equals("<!-- fragment -->"), file));
+            fences.add(new Fence(start, language, body, given(lines, start - 1, problems), file));
         }
         return fences;
     }
@@ -129,6 +156,43 @@ public final class ReadmeCheck {
             }
         }
         return "";
+    }
+
+    /** The declarations of the {@code <!-- fragment, given: ... -->} comment right before the fence at index. */
+    private static Optional<Given> given(List<String> lines, int fence, List<String> problems) {
+        int end = fence - 1;
+        while (end >= 0 && lines.get(end).isBlank()) {
+            end--;
+        }
+        if (end < 0 || !lines.get(end).strip().endsWith("-->")) {
+            return Optional.empty();
+        }
+        int open = end;
+        while (open > 0 && !lines.get(open).strip().startsWith("<!--")) {
+            open--;
+        }
+        Matcher fragment = FRAGMENT.matcher(lines.get(open).strip());
+        if (!fragment.matches()) {
+            return Optional.empty();
+        }
+        String rest = fragment.group(1).strip();
+        Matcher given = GIVEN.matcher(rest);
+        if (!given.matches()) {
+            problems.add((open + 1) + ": '" + abbreviate(lines.get(open).strip()) + "' exempts nothing: every java fence is"
+                    + " compiled whole; remove it, or state what the fragment assumes: <!-- fragment, given: DECLARATIONS -->");
+            return Optional.empty();
+        }
+        List<String> declarations = new ArrayList<>();
+        List<Integer> readmeLines = new ArrayList<>();
+        for (int i = open; i <= end; i++) {
+            String line = i == open ? given.group(1) : lines.get(i);
+            if (i == end) {
+                line = line.substring(0, line.lastIndexOf("-->"));
+            }
+            declarations.add(line);
+            readmeLines.add(i + 1);
+        }
+        return Optional.of(new Given(declarations, readmeLines));
     }
 
     private static Optional<String> fileComment(List<String> body) {
@@ -184,41 +248,28 @@ public final class ReadmeCheck {
                 .filter(entry -> !entry.isBlank())
                 .map(File::new)
                 .toList());
-        files.setLocation(
-                StandardLocation.CLASS_OUTPUT, List.of(Files.createTempDirectory("readme-snippets").toFile()));
         int compiled = 0;
-        int fragments = 0;
+        int given = 0;
         for (Fence fence : fences) {
             if (!fence.language().equals("java") || fence.file().isPresent()) {
                 continue;
             }
-            List<String> errors;
-            if (fence.fragment()) {
-                fragments++;
-                errors = compile(javac, files, fence, Form.IMPORTS_ONLY);
-            } else if (fence.body().stream().anyMatch(line -> TYPE.matcher(line).find())) {
-                compiled++;
-                errors = compile(javac, files, fence, Form.FILE);
-            } else {
-                compiled++;
-                errors = compile(javac, files, fence, Form.MEMBERS);
-                if (!errors.isEmpty()) {
-                    List<String> statements = compile(javac, files, fence, Form.STATEMENTS);
-                    errors = statements.size() < errors.size() ? statements : errors;
-                }
-            }
-            errors.forEach(error -> problems.add(error + " (java fence at line " + fence.line()
-                    + (fence.fragment() ? ", a fragment: its imports" : "") + ")"));
+            compiled++;
+            given += fence.given().isPresent() ? 1 : 0;
+            Form form = fence.body().stream().anyMatch(line -> TYPE.matcher(line).find()) ? Form.FILE
+                    : parses(javac, files, fence, Form.MEMBERS) || !parses(javac, files, fence, Form.STATEMENTS)
+                            ? Form.MEMBERS : Form.STATEMENTS;
+            List<String> errors = compile(javac, files, fence, form);
+            errors.forEach(error -> problems.add(error + " (java fence at line " + fence.line() + ")"));
         }
-        System.out.printf("readme: %d java snippets compiled, %d fragments (imports compiled)%n", compiled, fragments);
+        System.out.printf("readme: %d java snippets compiled whole, %d of them with given declarations%n", compiled, given);
     }
 
-    /** How a fence becomes a compilation unit: as it is, a class's members, a method's statements, or its imports. */
+    /** How a fence becomes a compilation unit: as it is, a class's members, or a method's statements. */
     enum Form {
         FILE("", ""),
         MEMBERS("class %s {", "}"),
-        STATEMENTS("class %s { void snippet() throws Exception {", "}}"),
-        IMPORTS_ONLY("class %s {}", "");
+        STATEMENTS("class %s { void snippet() throws Exception {", "}}");
 
         final String open;
         final String close;
@@ -229,48 +280,145 @@ public final class ReadmeCheck {
         }
     }
 
-    /** Compiles the fence in one form; errors carry the README line they point at. */
-    private static List<String> compile(JavaCompiler javac, StandardJavaFileManager files, Fence fence, Form form) {
-        List<String> source = new ArrayList<>(List.of("package " + PACKAGE + ";"));
-        List<Integer> readmeLine = new ArrayList<>(List.of(fence.line()));
-        List<String> rest = new ArrayList<>();
-        List<Integer> restLines = new ArrayList<>();
-        for (int i = 0; i < fence.body().size(); i++) {
-            boolean isImport = fence.body().get(i).startsWith("import ");
-            (isImport ? source : rest).add(fence.body().get(i));
-            (isImport ? readmeLine : restLines).add(fence.line() + 1 + i);
+    /** Java source built line by line, each line with the README line it comes from. */
+    private record Source(String name, List<String> lines, List<Integer> readmeLines) {
+        Source(String name) {
+            this(name, new ArrayList<>(), new ArrayList<>());
         }
-        String name = form == Form.FILE ? fileName(rest).orElse("Readme" + fence.line()) : "Readme" + fence.line();
-        if (!form.open.isEmpty()) {
-            source.add(form.open.formatted(name));
-            readmeLine.add(fence.line());
+
+        void add(String line, int readmeLine) {
+            lines.add(line);
+            readmeLines.add(readmeLine);
         }
-        if (form != Form.IMPORTS_ONLY) {
-            source.addAll(rest);
-            readmeLine.addAll(restLines);
+
+        JavaFileObject file() {
+            String code = String.join("\n", lines) + "\n";
+            return new SimpleJavaFileObject(URI.create("string:///" + name + ".java"), JavaFileObject.Kind.SOURCE) {
+                @Override
+                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                    return code;
+                }
+            };
         }
-        if (!form.close.isEmpty()) {
-            source.add(form.close);
-            readmeLine.add(fence.line());
+
+        int readmeLine(long line, int fallback) {
+            return line >= 1 && line <= readmeLines.size() ? readmeLines.get((int) line - 1) : fallback;
         }
-        String code = String.join("\n", source) + "\n";
-        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + name + ".java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return code;
-            }
-        };
+    }
+
+    /** Whether the fence, in this form, is Java syntax (parsed only: no class path needed). */
+    private static boolean parses(JavaCompiler javac, StandardJavaFileManager files, Fence fence, Form form) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        javac.getTask(null, files, diagnostics, List.of("-proc:none", "-Xlint:none"), null, List.of(file)).call();
+        try {
+            ((JavacTask) javac.getTask(null, files, diagnostics, List.of("-proc:none"), null,
+                    List.of(unit(fence, form).file()))).parse();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return diagnostics.getDiagnostics().stream().noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
+    }
+
+    /**
+     * Compiles the fence in one form, with its given declarations beside it; errors carry the README
+     * line they point at.
+     */
+    private static List<String> compile(JavaCompiler javac, StandardJavaFileManager files, Fence fence, Form form) {
+        List<Source> units = new ArrayList<>();
+        fence.given().ifPresent(given -> units.add(givenUnit(given, "Given" + fence.line())));
+        units.add(unit(fence, form));
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<JavaFileObject> sources = units.stream().map(Source::file).toList();
+        try { // analyzed (attributed, flow-checked) only: no class file is written
+            ((JavacTask) javac.getTask(null, files, diagnostics, List.of("-proc:none", "-Xlint:none"), null, sources))
+                    .analyze();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return diagnostics.getDiagnostics().stream()
                 .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
                 .map(d -> {
-                    int line = (int) d.getLineNumber();
-                    int at = line >= 1 && line <= readmeLine.size() ? readmeLine.get(line - 1) : fence.line();
-                    return at + ": " + d.getMessage(Locale.ROOT).lines().limit(2).map(String::strip)
+                    Source unit = units.get(sources.indexOf(d.getSource()));
+                    int at = unit.readmeLine(d.getLineNumber(), fence.line());
+                    String where = unit.name().startsWith("Given") ? "in the given declarations: " : "";
+                    return at + ": " + where + d.getMessage(Locale.ROOT).lines().limit(2).map(String::strip)
                             .collect(Collectors.joining(" ")).replaceAll("\\s+", " ");
                 })
                 .toList();
+    }
+
+    /** The fence's own compilation unit in one form, importing its given declarations if it has any. */
+    private static Source unit(Fence fence, Form form) {
+        List<String> code = fence.body().stream().filter(line -> !line.startsWith("import ")).toList();
+        String name = form == Form.FILE ? fileName(code).orElse("Readme" + fence.line()) : "Readme" + fence.line();
+        Source source = new Source(name);
+        source.add("package " + PACKAGE + ";", fence.line());
+        fence.given().ifPresent(given ->
+                source.add("import static " + PACKAGE + ".Given" + fence.line() + ".*;", given.line()));
+        List<String> rest = new ArrayList<>();
+        List<Integer> restLines = new ArrayList<>();
+        for (int i = 0; i < fence.body().size(); i++) {
+            String line = fence.body().get(i);
+            if (line.startsWith("import ")) {
+                source.add(line, fence.line() + 1 + i);
+            } else {
+                rest.add(line);
+                restLines.add(fence.line() + 1 + i);
+            }
+        }
+        if (!form.open.isEmpty()) {
+            source.add(form.open.formatted(name), fence.line());
+        }
+        for (int i = 0; i < rest.size(); i++) {
+            source.add(rest.get(i), restLines.get(i));
+        }
+        if (!form.close.isEmpty()) {
+            source.add(form.close, fence.line());
+        }
+        return source;
+    }
+
+    /**
+     * The given declarations as a class of static members: {@code static} goes before each top-level
+     * declaration (a field, a method, a type); import lines stay imports of this unit alone.
+     */
+    private static Source givenUnit(Given given, String holder) {
+        Source unit = new Source(holder);
+        unit.add("package " + PACKAGE + ";", given.line());
+        List<Integer> bodyLines = new ArrayList<>();
+        List<String> body = new ArrayList<>();
+        for (int i = 0; i < given.lines().size(); i++) {
+            String line = given.lines().get(i);
+            if (line.strip().startsWith("import ")) {
+                unit.add(line.strip(), given.readmeLines().get(i));
+            } else {
+                body.add(line);
+                bodyLines.add(given.readmeLines().get(i));
+            }
+        }
+        unit.add("final class " + holder + " {", given.line());
+        int depth = 0;
+        boolean declarationStarts = true;
+        for (int i = 0; i < body.size(); i++) {
+            StringBuilder line = new StringBuilder();
+            String text = body.get(i);
+            for (int at = 0; at < text.length(); at++) {
+                char c = text.charAt(at);
+                if (text.startsWith("//", at)) {
+                    line.append(text.substring(at));
+                    break;
+                }
+                if (declarationStarts && depth == 0 && !Character.isWhitespace(c)) {
+                    line.append(text.startsWith("static ", at) ? "" : "static ");
+                    declarationStarts = false;
+                }
+                line.append(c);
+                depth += c == '{' || c == '(' ? 1 : c == '}' || c == ')' ? -1 : 0;
+                declarationStarts |= depth == 0 && (c == ';' || c == '}');
+            }
+            unit.add(line.toString(), bodyLines.get(i));
+        }
+        unit.add("}", given.line());
+        return unit;
     }
 
     /** The source file's name: its public top-level type, else its first one. */
