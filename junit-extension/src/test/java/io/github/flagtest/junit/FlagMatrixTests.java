@@ -66,7 +66,8 @@ class FlagMatrixTests {
 
             results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
             // Surefire's phrased XML name of a method-level run is this display name
-            assertThat(names(results)).containsExactly("[a=OFF, b=OFF]", "[a=OFF, b=ON]", "[a=ON, b=OFF]", "[a=ON, b=ON]");
+            assertThat(names(results))
+                    .containsExactly("[a=OFF, b=OFF]", "[a=OFF, b=ON]", "[a=ON, b=OFF]", "[a=ON, b=ON]");
         }
 
         @Test
@@ -76,7 +77,11 @@ class FlagMatrixTests {
 
             results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
             assertThat(names(results))
-                    .containsExactly("[outer=OFF, inner=OFF]", "[outer=OFF, inner=ON]", "[outer=ON, inner=OFF]", "[outer=ON, inner=ON]");
+                    .containsExactly(
+                            "[outer=OFF, inner=OFF]",
+                            "[outer=OFF, inner=ON]",
+                            "[outer=ON, inner=OFF]",
+                            "[outer=ON, inner=ON]");
         }
     }
 
@@ -105,7 +110,8 @@ class FlagMatrixTests {
 
             assertThat(results.containerEvents().started().list().stream()
                             .map(Event::getTestDescriptor)
-                            .filter(d -> d.getUniqueId().getLastSegment().getType().equals("class-template-invocation"))
+                            .filter(d ->
+                                    d.getUniqueId().getLastSegment().getType().equals("class-template-invocation"))
                             .map(d -> d.getDisplayName() + " " + d.getLegacyReportingName()))
                     .containsExactly(
                             "[loyalty=OFF] " + ClassMatrixFixture.class.getName() + "[1]",

@@ -161,7 +161,9 @@ class UndeclaredAndRecordingTests {
         @Test
         @DisplayName("name a method matrix's run inside a class matrix once by the whole state")
         void nestedMatrixNames(@TempDir Path dir) throws Exception {
-            run(ClassAndMethodMatrixFixture.class, Map.of("flagtest.report", "true", "flagtest.report.dir", dir.toString()));
+            run(
+                    ClassAndMethodMatrixFixture.class,
+                    Map.of("flagtest.report", "true", "flagtest.report.dir", dir.toString()));
 
             assertThat(records(dir).stream().map(r -> r.get("name").asText()))
                     .containsExactlyInAnyOrder(
