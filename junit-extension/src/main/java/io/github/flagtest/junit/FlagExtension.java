@@ -203,7 +203,8 @@ public class FlagExtension
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+        List<MatrixRun> enclosing = MatrixRun.around(context);
         return MatrixProvider.runs(context, context.getRequiredTestMethod()).stream()
-                .map(MatrixProvider.Invocation::new);
+                .map(run -> new MatrixProvider.Invocation(enclosing, run));
     }
 }

@@ -60,11 +60,28 @@ class FlagMatrixTests {
         }
 
         @Test
-        @DisplayName("multiplies with a class-level matrix")
+        @DisplayName("multiplies with a class-level matrix, each run named by the whole state, the class's flags first")
         void multiplies() {
             EngineExecutionResults results = run(MultipliedFixture.class);
 
             results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
+            // Surefire's phrased XML name of a method-level run is this display name
+            assertThat(names(results))
+                    .containsExactly("[a=OFF, b=OFF]", "[a=OFF, b=ON]", "[a=ON, b=OFF]", "[a=ON, b=ON]");
+        }
+
+        @Test
+        @DisplayName("inside a @Nested class, named with the outer class's matrix too")
+        void nestedInClassMatrix() {
+            EngineExecutionResults results = run(OuterMatrixWithNestedMethodMatrix.class);
+
+            results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
+            assertThat(names(results))
+                    .containsExactly(
+                            "[outer=OFF, inner=OFF]",
+                            "[outer=OFF, inner=ON]",
+                            "[outer=ON, inner=OFF]",
+                            "[outer=ON, inner=ON]");
         }
     }
 
@@ -83,6 +100,25 @@ class FlagMatrixTests {
                     .assertThatEvents()
                     .haveExactly(1, event(container(displayName("[loyalty=OFF]")), finishedSuccessfully()))
                     .haveExactly(1, event(container(displayName("[loyalty=ON]")), finishedSuccessfully()));
+        }
+
+        @Test
+        @DisplayName("names each run by its state; its tests keep JUnit's legacy name, the class and the run's index,"
+                + " which is what Surefire reports as their class")
+        void legacyNames() {
+            EngineExecutionResults results = run(ClassMatrixFixture.class);
+
+            assertThat(results.containerEvents().started().list().stream()
+                            .map(Event::getTestDescriptor)
+                            .filter(d ->
+                                    d.getUniqueId().getLastSegment().getType().equals("class-template-invocation"))
+                            .map(d -> d.getDisplayName() + " " + d.getLegacyReportingName()))
+                    .containsExactly(
+                            "[loyalty=OFF] " + ClassMatrixFixture.class.getName() + "[1]",
+                            "[loyalty=ON] " + ClassMatrixFixture.class.getName() + "[2]");
+            assertThat(results.testEvents().started().list().stream()
+                            .map(e -> e.getTestDescriptor().getLegacyReportingName()))
+                    .contains("plain(FakeFlags)[1]", "plain(FakeFlags)[2]");
         }
 
         @Test
@@ -289,6 +325,17 @@ class FlagMatrixTests {
         @FlagMatrix("b")
         void both(FlagState state) {
             assertThat(state.flags()).containsExactly("a", "b");
+        }
+    }
+
+    @FlagMatrix("outer")
+    static class OuterMatrixWithNestedMethodMatrix {
+        @Nested
+        class Inner {
+            @FlagMatrix("inner")
+            void both(FlagState state) {
+                assertThat(state.flags()).containsExactly("outer", "inner");
+            }
         }
     }
 

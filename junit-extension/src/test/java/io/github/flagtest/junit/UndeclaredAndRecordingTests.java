@@ -159,6 +159,21 @@ class UndeclaredAndRecordingTests {
         }
 
         @Test
+        @DisplayName("name a method matrix's run inside a class matrix once by the whole state")
+        void nestedMatrixNames(@TempDir Path dir) throws Exception {
+            run(
+                    ClassAndMethodMatrixFixture.class,
+                    Map.of("flagtest.report", "true", "flagtest.report.dir", dir.toString()));
+
+            assertThat(records(dir).stream().map(r -> r.get("name").asText()))
+                    .containsExactlyInAnyOrder(
+                            "UndeclaredAndRecordingTests.ClassAndMethodMatrixFixture.both() [a=OFF, b=OFF]",
+                            "UndeclaredAndRecordingTests.ClassAndMethodMatrixFixture.both() [a=OFF, b=ON]",
+                            "UndeclaredAndRecordingTests.ClassAndMethodMatrixFixture.both() [a=ON, b=OFF]",
+                            "UndeclaredAndRecordingTests.ClassAndMethodMatrixFixture.both() [a=ON, b=ON]");
+        }
+
+        @Test
         @DisplayName(
                 "name a matrix run over event files by the file, which the invocation's display name does not show")
         void eventFileNames(@TempDir Path dir) throws Exception {
@@ -214,6 +229,15 @@ class UndeclaredAndRecordingTests {
             run(RecordedFixture.class, Map.of("flagtest.report", "false", "flagtest.report.dir", dir.toString()));
 
             assertThat(dir.resolve("runs")).doesNotExist();
+        }
+    }
+
+    @FlagMatrix("a")
+    static class ClassAndMethodMatrixFixture {
+        @FlagMatrix("b")
+        void both(FakeFlags flags) {
+            flags.isEnabled("a");
+            flags.isEnabled("b");
         }
     }
 

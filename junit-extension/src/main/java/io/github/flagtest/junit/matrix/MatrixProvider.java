@@ -180,12 +180,24 @@ public final class MatrixProvider {
         }
     }
 
-    /** One run of a method matrix: its name; {@link MatrixRun#around} finds the rest by index. */
-    public record Invocation(MatrixRun run) implements TestTemplateInvocationContext {
+    /**
+     * One run of a method matrix, named by the whole flag state of the test: the runs of the
+     * class-level matrices around it ({@code enclosing}, outermost first), then its own, e.g. {@code
+     * [loyalty-points=OFF, free-shipping=ON]}. Surefire's phrased XML name of the run is this name; a
+     * class-level run has none there (JUnit reports it as {@code Class[1]}). {@link MatrixRun#around}
+     * finds the rest by index.
+     */
+    public record Invocation(List<MatrixRun> enclosing, MatrixRun run) implements TestTemplateInvocationContext {
+
+        public Invocation {
+            enclosing = List.copyOf(enclosing);
+        }
 
         @Override
         public String getDisplayName(int invocationIndex) {
-            return run.assignment().toString();
+            List<MatrixRun> all = new ArrayList<>(enclosing);
+            all.add(run);
+            return MatrixRun.state(all).toString();
         }
     }
 }

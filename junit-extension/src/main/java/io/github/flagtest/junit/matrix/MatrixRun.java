@@ -4,7 +4,9 @@ import io.github.flagtest.core.FlagState;
 import io.github.flagtest.junit.FlagMatrix;
 import io.github.flagtest.junit.context.Stores;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -40,6 +42,13 @@ public record MatrixRun(
             }
         }
         return runs;
+    }
+
+    /** The flags of {@code runs} together, in order: a class-level run's, then a method-level run's. */
+    public static FlagState state(List<MatrixRun> runs) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        runs.forEach(run -> values.putAll(run.assignment().asMap()));
+        return FlagState.of(values);
     }
 
     /** {@code n} for a unique ID ending in {@code [test-template-invocation:#n]} or {@code [class-template-invocation:#n]}; else 0. */

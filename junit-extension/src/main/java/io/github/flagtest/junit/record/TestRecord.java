@@ -138,8 +138,8 @@ public final class TestRecord {
         String label = methodContext.getDisplayName();
         name.append(label.startsWith(methodName + "(") ? methodName + "()" : label);
         String leaf = context.getDisplayName();
-        boolean matrixName = test.matrixRuns().stream()
-                .anyMatch(run -> leaf.equals(run.assignment().toString()));
+        FlagState matrixState = MatrixRun.state(test.matrixRuns());
+        boolean matrixName = leaf.equals(matrixState.toString());
         if (invocation && !matrixName) {
             // an event file's invocation is named by the file, which its display name does not show
             Optional<String> file = context.getTestMethod()
@@ -154,10 +154,8 @@ public final class TestRecord {
             }
             file.ifPresent(f -> name.append(' ').append(f));
         }
-        Map<String, Object> matrixState = new LinkedHashMap<>();
-        test.matrixRuns().forEach(run -> matrixState.putAll(run.assignment().asMap()));
-        if (!matrixState.isEmpty()) {
-            name.append(' ').append(FlagState.of(matrixState));
+        if (!matrixState.flags().isEmpty()) {
+            name.append(' ').append(matrixState);
         }
         return name.toString();
     }
