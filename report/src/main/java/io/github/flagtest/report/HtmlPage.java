@@ -2,6 +2,7 @@ package io.github.flagtest.report;
 
 import io.github.flagtest.shaded.jte.html.OwaspHtmlTemplateOutput;
 import io.github.flagtest.shaded.jte.output.StringOutput;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,9 +23,12 @@ final class HtmlPage {
     private HtmlPage() {}
 
     static String render(FlagReport report) {
-        List<String> profiles = report.records().profiles.stream()
-                .filter(p -> !p.equals(RunRecords.E2E_PROFILE) && !p.equals(RunRecords.NO_PROFILE))
-                .toList();
+        List<String> profiles = new ArrayList<>();
+        for (String profile : report.records().profiles) {
+            if (!profile.equals(RunRecords.E2E_PROFILE) && !profile.equals(RunRecords.NO_PROFILE)) {
+                profiles.add(profile);
+            }
+        }
         StringOutput page = new StringOutput(CAPACITY);
         JtepageGenerated.render(new OwaspHtmlTemplateOutput(page), null, report, profiles);
         return page.toString();
@@ -44,10 +48,54 @@ final class HtmlPage {
         return new String(id);
     }
 
+    // Loops rather than streams here and in the templates: each lambda costs its first run in a fresh JVM.
+
+    /** Retirement signals and hygiene warnings over all flags. */
+    static int signals(FlagReport report) {
+        int signals = 0;
+        for (FlagReport.Entry entry : report.entries()) {
+            signals += entry.signals().size();
+        }
+        return signals;
+    }
+
+    /** Whether a flag has variants: the page then has a grid of its own for them. */
+    static boolean hasVariantFlags(FlagReport report) {
+        for (FlagReport.Entry entry : report.entries()) {
+            if (!entry.facts().variants.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the states hold an ON: anything but OFF (a variant counts as on). */
+    static boolean on(Set<String> states) {
+        for (String state : states) {
+            if (!state.equals("OFF")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The inventory's sources that could not be read. */
+    static long failedSources(DeployedFlags deployed) {
+        long failed = 0;
+        for (DeployedFlags.Source source : deployed.sources) {
+            if (source.error() != null) {
+                failed++;
+            }
+        }
+        return failed;
+    }
+
     /** The states of the flag tests of one kind of suite read (or were served), over all profiles. */
     static Set<String> tested(FlagFacts f, String suite) {
         Set<String> values = new TreeSet<>();
-        f.coverage.getOrDefault(suite, Map.of()).values().forEach(values::addAll);
+        for (Set<String> byProfile : f.coverage.getOrDefault(suite, Map.of()).values()) {
+            values.addAll(byProfile);
+        }
         return values;
     }
 
@@ -58,14 +106,24 @@ final class HtmlPage {
 
     /** How many flags the deployment in the inventory's column {@code column} holds. */
     static long flagsIn(DeployedFlags deployed, int column) {
-        return deployed.flags.values().stream()
-                .filter(v -> v.containsKey(column))
-                .count();
+        long flags = 0;
+        for (Map<Integer, DeployedFlags.Value> values : deployed.flags.values()) {
+            if (values.containsKey(column)) {
+                flags++;
+            }
+        }
+        return flags;
     }
 
     /** The tests of the flag's classes that the page does not list by name. */
     static long testsNotListed(FlagFacts f, List<Map.Entry<String, Map<String, FlagFacts.TestGroup>>> listed) {
-        return f.testsByClass.values().stream().mapToLong(FlagFacts::tests).sum()
-                - listed.stream().mapToLong(e -> FlagFacts.tests(e.getValue())).sum();
+        long tests = 0;
+        for (Map<String, FlagFacts.TestGroup> byState : f.testsByClass.values()) {
+            tests += FlagFacts.tests(byState);
+        }
+        for (Map.Entry<String, Map<String, FlagFacts.TestGroup>> listedClass : listed) {
+            tests -= FlagFacts.tests(listedClass.getValue());
+        }
+        return tests;
     }
 }
