@@ -25,28 +25,10 @@ class PageTextTest {
     }
 
     @Test
-    @DisplayName("esc: the text itself when nothing needs escaping, each of < > & \" ' escaped otherwise")
-    void esc() {
-        String plain = "loyalty-points ON since 2026-12-06";
-        assertThat(HtmlPage.esc(plain)).isSameAs(plain);
-        assertThat(HtmlPage.esc("a<b>&\"c'")).isEqualTo("a&lt;b&gt;&amp;&quot;c&#39;");
-        assertThat(HtmlPage.esc("")).isEmpty();
-    }
-
-    @Test
     @DisplayName("anchor: anything but letters, digits, '_' and '-' becomes '_'")
     void anchor() {
         for (String flag : List.of("loyalty-points", "a.b c/ü", "x_Y-9", "")) {
             assertThat(HtmlPage.anchor(flag)).isEqualTo(flag.replaceAll("[^A-Za-z0-9_-]", "_"));
         }
-    }
-
-    @Test
-    @DisplayName("value: ON, OFF, a variant and none as spans")
-    void value() {
-        assertThat(HtmlPage.value("ON")).isEqualTo("<span class=\"state on\">ON</span>");
-        assertThat(HtmlPage.value("OFF")).isEqualTo("<span class=\"state off\">OFF</span>");
-        assertThat(HtmlPage.value("<b>")).isEqualTo("<span class=\"state variant\">&lt;b&gt;</span>");
-        assertThat(HtmlPage.value(null)).isEqualTo("<span class=\"muted\">\u2013</span>");
     }
 }
