@@ -24,6 +24,44 @@ import org.opentest4j.AssertionFailedError;
 class FeatureEntryPointTests {
 
     @Nested
+    @DisplayName("names checked against the catalog")
+    class Names {
+
+        @Test
+        @DisplayName("fails a name missing from the catalog on a field, a parameter or a type, with a suggestion")
+        void typo() {
+            var catalog = java.util.Map.of("flagtest.catalog", "flags/catalog.json");
+            for (Class<?> fixture :
+                    List.of(TypoFieldFixture.class, TypoParameterFixture.class, TypoTypeFixture.class)) {
+                EngineExecutionResults results = run(fixture, catalog);
+
+                assertThat(message(results.testEvents().failed().list().get(0)))
+                        .as(fixture.getSimpleName())
+                        .contains("@FeatureEntryPoint on ")
+                        .endsWith(": flag 'loyalty-pionts' is not in the catalog classpath:flags/catalog.json; "
+                                + "did you mean 'loyalty-points'? fix the name or add the flag to the catalog");
+            }
+            assertThat(message(run(TypoFieldFixture.class, catalog)
+                            .testEvents()
+                            .failed()
+                            .list()
+                            .get(0)))
+                    .startsWith("@FeatureEntryPoint on field FeatureEntryPointTests.TypoFieldFixture.loyalty: ");
+        }
+
+        @Test
+        @DisplayName("without a catalog any name goes, as for @WithFlag")
+        void noCatalog() {
+            for (Class<?> fixture :
+                    List.of(TypoFieldFixture.class, TypoParameterFixture.class, TypoTypeFixture.class)) {
+                run(fixture)
+                        .testEvents()
+                        .assertStatistics(stats -> stats.succeeded(1).failed(0));
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("with the flag OFF")
     class FlagOff {
 
@@ -259,6 +297,25 @@ class FeatureEntryPointTests {
         void placeUnguarded(String customer, int points) {
             loyalty.award(customer, points);
         }
+    }
+
+    static class TypoFieldFixture {
+        @FeatureEntryPoint("loyalty-pionts")
+        LoyaltyService loyalty;
+
+        @Test
+        void typo() {}
+    }
+
+    static class TypoParameterFixture {
+        @Test
+        void typo(@FeatureEntryPoint("loyalty-pionts") LoyaltyService loyalty) {}
+    }
+
+    @FeatureEntryPoint(value = "loyalty-pionts", type = LoyaltyService.class, methods = "award")
+    static class TypoTypeFixture {
+        @Test
+        void typo() {}
     }
 
     @WithFlag(name = "loyalty-points", enabled = false)

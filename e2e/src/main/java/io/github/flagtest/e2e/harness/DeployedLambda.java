@@ -134,7 +134,8 @@ final class DeployedLambda implements DeployedFunction {
             }
         }
         throw new AssertionFailedError("Kill-switch drill: " + name + " did not show the new flag state "
-                + store.current() + " within " + timeout + " (" + invocations + " invocations); last payload: "
+                + store.current() + " within " + timeout + " (" + invocations
+                + (invocations == 1 ? " invocation" : " invocations") + "); last payload: "
                 + Backoff.shorten(last.payload()) + "\nits log:\n" + last.logTail());
     }
 }

@@ -35,7 +35,8 @@ final class Summary {
     /** A kill-switch drill: how long the change took to show, and the function's poll interval if known. */
     record Drill(String function, long millis, int invocations, Optional<Duration> pollInterval) {
         String describe() {
-            return function + " showed the new flag state after " + millis + " ms (" + invocations + " invocations"
+            return function + " showed the new flag state after " + millis + " ms (" + invocations
+                    + (invocations == 1 ? " invocation" : " invocations")
                     + pollInterval
                             .map(interval -> "; it polls its flags every " + interval.toSeconds() + " s")
                             .orElse("")

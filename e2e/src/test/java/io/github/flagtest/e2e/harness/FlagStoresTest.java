@@ -161,6 +161,6 @@ class FlagStoresTest {
                 .isEqualTo(
                         "fn showed the new flag state after 15312 ms (13 invocations; it polls its flags every 15 s)");
         assertThat(new Summary.Drill("fn", 40, 1, Optional.empty()).describe())
-                .isEqualTo("fn showed the new flag state after 40 ms (1 invocations)");
+                .isEqualTo("fn showed the new flag state after 40 ms (1 invocation)");
     }
 }

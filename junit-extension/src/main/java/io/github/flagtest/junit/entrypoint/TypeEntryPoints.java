@@ -1,7 +1,9 @@
 package io.github.flagtest.junit.entrypoint;
 
+import io.github.flagtest.core.FlagCatalog;
 import io.github.flagtest.junit.FeatureEntryPoint;
 import io.github.flagtest.junit.context.Describe;
+import io.github.flagtest.junit.context.FlagDocuments;
 import io.github.flagtest.junit.context.RunCache;
 import io.github.flagtest.junit.context.Settings;
 import io.github.flagtest.junit.current.EntryPoint;
@@ -59,14 +61,19 @@ public final class TypeEntryPoints {
     private record Checked(List<Declared> entries) {}
 
     private static List<Declared> declaredOn(ExtensionContext context, AnnotatedElement element, String where) {
-        return RunCache.get(context, new Key(element), Checked.class, () -> check(element, where))
+        return RunCache.get(
+                        context,
+                        new Key(element),
+                        Checked.class,
+                        () -> check(element, where, Settings.of(context).catalog()))
                 .entries();
     }
 
-    private static Checked check(AnnotatedElement element, String where) {
+    private static Checked check(AnnotatedElement element, String where, Optional<FlagCatalog> catalog) {
         List<Declared> entries = new ArrayList<>();
         for (FeatureEntryPoint annotation :
                 AnnotationSupport.findRepeatableAnnotations(element, FeatureEntryPoint.class)) {
+            FlagDocuments.checkName(annotation.value(), "@FeatureEntryPoint", where, catalog);
             Class<?> type = annotation.type();
             String described = "@FeatureEntryPoint(\"" + annotation.value() + "\") on " + where;
             if (type == void.class) {

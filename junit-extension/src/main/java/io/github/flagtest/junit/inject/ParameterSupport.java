@@ -5,6 +5,8 @@ import io.github.flagtest.core.FakeFlags;
 import io.github.flagtest.core.FlagState;
 import io.github.flagtest.junit.FeatureEntryPoint;
 import io.github.flagtest.junit.FlagClient;
+import io.github.flagtest.junit.context.FlagDocuments;
+import io.github.flagtest.junit.context.Settings;
 import io.github.flagtest.junit.current.TestFlags;
 import io.github.flagtest.junit.entrypoint.MockEntryPoint;
 import io.github.flagtest.junit.flags.OpenFeatureSupport;
@@ -40,6 +42,11 @@ public final class ParameterSupport {
                 + context.getDeclaringExecutable().getName() + "()";
         var entryPoint = AnnotationSupport.findAnnotation(parameter, FeatureEntryPoint.class);
         if (entryPoint.isPresent()) {
+            FlagDocuments.checkName(
+                    entryPoint.get().value(),
+                    "@FeatureEntryPoint",
+                    where,
+                    Settings.of(extensionContext).catalog());
             String described = "@FeatureEntryPoint(\"" + entryPoint.get().value() + "\") on " + where;
             TestFields.refuseType(entryPoint.get(), described);
             TestFields.checkMethods(entryPoint.get(), type, described);

@@ -1,9 +1,12 @@
 package io.github.flagtest.junit.inject;
 
+import io.github.flagtest.core.FlagCatalog;
 import io.github.flagtest.junit.FeatureEntryPoint;
 import io.github.flagtest.junit.FlagClient;
 import io.github.flagtest.junit.context.Describe;
+import io.github.flagtest.junit.context.FlagDocuments;
 import io.github.flagtest.junit.context.RunCache;
+import io.github.flagtest.junit.context.Settings;
 import io.github.flagtest.junit.current.TestFlags;
 import io.github.flagtest.junit.entrypoint.MockEntryPoint;
 import java.lang.reflect.Field;
@@ -12,6 +15,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -75,18 +79,24 @@ public final class TestFields {
 
     /** The annotated fields of a test class, found and checked once per run rather than per test. */
     private static Plan plan(ExtensionContext context, Class<?> type) {
-        return RunCache.get(context, new PlanKey(type), Plan.class, () -> Plan.of(type));
+        return RunCache.get(
+                context,
+                new PlanKey(type),
+                Plan.class,
+                () -> Plan.of(type, Settings.of(context).catalog()));
     }
 
     private record PlanKey(Class<?> type) {}
 
     private record Plan(List<EntryPointField> entryPoints, List<ClientField> clients) {
 
-        static Plan of(Class<?> type) {
+        static Plan of(Class<?> type, Optional<FlagCatalog> catalog) {
             List<EntryPointField> entryPoints = new ArrayList<>();
             for (Field field : fields(type, FeatureEntryPoint.class)) {
                 FeatureEntryPoint annotation = AnnotationSupport.findAnnotation(field, FeatureEntryPoint.class)
                         .orElseThrow();
+                FlagDocuments.checkName(
+                        annotation.value(), "@FeatureEntryPoint", "field " + Describe.field(field), catalog);
                 String where = "@FeatureEntryPoint(\"" + annotation.value() + "\") on field " + Describe.field(field);
                 refuseType(annotation, where);
                 checkMethods(annotation, field.getType(), where);
