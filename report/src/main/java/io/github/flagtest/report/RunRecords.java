@@ -44,6 +44,9 @@ public final class RunRecords {
 
     private final Map<String, java.util.Set<String>> extraStates = new java.util.HashMap<>();
 
+    /** Scratch space of {@link #test}: the flags a read of which was served a variant. */
+    private final java.util.Set<String> variantsRead = new java.util.HashSet<>();
+
     /** How many tests ended how. */
     final Map<Outcome, Long> outcomes = new java.util.EnumMap<>(Outcome.class);
 
@@ -186,7 +189,9 @@ public final class RunRecords {
     /**
      * Folds one test into its flags' facts. A test covers a state of a flag only where it read the
      * flag in that state (or had it served in a whole document); it is listed under every state the
-     * flag had in it: at the start, as read, at the end.
+     * flag had in it: at the start, as read, at the end. A read of a multi-variant flag counts as the
+     * variant it was served, and a test that read one is listed under the variants it was served,
+     * not under the on/off of the flag's default variant its record starts with.
      */
     private void test(TestLine record, String profile) {
         tests++;
@@ -206,6 +211,7 @@ public final class RunRecords {
         Map<String, String> states = firstStates;
         states.clear();
         extraStates.clear();
+        variantsRead.clear();
         for (Map.Entry<String, String> entry : record.state.entrySet()) {
             FlagFacts facts = facts(entry.getKey());
             facts.declaredInTests = true;
@@ -219,8 +225,14 @@ public final class RunRecords {
         }
         for (TestLine.Read read : record.reads) {
             FlagFacts facts = facts(read.flag);
-            facts.covered(suite(record, read.flag), profile, read.value);
-            had(read.flag, read.value);
+            String served = read.variant != null ? read.variant : read.value;
+            facts.covered(suite(record, read.flag), profile, served);
+            if (read.variant != null && variantsRead.add(read.flag)) {
+                firstStates.put(read.flag, read.variant); // targeting served it a variant: that is its state
+                extraStates.remove(read.flag);
+            } else {
+                had(read.flag, served);
+            }
             facts.reads += read.count;
             if (read.variant != null) {
                 facts.variantsServed.merge(read.variant, read.count, Long::sum);
@@ -248,7 +260,8 @@ public final class RunRecords {
             }
         }
         record.finalState.forEach((flag, value) -> {
-            if (states.containsKey(flag)) {
+            boolean unchanged = java.util.Objects.equals(value, record.state.get(flag));
+            if (states.containsKey(flag) && !(unchanged && variantsRead.contains(flag))) {
                 had(flag, value); // flipped during the test
             }
         });

@@ -625,6 +625,34 @@ class FlagReportTest {
     }
 
     @Test
+    @DisplayName("a test served a variant by targeting covers that variant and is listed under it, not under the"
+            + " default's OFF it started with")
+    void servedVariant() throws Exception {
+        Files.writeString(
+                dir.resolve("runs/tests-targeting.jsonl"),
+                "{\"kind\":\"run\",\"catalog\":\"flags/prod.json\",\"catalogFlags\":{\"loyalty\":"
+                        + "{\"default\":false,\"variants\":[\"beta\",\"default\"]}}}\n"
+                        + "{\"kind\":\"test\",\"class\":\"com.example.TargetingTest\",\"displayName\":\"beta()\","
+                        + "\"result\":\"SUCCESSFUL\",\"state\":{\"loyalty\":false},\"finalState\":{\"loyalty\":false},"
+                        + "\"evaluations\":[{\"flag\":\"loyalty\",\"value\":\"ON\",\"class\":\"A\",\"method\":\"m\","
+                        + "\"site\":\"A.java:3\",\"line\":3,\"count\":1,\"variant\":\"beta\"}]}\n"
+                        + "{\"kind\":\"test\",\"class\":\"com.example.FlipTest\",\"displayName\":\"flip()\","
+                        + "\"result\":\"SUCCESSFUL\",\"state\":{\"loyalty\":false},\"finalState\":{\"loyalty\":true},"
+                        + "\"evaluations\":[{\"flag\":\"loyalty\",\"value\":\"ON\",\"class\":\"A\",\"method\":\"m\","
+                        + "\"site\":\"A.java:3\",\"line\":3,\"count\":1,\"variant\":\"beta\"}]}\n");
+        report().write(dir);
+
+        JsonNode loyalty = flag(JSON.readTree(dir.resolve("flags.json").toFile()), "loyalty");
+        assertThat(loyalty.at("/coverage/unit")).hasToString("{\"(no profile)\":[\"beta\"]}");
+        assertThat(loyalty.at("/testsByClass/TargetingTest").fieldNames())
+                .toIterable()
+                .containsExactly("beta");
+        assertThat(loyalty.at("/testsByClass/FlipTest").fieldNames()) // flipped ON during the test: listed there too
+                .toIterable()
+                .containsExactly("ON", "beta");
+    }
+
+    @Test
     @DisplayName(
             "a multi-variant flag lists the variants its reads were served and the catalog's variants never served")
     void variants() throws Exception {
