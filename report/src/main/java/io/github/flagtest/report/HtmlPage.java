@@ -99,6 +99,18 @@ final class HtmlPage {
         return values;
     }
 
+    /**
+     * The states E2E runs had a multi-variant flag in, as variant names: a run records a variant
+     * state as its default variant, {@code "classic (OFF)"} when that variant is disabled.
+     */
+    static Set<String> ranVariants(FlagFacts f) {
+        Set<String> names = new TreeSet<>();
+        for (String state : f.ranInE2e) {
+            names.add(state.endsWith(" (OFF)") ? state.substring(0, state.length() - " (OFF)".length()) : state);
+        }
+        return names;
+    }
+
     /** A signal's CSS class: a retirement signal or a hygiene warning. */
     static String kind(Signal signal) {
         return signal.code().retirement() ? "retire" : "hygiene";

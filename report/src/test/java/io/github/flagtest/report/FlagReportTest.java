@@ -366,6 +366,11 @@ class FlagReportTest {
                     .append("\",\"class\":\"A\",\"method\":\"m\",\"site\":\"A.java:3\",\"line\":3,\"count\":1}]}\n");
         }
         Files.writeString(dir.resolve("runs/tests-variants.jsonl"), lines);
+        Files.writeString( // an E2E run with the variants deployed records their default variant, disabled here
+                dir.resolve("e2e/com.example.MailE2ETest.json"),
+                "{\"class\":\"com.example.MailE2ETest\",\"runs\":[{\"run\":\"baseline\","
+                        + "\"flags\":{\"email-template\":\"classic (OFF)\"}}],"
+                        + "\"results\":[{\"test\":\"sends\",\"run\":\"baseline\",\"status\":\"PASS\"}]}");
 
         Document html = Jsoup.parse(report().write(dir).toFile(), "UTF-8");
 
@@ -381,6 +386,9 @@ class FlagReportTest {
                 .containsExactly("✓ rich", "✓ classic", "✓ plain");
         assertThat(row.get(0).select("span.no").eachText()).containsExactly("✗ compact");
         assertThat(row.get(1).select("span.yes")).isEmpty();
+        assertThat(row.get(2).select("span.ran").eachText())
+                .as("ran in E2E with its default variant")
+                .containsExactly("○ classic");
     }
 
     @Test
