@@ -85,6 +85,15 @@ final class FlagFacts {
         return values;
     }
 
+    /** The states tests of one kind of suite (unit, matrix, e2e) read or were served, over all profiles. */
+    Set<String> valuesTested(String suite) {
+        Set<String> values = new TreeSet<>();
+        for (Set<String> byProfile : coverage.getOrDefault(suite, Map.of()).values()) {
+            values.addAll(byProfile);
+        }
+        return values;
+    }
+
     /** One test that had this flag, listed under each state the flag had in it: {@code first}, then {@code others}. */
     void ranIn(String testClass, String first, Set<String> others, String test, Outcome outcome) {
         tests++;

@@ -50,15 +50,6 @@ final class HtmlPage {
 
     // Loops rather than streams here and in the templates: each lambda costs its first run in a fresh JVM.
 
-    /** Retirement signals and hygiene warnings over all flags. */
-    static int signals(FlagReport report) {
-        int signals = 0;
-        for (FlagReport.Entry entry : report.entries()) {
-            signals += entry.signals().size();
-        }
-        return signals;
-    }
-
     /** Whether a flag has variants: the page then has a grid of its own for them. */
     static boolean hasVariantFlags(FlagReport report) {
         for (FlagReport.Entry entry : report.entries()) {
@@ -88,15 +79,6 @@ final class HtmlPage {
             }
         }
         return failed;
-    }
-
-    /** The states of the flag tests of one kind of suite read (or were served), over all profiles. */
-    static Set<String> tested(FlagFacts f, String suite) {
-        Set<String> values = new TreeSet<>();
-        for (Set<String> byProfile : f.coverage.getOrDefault(suite, Map.of()).values()) {
-            values.addAll(byProfile);
-        }
-        return values;
     }
 
     /**
