@@ -183,15 +183,7 @@ public final class EmbeddedAws implements AutoCloseable {
         } finally {
             server.stop(0);
             executor.shutdownNow();
-            try (var files = Files.list(jniDir)) {
-                for (Path file : files.toList()) {
-                    Files.deleteIfExists(file);
-                }
-                Files.deleteIfExists(jniDir);
-            } catch (IOException e) {
-                // a temp dir left behind is harmless; say so rather than hide it
-                System.getLogger("io.github.flagtest").log(System.Logger.Level.DEBUG, "cannot delete " + jniDir, e);
-            }
+            TempDirs.delete(jniDir);
         }
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import java.util.stream.Stream;
 
 /**
  * A function's {@code LAMBDA_TASK_ROOT}: the function JVM's working directory, where the Runtime
@@ -59,12 +58,6 @@ final class TaskRoot implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            System.getLogger("io.github.flagtest").log(System.Logger.Level.DEBUG, "cannot delete " + dir, e);
-        }
+        TempDirs.delete(dir);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.flagtest.e2e.harness;
 
 import io.github.flagtest.e2e.LambdaE2E;
+import io.github.flagtest.e2e.embedded.TempDirs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -160,14 +161,7 @@ final class FunctionPackages {
 
         @Override
         public void close() {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file :
-                        files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            } catch (IOException e) {
-                System.getLogger("io.github.flagtest").log(System.Logger.Level.DEBUG, "cannot delete " + dir, e);
-            }
+            TempDirs.delete(dir);
         }
     }
 }
